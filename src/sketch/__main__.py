@@ -1,0 +1,3 @@
+from sketch.cli import main
+
+main()

@@ -1,0 +1,53 @@
+"""`sketch check FILE...`: framework limits and cross-references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli_app import EXIT_OK, EXIT_PROBLEMS, app, design_files, display_path, run
+from sketch.problems import Problem
+
+
+def format_problem(problem: Problem, file: str) -> str:
+    where = display_path(problem.source.file) + f":{problem.source.line}" if problem.source else file
+    text = f"{where}: {problem.code} {problem.message}"
+    if problem.path:
+        text += f"\n  at: {problem.path}"
+    if problem.hint:
+        text += f"\n  help: {problem.hint}"
+    return text
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
+) -> None:
+    """Check designs against the framework's limits and their own cross-references.
+
+    Reports every problem at once. Exit code 1 when any problem is found.
+    """
+
+    def body() -> int:
+        from sketch.check import check as check_design
+        from sketch.config import load_config
+        from sketch.load import load_design
+
+        total = 0
+        paths = design_files(files)
+        for path in paths:
+            loaded = load_design(path)
+            problems = check_design(loaded.design, load_config(path).limits)
+            total += len(problems)
+            for problem in problems:
+                typer.echo(format_problem(problem, display_path(path)))
+        noun = "design" if len(paths) == 1 else "designs"
+        if total:
+            typer.secho(f"{total} problem(s) in {len(paths)} {noun}", fg=typer.colors.RED)
+            return EXIT_PROBLEMS
+        typer.secho(f"{len(paths)} {noun} checked: no problems", fg=typer.colors.GREEN)
+        return EXIT_OK
+
+    run(body)

@@ -1,0 +1,54 @@
+"""The design model: typed, immutable objects for each step of the framework."""
+
+from sketch.model.analysis import Approach, Bottleneck, DeepDive
+from sketch.model.architecture import (
+    DATA_STORE_KINDS,
+    STATEFUL_KINDS,
+    Component,
+    Flow,
+    Kind,
+    Link,
+    Step,
+)
+from sketch.model.base import Declared, Model, SourceRef, Suppression
+from sketch.model.data import Api, Entity, Field, Index
+from sketch.model.design import Design, Limits
+from sketch.model.requirements import (
+    Capacity,
+    Consistency,
+    Feature,
+    ItemSize,
+    LatencyTarget,
+    Requirements,
+    Scale,
+)
+
+__all__ = [
+    "DATA_STORE_KINDS",
+    "STATEFUL_KINDS",
+    "Api",
+    "Approach",
+    "Bottleneck",
+    "Capacity",
+    "Component",
+    "Consistency",
+    "DeepDive",
+    "Declared",
+    "Design",
+    "Entity",
+    "Feature",
+    "Field",
+    "Flow",
+    "Index",
+    "ItemSize",
+    "Kind",
+    "LatencyTarget",
+    "Limits",
+    "Link",
+    "Model",
+    "Requirements",
+    "Scale",
+    "SourceRef",
+    "Step",
+    "Suppression",
+]

@@ -1,0 +1,79 @@
+"""The base every design object inherits: strict, immutable, and aware of where it was declared."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydantic
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+# Frames inside these folders are library code, never the user's declaration site.
+_SKIP_DIRS = (
+    str(Path(__file__).resolve().parent.parent),  # sketch itself
+    str(Path(pydantic.__file__).resolve().parent),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A file and line where a design object was written, for messages like `twitter.py:42`."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def _declaration_site() -> SourceRef | None:
+    # Walk out of pydantic and sketch until we reach the caller's frame: that is the line the
+    # user wrote `Entity(...)` on. Cheaper than inspect.stack(), which reads source files.
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(_SKIP_DIRS) and not filename.startswith("<"):
+            return SourceRef(filename, frame.f_lineno)
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
+
+
+class Model(BaseModel):
+    """Keyword-only, unknown fields rejected, frozen: a design is a value, not a mutable object."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        str_strip_whitespace=True,
+    )
+    _source: SourceRef | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._source = _declaration_site()
+
+    @property
+    def source(self) -> SourceRef | None:
+        """Where this object was declared, when it came from a Python design file."""
+        return self._source
+
+    def with_source(self, source: SourceRef | None) -> None:
+        """Loaders of data files (YAML, JSON) attach the node's position after construction."""
+        self._source = source
+
+
+class Suppression(Model):
+    """Silences one lint rule (by code or prefix) on an object; a reason is required."""
+
+    code: str = Field(min_length=1, description="Rule code or code prefix, e.g. `D103` or `D1`.")
+    reason: str = Field(min_length=3, description="Why the finding does not apply here.")
+
+
+class Declared(Model):
+    """An object a lint finding can point at and that can carry suppressions."""
+
+    suppress: tuple[Suppression, ...] = Field(
+        default=(), description="Lint rules silenced on this object, each with a reason."
+    )

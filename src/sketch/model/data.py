@@ -1,0 +1,103 @@
+"""Step 2 of the framework: the core entities and the API that clients call."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field as _Field
+from pydantic import model_validator
+
+from sketch.model.base import Declared, Model
+
+_IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+
+class Field(Model):
+    """A column of an entity. `references` names a foreign key target as `Entity.field`."""
+
+    name: str = _Field(pattern=_IDENTIFIER)
+    type: str = _Field(min_length=1, description="e.g. BIGINT, VARCHAR(280), TIMESTAMP.")
+    primary_key: bool = False
+    references: str | None = _Field(default=None, description="Foreign key: `User.user_id`.")
+    unique: bool = False
+    nullable: bool = False
+    indexed: bool = False
+    note: str | None = None
+
+
+class Index(Model):
+    """A secondary index over one or more fields."""
+
+    fields: tuple[str, ...] = _Field(min_length=1)
+    unique: bool = False
+    name: str | None = None
+
+
+class Entity(Declared):
+    """A main noun of the system. Primary key: mark fields, or list them for a composite key."""
+
+    name: str = _Field(pattern=_IDENTIFIER)
+    table: str | None = _Field(default=None, description="Table name; defaults to the entity's.")
+    description: str | None = None
+    fields: tuple[Field, ...] = _Field(min_length=1)
+    primary_key: tuple[str, ...] = _Field(
+        default=(), description="Composite primary key; or set `primary_key=True` on fields."
+    )
+    indexes: tuple[Index, ...] = ()
+    stored_in: str | None = _Field(default=None, description="Component holding this data.")
+
+    @model_validator(mode="after")
+    def _one_way_to_say_the_key(self) -> Entity:
+        marked = [f.name for f in self.fields if f.primary_key]
+        if marked and self.primary_key:
+            raise ValueError(
+                "primary key given twice: use either `primary_key=(...)` on the entity "
+                "or `primary_key=True` on fields, not both"
+            )
+        return self
+
+    @property
+    def key_fields(self) -> tuple[str, ...]:
+        return self.primary_key or tuple(f.name for f in self.fields if f.primary_key)
+
+    @property
+    def table_name(self) -> str:
+        return self.table or self.name.lower()
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+_PATH = r"^/[^\s]*$"
+
+
+class Api(Declared):
+    """One endpoint: method, path with `{params}`, purpose, and the fields in and out."""
+
+    method: HttpMethod
+    path: str = _Field(pattern=_PATH, description="e.g. /api/v1/tweets/{tweet_id}.")
+    purpose: str = _Field(min_length=1)
+    request: tuple[str, ...] = _Field(default=(), description="Body fields sent.")
+    query: tuple[str, ...] = _Field(default=(), description="Query parameters, e.g. page, limit.")
+    response: tuple[str, ...] = _Field(default=(), description="Fields returned.")
+    auth: bool = _Field(default=False, description="Whether the caller must be authenticated.")
+    paginated: bool = False
+    serves: tuple[str, ...] = _Field(default=(), description="Keys of in-scope features served.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _method_upper(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("method"), str):
+            data = {**data, "method": data["method"].upper()}
+        return data
+
+    @property
+    def key(self) -> str:
+        """How flows refer to this endpoint: `POST /api/v1/tweets`."""
+        return f"{self.method} {self.path}"
+
+    @property
+    def path_params(self) -> tuple[str, ...]:
+        return tuple(re.findall(r"\{([^}/]+)\}", self.path))

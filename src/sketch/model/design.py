@@ -1,0 +1,72 @@
+"""The whole design: the framework's four steps in one value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field, NonNegativeInt, model_validator
+
+from sketch.model.analysis import Bottleneck, DeepDive
+from sketch.model.architecture import Component, Flow, Link
+from sketch.model.base import Declared, Model
+from sketch.model.data import Api, Entity
+from sketch.model.requirements import Requirements
+
+
+class Limits(Model):
+    """The framework's size limits. Defaults are the guide's: 3-5 entities, 5-8 APIs."""
+
+    min_entities: NonNegativeInt = 3
+    max_entities: NonNegativeInt = 5
+    min_apis: NonNegativeInt = 5
+    max_apis: NonNegativeInt = 8
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Limits:
+        for what in ("entities", "apis"):
+            low, high = getattr(self, f"min_{what}"), getattr(self, f"max_{what}")
+            if low > high:
+                raise ValueError(f"min_{what} ({low}) is greater than max_{what} ({high})")
+        return self
+
+
+class Design(Declared):
+    """A system design sketch, following the 4-step framework."""
+
+    name: str = Field(min_length=1, description="Short name, used for the output folder.")
+    title: str | None = None
+    description: str | None = None
+    requirements: Requirements = Field(default_factory=Requirements)
+    entities: tuple[Entity, ...] = ()
+    apis: tuple[Api, ...] = ()
+    components: tuple[Component, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    links: tuple[Link, ...] = Field(
+        default=(), description="Edges no flow walks; flows already give most edges."
+    )
+    bottlenecks: tuple[Bottleneck, ...] = ()
+    deep_dives: tuple[DeepDive, ...] = ()
+    limits: Limits | None = Field(default=None, description="Overrides the project's limits.")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.name
+
+    def component(self, name: str) -> Component | None:
+        return next((c for c in self.components if c.name == name), None)
+
+    def entity(self, name: str) -> Entity | None:
+        return next((e for e in self.entities if e.name == name), None)
+
+    def api(self, key: str) -> Api | None:
+        return next((a for a in self.apis if a.key == key), None)
+
+    def edges(self) -> Iterator[tuple[str, str]]:
+        """Distinct architecture edges in first-seen order: flow steps, then explicit links."""
+        seen: set[tuple[str, str]] = set()
+        for pair in [(s.from_, s.to) for f in self.flows for s in f.steps] + [
+            (link.from_, link.to) for link in self.links
+        ]:
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
