@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from sketch.model import Design, Kind, Limits
 from sketch.paths import locate
@@ -39,20 +39,29 @@ def check(design: Design, limits: Limits | None = None) -> list[Problem]:
 
 def _check_limits(design: Design, limits: Limits) -> Iterator[Problem]:
     for what, items, low, high, codes in (
-        ("entities", design.entities, limits.min_entities, limits.max_entities,
-         (TOO_FEW_ENTITIES, TOO_MANY_ENTITIES)),
+        (
+            "entities",
+            design.entities,
+            limits.min_entities,
+            limits.max_entities,
+            (TOO_FEW_ENTITIES, TOO_MANY_ENTITIES),
+        ),
         ("APIs", design.apis, limits.min_apis, limits.max_apis, (TOO_FEW_APIS, TOO_MANY_APIS)),
     ):
         path = "entities" if what == "entities" else "apis"
         count = len(items)
         if count < low:
             yield Problem(
-                codes[0], f"{count} {what}; the framework asks for {low}-{high}", path,
+                codes[0],
+                f"{count} {what}; the framework asks for {low}-{high}",
+                path,
                 hint=f"add the core {what} a reader needs to follow the design",
             )
         elif count > high:
             yield Problem(
-                codes[1], f"{count} {what}; the framework asks for {low}-{high}", path,
+                codes[1],
+                f"{count} {what}; the framework asks for {low}-{high}",
+                path,
                 hint=f"keep the {high} that matter most; mention the rest in prose "
                 "(or raise the limit in [tool.sketch.limits] or `Design(limits=...)`)",
             )
@@ -68,8 +77,11 @@ def _check_duplicates(design: Design) -> Iterator[Problem]:
         ("components", "component", [c.name for c in design.components]),
         ("apis", "API", [a.key for a in design.apis]),
         ("flows", "flow", [f.name for f in design.flows]),
-        ("requirements.in_scope", "feature key",
-         [f.key for f in design.requirements.in_scope if f.key]),
+        (
+            "requirements.in_scope",
+            "feature key",
+            [f.key for f in design.requirements.in_scope if f.key],
+        ),
     ]
     groups += [
         (f"entities[{i}].fields", f"field of {e.name}", [f.name for f in e.fields])
@@ -79,7 +91,9 @@ def _check_duplicates(design: Design) -> Iterator[Problem]:
         for name in sorted(_duplicates(names)):
             index = names.index(name, names.index(name) + 1)
             yield Problem(
-                DUPLICATE_NAME, f"{what} '{name}' is declared twice", f"{path}[{index}]",
+                DUPLICATE_NAME,
+                f"{what} '{name}' is declared twice",
+                f"{path}[{index}]",
                 hint="names are how other parts of the design refer to it: make them unique",
             )
 
@@ -111,34 +125,44 @@ def _check_foreign_key(target: str, entities: dict, path: str) -> Iterator[Probl
     entity_name, _, field_name = target.partition(".")
     if not field_name:
         yield Problem(
-            UNKNOWN_REFERENCE, f"foreign key '{target}' does not name a field", path,
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}' does not name a field",
+            path,
             hint="write the target as `Entity.field`, e.g. `User.user_id`",
         )
     elif entity_name not in entities:
         yield Problem(
-            UNKNOWN_REFERENCE, f"foreign key '{target}': no entity '{entity_name}' "
-            f"({did_you_mean(entity_name, entities)})", path,
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}': no entity '{entity_name}' "
+            f"({did_you_mean(entity_name, entities)})",
+            path,
             hint="declare the entity or correct the name",
         )
     elif entities[entity_name].field(field_name) is None:
         names = [f.name for f in entities[entity_name].fields]
         yield Problem(
-            UNKNOWN_REFERENCE, f"foreign key '{target}': {entity_name} has no field "
-            f"'{field_name}' ({did_you_mean(field_name, names)})", path,
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}': {entity_name} has no field "
+            f"'{field_name}' ({did_you_mean(field_name, names)})",
+            path,
             hint=f"point it at one of {entity_name}'s fields",
         )
 
 
 def _unknown_field(entity: str, name: str, names: list[str], path: str) -> Problem:
     return Problem(
-        UNKNOWN_FIELD, f"{entity} has no field '{name}' ({did_you_mean(name, names)})", path,
+        UNKNOWN_FIELD,
+        f"{entity} has no field '{name}' ({did_you_mean(name, names)})",
+        path,
         hint=f"use one of {entity}'s field names",
     )
 
 
 def _unknown_component(name: str, names: list[str], path: str) -> Problem:
     return Problem(
-        UNKNOWN_COMPONENT, f"no component '{name}' ({did_you_mean(name, names)})", path,
+        UNKNOWN_COMPONENT,
+        f"no component '{name}' ({did_you_mean(name, names)})",
+        path,
         hint="declare it in `components=` or correct the name",
     )
 
@@ -148,14 +172,17 @@ def _check_component_references(design: Design) -> Iterator[Problem]:
     refs: list[tuple[str, str]] = []
     for i, flow in enumerate(design.flows):
         for j, step in enumerate(flow.steps):
-            refs += [(step.from_, f"flows[{i}].steps[{j}].from"),
-                     (step.to, f"flows[{i}].steps[{j}].to")]
+            refs += [
+                (step.from_, f"flows[{i}].steps[{j}].from"),
+                (step.to, f"flows[{i}].steps[{j}].to"),
+            ]
     for i, link in enumerate(design.links):
         refs += [(link.from_, f"links[{i}].from"), (link.to, f"links[{i}].to")]
     for attr in ("bottlenecks", "deep_dives"):
         for i, item in enumerate(getattr(design, attr)):
-            refs += [(name, f"{attr}[{i}].components[{k}]")
-                     for k, name in enumerate(item.components)]
+            refs += [
+                (name, f"{attr}[{i}].components[{k}]") for k, name in enumerate(item.components)
+            ]
     for name, path in refs:
         if name not in names:
             yield _unknown_component(name, names, path)
@@ -168,8 +195,10 @@ def _check_component_references(design: Design) -> Iterator[Problem]:
             yield _unknown_component(component.replica_of, names, path)
         elif primary.kind is not Kind.database:
             yield Problem(
-                BAD_REPLICA, f"'{component.name}' replicates '{primary.name}', which is a "
-                f"{primary.kind.value}, not a database", path,
+                BAD_REPLICA,
+                f"'{component.name}' replicates '{primary.name}', which is a "
+                f"{primary.kind.value}, not a database",
+                path,
                 hint="point `replica_of` at a component of kind database",
             )
 
@@ -180,8 +209,10 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
         for j, step in enumerate(flow.steps):
             if step.api and step.api not in keys:
                 yield Problem(
-                    UNKNOWN_API, f"flow '{flow.name}' calls '{step.api}', which is not "
-                    f"declared ({did_you_mean(step.api, keys)})", f"flows[{i}].steps[{j}].api",
+                    UNKNOWN_API,
+                    f"flow '{flow.name}' calls '{step.api}', which is not "
+                    f"declared ({did_you_mean(step.api, keys)})",
+                    f"flows[{i}].steps[{j}].api",
                     hint="write it as `METHOD /path` exactly as in `apis=`",
                 )
     features = [f.key for f in design.requirements.in_scope if f.key]
@@ -189,7 +220,9 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
         for k, key in enumerate(api.serves):
             if key not in features:
                 yield Problem(
-                    UNKNOWN_FEATURE, f"{api.key} serves '{key}', which no in-scope feature "
-                    f"has as key ({did_you_mean(key, features)})", f"apis[{i}].serves[{k}]",
+                    UNKNOWN_FEATURE,
+                    f"{api.key} serves '{key}', which no in-scope feature "
+                    f"has as key ({did_you_mean(key, features)})",
+                    f"apis[{i}].serves[{k}]",
                     hint="give the feature that key: `Feature(key=..., text=...)`",
                 )

@@ -91,12 +91,18 @@ def guarded() -> Iterator[None]:
         _fail(EXIT_USAGE, str(exc), getattr(exc, "hint", None), exc)
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        _fail(EXIT_USAGE, f"cannot write or read{where}: {exc.strerror or exc}",
-              "check the path exists and is writable (or pass another --output)", exc)
+        _fail(
+            EXIT_USAGE,
+            f"cannot write or read{where}: {exc.strerror or exc}",
+            "check the path exists and is writable (or pass another --output)",
+            exc,
+        )
     except Exception as exc:
         _fail(
-            EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc}",
-            "this is a bug in sketch; rerun with --debug and report the traceback", exc,
+            EXIT_INTERNAL,
+            f"internal error: {type(exc).__name__}: {exc}",
+            "this is a bug in sketch; rerun with --debug and report the traceback",
+            exc,
         )
 
 
@@ -118,7 +124,8 @@ def design_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(
-                p for p in path.iterdir()
+                p
+                for p in path.iterdir()
                 if p.suffix in suffixes and p.is_file() and not p.name.startswith(("_", "."))
             )
         else:

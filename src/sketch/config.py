@@ -50,4 +50,6 @@ def load_config(start: Path) -> Config:
             f"  [tool.sketch.{'.'.join(str(p) for p in err['loc'])}]: {err['msg']}"
             for err in exc.errors()
         ]
-        raise ConfigError(f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines)) from exc
+        raise ConfigError(
+            f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines)
+        ) from exc

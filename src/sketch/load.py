@@ -45,8 +45,12 @@ def load_design(path: Path) -> LoadedDesign:
     if not path.exists():
         raise LoadError(str(path), None, "no such file", hint="check the path and spelling")
     if path.is_dir():
-        raise LoadError(str(path), None, "is a folder, not a design file",
-                        hint="name a design file, e.g. designs/twitter.py")
+        raise LoadError(
+            str(path),
+            None,
+            "is a folder, not a design file",
+            hint="name a design file, e.g. designs/twitter.py",
+        )
     suffix = path.suffix.lower()
     if suffix == ".py":
         return LoadedDesign(path, _load_python(path))
@@ -55,7 +59,9 @@ def load_design(path: Path) -> LoadedDesign:
 
         return LoadedDesign(path, load_data_design(path))
     raise LoadError(
-        str(path), None, f"unknown design file type '{suffix or '(none)'}'",
+        str(path),
+        None,
+        f"unknown design file type '{suffix or '(none)'}'",
         hint="a design is a .py file" + (" or " + "/".join(DATA_SUFFIXES) if DATA_SUFFIXES else ""),
     )
 
@@ -89,8 +95,13 @@ def _syntax_error(filename: str, source: str, exc: SyntaxError) -> LoadError:
         details = [f"{exc.lineno:>4} | {text}"]
         if exc.offset:
             details.append(" " * (7 + exc.offset - 1) + "^")
-    return LoadError(filename, exc.lineno, f"syntax error: {exc.msg}", details,
-                     hint="fix the Python syntax at that line")
+    return LoadError(
+        filename,
+        exc.lineno,
+        f"syntax error: {exc.msg}",
+        details,
+        hint="fix the Python syntax at that line",
+    )
 
 
 def _run(code: types.CodeType, path: Path, source: str) -> types.ModuleType:
@@ -108,8 +119,11 @@ def _run(code: types.CodeType, path: Path, source: str) -> types.ModuleType:
     except Exception as exc:
         line = _line_in(str(path), exc)
         raise LoadError(
-            str(path), line, f"{type(exc).__name__} while running the design: {exc}",
-            _excerpt(source, line), hint=_hint_for(exc),
+            str(path),
+            line,
+            f"{type(exc).__name__} while running the design: {exc}",
+            _excerpt(source, line),
+            hint=_hint_for(exc),
         ) from exc
     finally:
         if sys.path and sys.path[0] == folder:
@@ -144,10 +158,24 @@ def _hint_for(exc: Exception) -> str:
 def _invalid(filename: str, source: str, exc: ValidationError) -> LoadError:
     line = _line_in(filename, exc)
     model = _model_named(exc.title)
-    details = [_describe_error(model, err) for err in exc.errors()]
+    errors = exc.errors()
+    # A failed item also makes its list "too short"; that echo only hides the real error.
+    locs = [tuple(err["loc"]) for err in errors]
+    errors = [
+        e
+        for e in errors
+        if not any(
+            len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+            for other in locs
+        )
+    ]
+    details = [_describe_error(model, err) for err in errors]
     details += _excerpt(source, line)
     return LoadError(
-        filename, line, f"invalid {exc.title}: {exc.error_count()} problem(s)", details,
+        filename,
+        line,
+        f"invalid {exc.title}: {len(errors)} problem(s)",
+        details,
         hint="fix the fields named above; `sketch schema` lists every field and its type",
     )
 
@@ -206,14 +234,26 @@ def _find_design(module: types.ModuleType, filename: str) -> Design:
     if isinstance(named, Design):
         return named
     if named is not None:
-        raise LoadError(filename, None, f"`design` is a {type(named).__name__}, not a Design",
-                        hint="assign `design = Design(...)` at module level")
+        raise LoadError(
+            filename,
+            None,
+            f"`design` is a {type(named).__name__}, not a Design",
+            hint="assign `design = Design(...)` at module level",
+        )
     found = [(k, v) for k, v in module.__dict__.items() if isinstance(v, Design)]
     if len(found) == 1:
         return found[0][1]
     if not found:
-        raise LoadError(filename, None, "no design found in this file",
-                        hint="define `design = Design(name=..., ...)` at module level")
+        raise LoadError(
+            filename,
+            None,
+            "no design found in this file",
+            hint="define `design = Design(name=..., ...)` at module level",
+        )
     names = ", ".join(k for k, _ in found)
-    raise LoadError(filename, None, f"{len(found)} designs found ({names}); which one?",
-                    hint="name the one to use `design`, or split them into files")
+    raise LoadError(
+        filename,
+        None,
+        f"{len(found)} designs found ({names}); which one?",
+        hint="name the one to use `design`, or split them into files",
+    )

@@ -12,7 +12,9 @@ from sketch.problems import Problem
 
 
 def format_problem(problem: Problem, file: str) -> str:
-    where = display_path(problem.source.file) + f":{problem.source.line}" if problem.source else file
+    where = (
+        display_path(problem.source.file) + f":{problem.source.line}" if problem.source else file
+    )
     text = f"{where}: {problem.code} {problem.message}"
     if problem.path:
         text += f"\n  at: {problem.path}"

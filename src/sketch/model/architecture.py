@@ -34,8 +34,15 @@ class Kind(StrEnum):
 
 #: Kinds that hold data: one instance with no replica is a single point of failure.
 STATEFUL_KINDS = frozenset(
-    {Kind.cache, Kind.database, Kind.read_replica, Kind.queue, Kind.stream,
-     Kind.object_store, Kind.search_index}
+    {
+        Kind.cache,
+        Kind.database,
+        Kind.read_replica,
+        Kind.queue,
+        Kind.stream,
+        Kind.object_store,
+        Kind.search_index,
+    }
 )
 #: Kinds a request can end at with its data persisted or served.
 DATA_STORE_KINDS = frozenset(

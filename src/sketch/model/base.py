@@ -59,6 +59,15 @@ class Model(BaseModel):
         """Where this object was declared, when it came from a Python design file."""
         return self._source
 
+    def __eq__(self, other: object) -> bool:
+        # Where a value was written is not part of the value: a design loaded from YAML equals
+        # the same design written in Python.
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = BaseModel.__hash__
+
     def with_source(self, source: SourceRef | None) -> None:
         """Loaders of data files (YAML, JSON) attach the node's position after construction."""
         self._source = source

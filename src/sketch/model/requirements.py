@@ -35,7 +35,9 @@ class ItemSize(Model):
 
     @property
     def size_bytes(self) -> float:
-        return self.bytes if self.bytes is not None else float(self.chars or 0) * self.bytes_per_char
+        return (
+            self.bytes if self.bytes is not None else float(self.chars or 0) * self.bytes_per_char
+        )
 
 
 class Capacity(Model):
