@@ -1,0 +1,108 @@
+"""How many app servers, database nodes and shards, at the capacity one node is stated to have."""
+
+from __future__ import annotations
+
+import math
+
+from sketch.estimate.figures import Figure
+from sketch.estimate.numbers import Said, count, count_in_steps, relation
+from sketch.estimate.work import Work, merged_steps
+
+
+def derive_capacity(work: Work) -> None:
+    capacity = work.scale.capacity
+    load = _load(work)
+    for name, per_node, field_name, noun, why in (
+        (
+            "servers",
+            capacity and capacity.qps_per_server,
+            "qps_per_server",
+            "servers",
+            "requests/s one app server handles",
+        ),
+        (
+            "database_nodes",
+            capacity and capacity.qps_per_database,
+            "qps_per_database",
+            "database nodes",
+            "queries/s one database node handles; the guide uses ~10K",
+        ),
+    ):
+        if not per_node:
+            work.need(name, f"scale.capacity.{field_name} ({why})")
+        elif load is None:
+            work.need(name, "reads or writes per second (see above)")
+        else:
+            work.figures[name] = _nodes(load, per_node, noun)
+    _shards(work)
+
+
+def nodes_needed(load: float, per_node: float) -> int:
+    # Rounded first so that 3.0000000001 (float noise) is 3 nodes, not 4.
+    return max(1, math.ceil(round(load / per_node, 9)))
+
+
+def _count_text(value: int) -> str:
+    return f"{value:,}" if value < 10_000 else str(count(value))
+
+
+def _nodes(load: Figure, per_node: float, noun: str) -> Figure:
+    needed = nodes_needed(load.value, per_node)
+    shown = (
+        count_in_steps(load.value),
+        count_in_steps(per_node),
+        count_in_steps(load.value / per_node),
+    )
+    per = "server" if noun == "servers" else "node"
+    step = (
+        f"{shown[0]} requests/s ÷ {shown[1]} requests/s per {per} {relation(*shown)} {shown[2]}"
+        f" → {_count_text(needed)} {noun}"
+    )
+    return Figure(float(needed), noun, f"{_count_text(needed)} {noun}", (*load.steps, step))
+
+
+def _load(work: Work) -> Figure | None:
+    """Peak requests per second (reads + writes); the average when no peak factor is given."""
+    peak = work.scale.peak_factor is not None
+    prefix = "peak_" if peak else ""
+    reads = work.figures.get(f"{prefix}reads_per_second")
+    writes = work.figures.get(f"{prefix}writes_per_second")
+    parts: list[tuple[Said, str]] = [
+        (count_in_steps(figure.value), noun)
+        for figure, noun in ((reads, "reads/s"), (writes, f"{work.noun}/s"))
+        if figure is not None
+    ]
+    if not parts:
+        return None
+    value = sum(figure.value for figure in (reads, writes) if figure is not None)
+    total = count_in_steps(value)
+    added = " + ".join(f"{said} {noun}" for said, noun in parts)
+    what = "peak load" if peak else "average load (no scale.peak_factor)"
+    step = f"{what}: {added} {relation(*(s for s, _ in parts), total)} {total} requests/s"
+    if len(parts) == 1:
+        step = f"{what}: {added}" + (
+            " (no reads figure)" if reads is None else " (no writes figure)"
+        )
+    return Figure(value, "/s", f"{count(value)}/s", (*merged_steps(reads, writes), step))
+
+
+def _shards(work: Work) -> None:
+    capacity = work.scale.capacity
+    per_shard = capacity.storage_per_shard_bytes if capacity else None
+    stored = work.figures.get("storage_total")
+    if per_shard is None:
+        work.need("shards", "scale.capacity.storage_per_shard_bytes (bytes one shard holds)")
+        return
+    if stored is None:
+        work.need("shards", "storage over retention (see above)")
+        return
+    needed = nodes_needed(stored.value, per_shard)
+    shown = (work.size(stored.value), work.size(per_shard))
+    ratio = count_in_steps(stored.value / per_shard)
+    step = (
+        f"{shown[0]} ÷ {shown[1]} per shard {relation(*shown, ratio)} {ratio} "
+        f"→ {_count_text(needed)} shards"
+    )
+    work.figures["shards"] = Figure(
+        float(needed), "shards", f"{_count_text(needed)} shards", (*stored.steps, step)
+    )

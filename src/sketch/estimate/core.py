@@ -1,0 +1,40 @@
+"""`estimate(design)`: every figure the requirements allow, each with its derivation."""
+
+from __future__ import annotations
+
+from sketch.estimate.capacity import derive_capacity
+from sketch.estimate.conventions import Conventions
+from sketch.estimate.figures import Estimates
+from sketch.estimate.rates import derive_rates
+from sketch.estimate.volumes import derive_volumes
+from sketch.estimate.work import Work
+from sketch.model import Design
+
+NO_SCALE = (
+    "every figure: needs requirements.scale, e.g. Scale(dau=..., writes_per_user_per_day=..., "
+    "read_write_ratio=..., peak_factor=..., item_sizes=[...])"
+)
+
+
+def estimate(design: Design, conventions: Conventions | None = None) -> Estimates:
+    """Derive what the design's requirements allow; None (and a `missing` message) otherwise.
+
+    Pure: no I/O and no printing. Declared figures more than 2x away from derived ones are
+    listed in `mismatches`; the derived figure is the one used downstream.
+    """
+    conventions = conventions or Conventions()
+    scale = design.requirements.scale
+    if scale is None:
+        return Estimates(missing=[NO_SCALE], conventions=conventions)
+    work = Work(scale, conventions)
+    derive_rates(work)
+    derive_volumes(work)
+    derive_capacity(work)
+    return Estimates(
+        **work.figures,
+        storage_by_item=tuple(work.storage_by_item),
+        missing=work.missing,
+        mismatches=work.mismatches,
+        conventions=conventions,
+        writes_noun=work.noun,
+    )

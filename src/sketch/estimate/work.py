@@ -1,0 +1,62 @@
+"""The state one estimate builds up: the inputs, the figures so far, what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sketch.estimate import numbers
+from sketch.estimate.conventions import Conventions
+from sketch.estimate.figures import LABELS, Figure, Mismatch
+from sketch.model import Scale
+
+SCALE_PATH = "requirements.scale"
+#: A declared figure this many times away from the derived one is reported.
+MISMATCH_FACTOR = 2.0
+
+
+@dataclass
+class Work:
+    scale: Scale
+    conventions: Conventions
+    figures: dict[str, Figure] = field(default_factory=dict)
+    storage_by_item: list[tuple[str, Figure]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    @property
+    def singular(self) -> str:
+        return self.scale.write_name
+
+    @property
+    def noun(self) -> str:
+        """What writes are called, plural: tweets."""
+        return numbers.plural(self.scale.write_name)
+
+    @property
+    def seconds_per_day(self) -> int:
+        return self.conventions.seconds_per_day
+
+    def size(self, value: float) -> numbers.Said:
+        return numbers.size(value, binary=self.conventions.binary)
+
+    def need(self, figure: str, inputs: str) -> None:
+        self.missing.append(f"{LABELS[figure].lower()}: needs {inputs}")
+
+    def compare(self, figure: str, declared: float, derived: Figure, path: str, how: str) -> None:
+        """Report a declared figure more than 2x away from the derived one, with both numbers."""
+        low, high = sorted((declared, derived.value))
+        if low > 0 and high / low <= MISMATCH_FACTOR:
+            return
+        said = numbers.count(declared).text + derived.unit
+        self.mismatches.append(
+            Mismatch(figure, declared, derived.value, derived.unit, said, derived.text, path, how)
+        )
+
+
+def merged_steps(*figures: Figure | None) -> tuple[str, ...]:
+    """The steps of several figures, each step once, in first-seen order."""
+    seen: dict[str, None] = {}
+    for figure in figures:
+        if figure is not None:
+            seen.update(dict.fromkeys(figure.steps))
+    return tuple(seen)
