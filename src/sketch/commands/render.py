@@ -1,0 +1,114 @@
+"""`sketch render FILE...`: the architecture diagram (PNG, SVG, DOT) and design.md per design."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sketch.cli_app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageProblem,
+    app,
+    design_files,
+    display_path,
+    run,
+)
+
+if TYPE_CHECKING:
+    from sketch.load import LoadedDesign
+
+DEFAULT_FORMATS = "png,svg,dot,md"
+
+
+@app.command()
+def render(
+    files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write <design name>/ into.")
+    ] = Path("output"),
+    formats: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Comma-separated outputs: png, svg, dot, md."),
+    ] = DEFAULT_FORMATS,
+) -> None:
+    """Render designs: architecture.png/.svg/.dot and design.md in OUTPUT/<name>/.
+
+    Designs are checked first; when any has problems they are printed, nothing is written
+    and the exit code is 1.
+    """
+
+    def body() -> int:
+        from sketch.render import RenderError
+
+        try:
+            return _render_all(files, output, formats)
+        except RenderError as exc:
+            raise UsageProblem(str(exc), exc.hint) from exc
+
+    run(body)
+
+
+def _render_all(files: list[Path], output: Path, format_text: str) -> int:
+    from sketch.check import check as check_design
+    from sketch.commands.check import format_problem
+    from sketch.config import load_config
+    from sketch.load import load_design
+    from sketch.render import parse_formats, render_design
+
+    wanted = parse_formats(format_text)
+    paths = design_files(files)
+    if not paths:
+        raise UsageProblem("no design files found", "pass .py design files or folders holding them")
+    loaded, problems = [], 0
+    for path in paths:
+        design = load_design(path)
+        for problem in check_design(design.design, load_config(path).limits):
+            problems += 1
+            typer.echo(format_problem(problem, display_path(path)))
+        loaded.append(design)
+    if problems:
+        typer.secho(
+            f"{problems} problem(s): nothing rendered; fix them and rerun", fg=typer.colors.RED
+        )
+        return EXIT_PROBLEMS
+    _refuse_shared_names(loaded)
+    _prepare_output(output)
+    written = 0
+    for design in loaded:
+        paths_written = render_design(design, output, wanted)
+        written += len(paths_written)
+        for path in paths_written:
+            typer.echo(f"wrote {display_path(path)}")
+    noun = "design" if len(loaded) == 1 else "designs"
+    typer.secho(
+        f"rendered {len(loaded)} {noun} ({', '.join(wanted)}): {written} files in "
+        f"{display_path(output)}",
+        fg=typer.colors.GREEN,
+    )
+    return EXIT_OK
+
+
+def _prepare_output(output: Path) -> None:
+    # Fail before any rendering work, with a message about the folder the user named.
+    if output.exists() and not output.is_dir():
+        raise UsageProblem(
+            f"--output {display_path(output)} is a file, not a folder",
+            "pass a folder (it is created when missing)",
+        )
+    output.mkdir(parents=True, exist_ok=True)
+
+
+def _refuse_shared_names(loaded: list[LoadedDesign]) -> None:
+    seen: dict[str, Path] = {}
+    for item in loaded:
+        name = item.design.name
+        if name in seen:
+            raise UsageProblem(
+                f"{display_path(item.path)} and {display_path(seen[name])} are both named "
+                f"'{name}' and would overwrite each other in the output folder",
+                "give each design its own `name=`",
+            )
+        seen[name] = item.path

@@ -1,0 +1,14 @@
+"""Rendering designs: the architecture diagram (PNG, SVG, DOT) and the `design.md` note.
+
+Only `render.diagram` imports `diagrams`/`graphviz`, and only when a diagram is drawn.
+"""
+
+from sketch.render.pipeline import (
+    RenderError,
+    formats,
+    parse_formats,
+    register_format,
+    render_design,
+)
+
+__all__ = ["RenderError", "formats", "parse_formats", "register_format", "render_design"]

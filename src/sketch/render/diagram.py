@@ -1,0 +1,178 @@
+"""Scene -> DOT source via the `diagrams` library: the only module that imports diagrams.
+
+What diagrams leaves to us is fenced in here: nodes get explicit ids (no random uuids), the
+diagram is never rendered or shown by diagrams itself (we take its DOT source and run `dot`
+once, see `render.graphviz`), icons are referenced by a relative `icons/...` path instead of
+an absolute path into site-packages, and every user label is escaped and kept from being read
+as an HTML-like label.
+"""
+
+from __future__ import annotations
+
+import importlib
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sketch.render.escape import dot_label, html
+from sketch.render.icons import IconRef
+from sketch.render.scene import LINK_COLOUR, EdgeKind, Scene, SceneEdge, SceneNode
+
+ICON_FOLDER = "icons"
+NODE_LABEL_WIDTH = 16  # characters per line under an icon; the box is 1.4 inches wide
+ICON_HEIGHT = 1.45  # inches: the icon fills the top of the box, the label lines sit below it
+LABEL_LINE_HEIGHT = 0.22
+FONT = "Sans-Serif"
+
+GRAPH_ATTRS = {
+    "pad": "0.4",
+    "splines": "spline",  # ortho splines cannot place edge labels
+    "nodesep": "0.7",
+    "ranksep": "1.1",
+    "fontsize": "14",
+    "labelloc": "t",
+    "labeljust": "l",
+    "newrank": "true",
+}
+# Icon at the top of its box (diagrams centres it, so long labels run over the icon).
+NODE_ATTRS = {"fontsize": "12", "imagepos": "tc"}
+EDGE_ATTRS = {"fontsize": "11", "arrowsize": "0.8", "penwidth": "1.4"}
+# Tier names at the bottom: the top of a cluster is where self-step loops draw their labels.
+CLUSTER_ATTRS = {"fontsize": "14", "margin": "16", "labelloc": "b"}
+
+
+@dataclass(frozen=True)
+class DiagramSource:
+    """DOT text whose images are `icons/<file>`, and where to copy each of those files from."""
+
+    dot: str
+    icons: dict[str, Path]  # relative path as written in the DOT -> the icon file to copy
+
+
+def icon_class(ref: IconRef) -> Any:
+    """The diagrams node class for an icon reference (raises if the mapping is stale)."""
+    return getattr(importlib.import_module(ref.module), ref.name)
+
+
+def icon_file(ref: IconRef) -> Path:
+    """The PNG that diagrams ships for this icon."""
+    import diagrams
+
+    cls = icon_class(ref)
+    return Path(diagrams.__file__).resolve().parent.parent / cls._icon_dir / cls._icon
+
+
+def icon_relative_path(ref: IconRef) -> str:
+    """`icons/onprem-inmemory-redis.png`: unique per icon, stable, safe in any file system."""
+    cls = icon_class(ref)
+    folder = Path(cls._icon_dir).parts[1:]  # drop the leading `resources`
+    return f"{ICON_FOLDER}/{'-'.join([*folder, cls._icon])}"
+
+
+def diagram_source(scene: Scene) -> DiagramSource:
+    """Build the diagram with diagrams' own classes and return its DOT source."""
+    import diagrams
+
+    diagram = diagrams.Diagram(
+        name="architecture",
+        direction="LR",
+        show=False,
+        outformat="dot",
+        graph_attr={**GRAPH_ATTRS, "label": legend_label(scene)},
+        node_attr=NODE_ATTRS,
+    )
+    icons: dict[str, Path] = {}
+    # Entered by hand instead of `with`: Diagram.__exit__ would run dot and delete files.
+    diagrams.setdiagram(diagram)
+    try:
+        nodes = _add_nodes(scene, icons)
+        for edge in scene.edges:
+            source, target = nodes[edge.source], nodes[edge.target]
+            source.connect(target, diagrams.Edge(source, forward=True, **edge_attrs(edge)))
+    finally:
+        diagrams.setdiagram(None)
+    return DiagramSource(diagram.dot.source, dict(sorted(icons.items())))
+
+
+def _add_nodes(scene: Scene, icons: dict[str, Path]) -> dict[str, Any]:
+    import diagrams
+
+    by_id = {node.id: node for node in scene.nodes}
+    nodes: dict[str, Any] = {}
+    tiers = dict(scene.tiers)
+    for index, (tier, ids) in enumerate(scene.tiers, start=1):
+        # Cluster ids are numbered, so user text only ever appears in the (escaped) label.
+        cluster = diagrams.Cluster(
+            f"tier{index}", graph_attr={**CLUSTER_ATTRS, "label": _plain(dot_label(tier))}
+        )
+        with cluster:
+            for node_id in ids:
+                nodes[node_id] = _add_node(by_id[node_id], icons)
+    for node in scene.nodes:
+        if node.tier not in tiers:
+            nodes[node.id] = _add_node(node, icons)
+    return nodes
+
+
+def _add_node(node: SceneNode, icons: dict[str, Path]) -> Any:
+    relative = icon_relative_path(node.icon)
+    icons[relative] = icon_file(node.icon)
+    lines = textwrap.wrap(node.title, NODE_LABEL_WIDTH) or [node.title]
+    if node.detail:  # one line per part of `Redis x3, +3 replicas`, wrapped when still long
+        lines += [
+            line
+            for part in node.detail.split(", ")
+            for line in textwrap.wrap(part, NODE_LABEL_WIDTH)
+        ]
+    label = "\\n".join(dot_label(line) for line in lines)
+    height = ICON_HEIGHT + LABEL_LINE_HEIGHT * len(lines) + 0.1
+    return icon_class(node.icon)(
+        _plain(label), nodeid=node.id, image=relative, height=f"{height:.1f}"
+    )
+
+
+def edge_attrs(edge: SceneEdge) -> dict[str, str]:
+    """Colour, style and label of one edge: replies dashed, asynchronous steps dotted."""
+    attrs = {
+        **EDGE_ATTRS,
+        "label": _plain(dot_label(edge.label)),
+        "color": edge.colour,
+        "fontcolor": edge.colour,
+        "style": "dotted" if edge.asynchronous else "solid",
+    }
+    if edge.kind is EdgeKind.reply:
+        # A reply runs against the flow: dashed, and ignored for ranking so the picture keeps
+        # reading left to right from the client.
+        attrs.update(style="dashed", constraint="false")
+    elif edge.kind is EdgeKind.link:
+        attrs.update(style="solid", penwidth="1.0")
+    return attrs
+
+
+def legend_label(scene: Scene) -> str:
+    """The graph's title and flow legend, as an HTML-like label (user text HTML-escaped)."""
+    title = f'<b><font point-size="20">{html(scene.title)}</font></b>'
+    rows = [f'<tr><td align="left">{title}</td></tr>']
+    for flow in scene.flows:
+        rows.append(
+            f'<tr><td align="left"><font color="{flow.colour}">'
+            f"<b>━━ {flow.number}</b>  {html(flow.name)}</font></td></tr>"
+        )
+    notes = ["steps are numbered flow.step", "dashed: reply to an earlier caller"]
+    if any(e.asynchronous for e in scene.edges):
+        notes.append("dotted: asynchronous")
+    if any(e.kind is EdgeKind.link for e in scene.edges):
+        notes.append("grey: link")
+    rows.append(
+        f'<tr><td align="left"><font point-size="11" color="{LINK_COLOUR}">'
+        f"{html('; '.join(notes))}</font></td></tr>"
+    )
+    return f'<<table border="0" cellspacing="2" cellpadding="1">{"".join(rows)}</table>>'
+
+
+def _plain(label: str) -> str:
+    """Mark an escaped label as plain text, so `<b>` is never taken as an HTML-like label."""
+    from graphviz import nohtml
+
+    return nohtml(label)
