@@ -1,0 +1,152 @@
+"""The README's examples run: every ```python block goes through `sketch check`, every
+`sketch ...` command in a ```console/```sh block runs and shows the output the README shows.
+
+A block preceded by `<!-- no-test -->` is skipped. A python block whose first line is a comment
+naming a path (`# designs/pastebin.py`) is saved there, so later commands can use it.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+FENCE = re.compile(r"^```(\w*)\s*$")
+NO_TEST = "<!-- no-test -->"
+SHELL_LANGS = {"console", "sh", "shell", "bash"}
+
+
+@dataclass(frozen=True)
+class Block:
+    lang: str
+    text: str
+    line: int  # of the opening fence, for messages
+    skipped: bool
+
+    @property
+    def saved_as(self) -> str | None:
+        first = self.text.splitlines()[0] if self.text else ""
+        match = re.fullmatch(r"#\s*([\w./-]+\.py)\s*", first)
+        return match[1] if match else None
+
+
+def readme_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        opening = FENCE.match(lines[i])
+        if not opening:
+            i += 1
+            continue
+        end = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("```"))
+        before = next((s.strip() for s in reversed(lines[:i]) if s.strip()), "")
+        blocks.append(
+            Block(opening[1], "\n".join(lines[i + 1 : end]) + "\n", i + 1, before == NO_TEST)
+        )
+        i = end + 1
+    return blocks
+
+
+@dataclass(frozen=True)
+class Command:
+    argv: list[str]
+    expected_output: list[str]
+    line: int
+
+
+def sketch_commands(block: Block) -> list[Command]:
+    """`$ sketch ...` lines (or bare `sketch ...` lines) and the output lines after each."""
+    commands: list[Command] = []
+    for offset, raw in enumerate(block.text.splitlines()):
+        line = raw.removeprefix("$ ")
+        if line.startswith("sketch "):
+            commands.append(Command(shlex.split(line), [], block.line + offset + 1))
+        elif commands and raw.strip() and not raw.startswith("$"):
+            commands[-1].expected_output.append(raw.strip())
+    return commands
+
+
+BLOCKS = readme_blocks(README.read_text(encoding="utf-8"))
+PYTHON_BLOCKS = [b for b in BLOCKS if b.lang == "python" and not b.skipped]
+COMMANDS = [
+    c for b in BLOCKS if b.lang in SHELL_LANGS and not b.skipped for c in sketch_commands(b)
+]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A folder like the checkout: designs/ plus every python block saved where it says."""
+    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    for block in PYTHON_BLOCKS:
+        if block.saved_as:
+            target = tmp_path / block.saved_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(block.text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_readme_has_examples_to_run() -> None:
+    assert len(PYTHON_BLOCKS) >= 1
+    assert any(c.argv[:2] == ["sketch", "check"] for c in COMMANDS)
+
+
+@pytest.mark.parametrize("block", PYTHON_BLOCKS, ids=lambda b: f"README.md:{b.line}")
+def test_python_block_passes_sketch_check(
+    block: Block, workdir: Path, sketch_command: list[str]
+) -> None:
+    path = workdir / (block.saved_as or f"readme_{block.line}.py")
+    path.write_text(block.text, encoding="utf-8")
+    result = subprocess.run(
+        [*sketch_command, "check", str(path)], cwd=workdir, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}{result.stderr}"
+    assert "no problems" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: f"README.md:{c.line}")
+def test_console_command_runs_as_shown(
+    command: Command, workdir: Path, sketch_command: list[str]
+) -> None:
+    result = subprocess.run(
+        [*sketch_command, *command.argv[1:]], cwd=workdir, capture_output=True, text=True
+    )
+    where = f"README.md:{command.line}: {shlex.join(command.argv)}"
+    assert result.returncode == 0, f"{where}\n{result.stdout}{result.stderr}"
+    shown = [line.strip() for line in result.stdout.splitlines()]
+    for expected in command.expected_output:
+        assert expected in shown, f"{where}: README shows {expected!r}, got:\n{result.stdout}"
+
+
+def quick_start_commands() -> list[str]:
+    section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1].split("\n## ")[0]
+    block = next(b for b in readme_blocks(section) if b.lang in SHELL_LANGS)
+    return [line.removeprefix("$ ") for line in block.text.splitlines() if line.strip()]
+
+
+def test_quick_start_gives_exactly_the_two_set_up_commands() -> None:
+    assert quick_start_commands() == ["./dev render designs/twitter.py", "./dev test"]
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert script[0] == "#!/usr/bin/env bash"
+    assert "set -euo pipefail" in script
+    commands = [line for line in script if line.strip() and not line.startswith(("#", "set "))]
+    assert commands[-1] == quick_start_commands()[1]
+
+
+def test_local_links_point_to_files() -> None:
+    text = README.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)\)", text)
+    local = [t for t in targets if "://" not in t]
+    assert local, "the README links to the design and the picture"
+    missing = [t for t in local if not (REPO / t).exists()]
+    assert not missing, f"README.md links to missing files: {missing}"

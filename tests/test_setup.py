@@ -1,0 +1,142 @@
+"""The `dev` script behind the README's two set-up commands, run for real as a subprocess.
+
+Where a test needs a machine without Graphviz or apt-get, it runs `dev` with a PATH of links to
+the real programs minus those, plus small stand-ins for apt-get, sudo and id that record calls.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO / "dev"
+HIDDEN = {"dot", "apt-get", "sudo", "id"}
+
+
+def run_dev(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO):
+    return subprocess.run(
+        ["/bin/bash", str(DEV), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        timeout=600,
+    )
+
+
+def test_help_explains_both_commands_and_what_they_install() -> None:
+    for args in ([], ["--help"]):
+        result = run_dev(*args)
+        assert result.returncode == 0, result.stderr
+        for text in ("./dev render", "./dev test", "graphviz", "chromium", "postgresql", ".venv"):
+            assert text in result.stdout
+
+
+def test_second_run_installs_nothing() -> None:
+    run_dev("--version")  # may install when pyproject.toml changed since the last run
+    result = run_dev("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("sketch ")
+    assert "up to date" in result.stderr
+    assert "installing" not in result.stderr
+
+
+def pytest_via_dev(tmp_path: Path, test_body: str, *args: str):
+    test_file = tmp_path / "test_probe.py"
+    test_file.write_text(f"def test_probe():\n    {test_body}\n", encoding="utf-8")
+    # Only graphviz, so the test does not depend on the browser and database being installed.
+    return run_dev(
+        "test",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(tmp_path),
+        str(test_file),
+        *args,
+        env={"DEV_TEST_APT_PACKAGES": "graphviz"},
+    )
+
+
+def test_dev_test_passes_pytests_verdict_through(tmp_path: Path) -> None:
+    passed = pytest_via_dev(tmp_path, "assert 2 + 2 == 4")
+    failed = pytest_via_dev(tmp_path, "assert 2 + 2 == 5")
+    assert (passed.returncode, failed.returncode) == (0, 1), passed.stdout + failed.stdout
+    assert "1 passed" in passed.stdout
+    assert "1 failed" in failed.stdout
+
+
+def test_dev_test_fails_when_no_test_is_collected(tmp_path: Path) -> None:
+    result = pytest_via_dev(tmp_path, "pass", "-k", "no_such_test")
+    assert result.returncode == 1
+    assert "collected no tests (exit 5)" in result.stderr
+
+
+@pytest.fixture
+def bare_path(tmp_path: Path) -> Path:
+    """A bin folder linking every program in /usr/bin and /bin except dot, apt-get, sudo, id."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for folder in (Path("/usr/bin"), Path("/bin")):
+        for program in folder.iterdir():
+            link = bin_dir / program.name
+            if program.name not in HIDDEN and not link.exists():
+                link.symlink_to(program)
+    return bin_dir
+
+
+def stand_in(bin_dir: Path, name: str, script: str) -> None:
+    path = bin_dir / name
+    path.write_text(f"#!/bin/bash\n{script}\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+def render_without_dot(bin_dir: Path, uid: int = 0):
+    stand_in(bin_dir, "id", f'[ "$1" = -u ] && echo {uid}')
+    return run_dev("render", "designs/twitter.py", env={"PATH": str(bin_dir)})
+
+
+def test_without_apt_get_it_says_to_use_the_package_manager(bare_path: Path) -> None:
+    result = render_without_dot(bare_path)
+    assert result.returncode == 1
+    assert "missing system packages: graphviz" in result.stderr
+    assert "apt-get is not available here" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def apt_log(bare_path: Path, tmp_path: Path) -> Path:
+    """An apt-get stand-in that records its arguments and installs nothing."""
+    log = tmp_path / "apt.log"
+    stand_in(bare_path, "apt-get", f'echo "$*" >>"{log}"')
+    return log
+
+
+def test_not_root_without_sudo_prints_the_exact_command(bare_path: Path, apt_log: Path) -> None:
+    stand_in(bare_path, "sudo", 'echo "sudo: a password is required" >&2; exit 1')
+    result = render_without_dot(bare_path, uid=1000)
+    assert result.returncode == 1
+    assert "sudo apt-get update && sudo apt-get install -y graphviz" in result.stderr
+    assert not apt_log.exists(), "apt-get must not run without permission"
+
+
+def test_root_runs_apt_get_update_once_then_install(bare_path: Path, apt_log: Path) -> None:
+    result = render_without_dot(bare_path, uid=0)
+    calls = apt_log.read_text(encoding="utf-8").splitlines()
+    assert [c.split()[-2:] for c in calls] == [["-qq", "update"], ["install", "graphviz"]]
+    # The stand-in installed nothing, so `dot` is still missing: a clear error, not a crash.
+    assert result.returncode == 1
+    assert "installed graphviz, but its program is still not found" in result.stderr
+
+
+def test_not_root_uses_sudo_when_it_needs_no_password(bare_path: Path, apt_log: Path) -> None:
+    stand_in(bare_path, "sudo", '[ "$1" = -n ] && shift; [ "$1" = true ] && exit 0; exec "$@"')
+    result = render_without_dot(bare_path, uid=1000)
+    calls = apt_log.read_text(encoding="utf-8").splitlines()
+    assert [c.split()[-1] for c in calls] == ["update", "graphviz"]
+    assert result.returncode == 1
