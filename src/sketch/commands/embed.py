@@ -1,0 +1,81 @@
+"""`sketch embed NOTE...`: regenerate the `<!-- sketch: ... -->` regions of Markdown notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli_app import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app, display_path, run
+
+_NOTE_SUFFIXES = (".md", ".markdown")
+
+
+def note_files(paths: list[Path]) -> list[Path]:
+    """Folders expand to the Markdown files directly inside them, sorted; files stay as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in _NOTE_SUFFIXES and p.is_file()
+            )
+        else:
+            found.append(path)
+    return found
+
+
+@app.command()
+def embed(
+    notes: Annotated[list[Path], typer.Argument(help="Markdown notes, or folders of notes.")],
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 with a diff when a note is out of date."
+        ),
+    ] = False,
+) -> None:
+    """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
+
+    DESIGN is relative to the note's folder. SECTION is one of: architecture [svg|png],
+    mermaid-architecture, mermaid-flows, mermaid-er, requirements, estimates, schema, apis,
+    flows, bottlenecks, deep-dives, design [svg|png]. Text outside the markers is never
+    changed. Exit codes: 0 up to date, 1 out of date (--check), 2 bad marker or design.
+    """
+
+    def body() -> int:
+        from sketch.cli_app import error
+        from sketch.notes.embed import Designs, EmbedError, plan_note
+
+        designs = Designs()
+        plans, failed = [], False
+        for path in note_files(notes):
+            try:
+                plans.append(plan_note(path, display_path(path), designs))
+            except EmbedError as exc:
+                failed = True
+                for problem in exc.problems:
+                    error(str(problem).replace("\n  help: ", "\nhelp: ", 1))
+        if failed:
+            typer.echo("no note was changed", err=True)
+            return EXIT_USAGE
+        stale = [plan for plan in plans if plan.stale]
+        if check:
+            for plan in stale:
+                typer.echo(plan.diff(), nl=False)
+            _summary(len(plans), len(stale), "out of date" if stale else "up to date")
+            return EXIT_PROBLEMS if stale else EXIT_OK
+        for plan in stale:
+            for written in plan.apply():
+                typer.echo(f"wrote {display_path(written)}")
+        _summary(len(plans), len(stale), "updated" if stale else "up to date")
+        return EXIT_OK
+
+    run(body)
+
+
+def _summary(total: int, stale: int, state: str) -> None:
+    noun = "note" if total == 1 else "notes"
+    typer.echo(
+        f"{stale} of {total} {noun} {state}" if stale else f"{total} {noun} {state}", err=True
+    )

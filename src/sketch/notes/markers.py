@@ -1,0 +1,183 @@
+"""Finding `<!-- sketch: DESIGN SECTION [OPTION...] -->` ... `<!-- /sketch -->` regions in a note.
+
+Only the lines between a pair are ever replaced; the marker lines themselves and everything
+outside them are kept byte for byte, whatever the line endings. Markers inside fenced code
+blocks outside a region are examples (a README showing how to write a note), not regions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = re.compile(r"^[ ]{0,3}<!--\s*sketch:\s*(?P<args>.*?)\s*-->\s*$")
+_CLOSE = re.compile(r"^[ ]{0,3}<!--\s*/sketch\s*-->\s*$")
+# Anything that looks like it was meant as a marker but is not one of the two forms above.
+_LOOKS_LIKE_MARKER = re.compile(r"<!--\s*/?\s*sketch\b", re.IGNORECASE)
+_FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+OPEN_EXAMPLE = "<!-- sketch: designs/twitter.py architecture -->"
+CLOSE_EXAMPLE = "<!-- /sketch -->"
+
+
+@dataclass(frozen=True)
+class MarkerError:
+    """A problem with the markers of a note, at a 1-based line."""
+
+    line: int
+    what: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A marker pair: `open_index` and `close_index` are 0-based indexes into the note's lines."""
+
+    open_index: int
+    close_index: int
+    design: str
+    section: str
+    options: tuple[str, ...]
+    newline: str
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the opening marker, for messages."""
+        return self.open_index + 1
+
+
+@dataclass(frozen=True)
+class Parsed:
+    lines: list[str]  # with their line endings, so joining them gives the note back exactly
+    regions: list[Region]
+    errors: list[MarkerError]
+
+
+def parse(note: str) -> Parsed:
+    """Every region of the note, or every marker problem found (regions are then unreliable)."""
+    lines = note.splitlines(keepends=True)
+    regions: list[Region] = []
+    errors: list[MarkerError] = []
+    opened: tuple[int, str] | None = None  # (index, args) of the region being read
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if opened is None and fence is not None:
+            if _closes_fence(body, fence):
+                fence = None
+            continue
+        if opened is None and (match := _FENCE.match(body)):
+            fence = match.group("fence")
+            continue
+        kind = _marker_kind(body)
+        if kind == "open":
+            if opened is not None:
+                errors.append(_nested(index, opened[0]))
+                continue
+            opened = (index, _OPEN.match(body).group("args"))  # type: ignore[union-attr]
+        elif kind == "close":
+            if opened is None:
+                errors.append(
+                    MarkerError(
+                        index + 1,
+                        "closing marker without an opening marker",
+                        f"add `{OPEN_EXAMPLE}` above it, or delete it",
+                    )
+                )
+                continue
+            region = _region(opened, index, lines, errors)
+            if region:
+                regions.append(region)
+            opened = None
+        elif kind == "unknown" and (opened is None or body.lstrip(" ").startswith("<!--")):
+            # Inside a region only a line that starts like a comment is a typo'd marker:
+            # generated text may quote `<!-- sketch` escaped, and that is content.
+            errors.append(
+                MarkerError(
+                    index + 1,
+                    f"unrecognised sketch marker: {body.strip()}",
+                    f"write markers on their own line as `{OPEN_EXAMPLE}` and `{CLOSE_EXAMPLE}`",
+                )
+            )
+    if opened is not None:
+        errors.append(
+            MarkerError(
+                opened[0] + 1,
+                "opening marker is never closed",
+                f"add `{CLOSE_EXAMPLE}` on its own line after the generated part",
+            )
+        )
+    return Parsed(lines, regions, errors)
+
+
+def _marker_kind(body: str) -> str | None:
+    if _OPEN.match(body):
+        return "open"
+    if _CLOSE.match(body):
+        return "close"
+    if _LOOKS_LIKE_MARKER.search(body):
+        return "unknown"
+    return None
+
+
+def _closes_fence(body: str, fence: str) -> bool:
+    stripped = body.strip()
+    return (
+        len(body) - len(body.lstrip(" ")) <= 3
+        and stripped.startswith(fence)
+        and set(stripped) == {fence[0]}
+    )
+
+
+def _nested(index: int, outer: int) -> MarkerError:
+    return MarkerError(
+        index + 1,
+        f"marker opened inside the region opened at line {outer + 1}",
+        f"regions cannot nest: close the first with `{CLOSE_EXAMPLE}` before opening another",
+    )
+
+
+def _region(
+    opened: tuple[int, str], close: int, lines: list[str], errors: list[MarkerError]
+) -> Region | None:
+    index, args = opened
+    words = args.split()
+    if len(words) < 2:
+        errors.append(
+            MarkerError(
+                index + 1, "marker needs a design file and a section", f"e.g. `{OPEN_EXAMPLE}`"
+            )
+        )
+        return None
+    design, section, *options = words
+    return Region(index, close, design, section.lower(), tuple(options), _newline_of(lines[index]))
+
+
+def _newline_of(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith("\r"):
+        return "\r"
+    return "\n"
+
+
+def splice(parsed: Parsed, bodies: list[str]) -> str:
+    """The note with each region's inside replaced by its body (given with `\\n` line ends)."""
+    out: list[str] = []
+    cursor = 0
+    for region, body in zip(parsed.regions, bodies, strict=True):
+        out += parsed.lines[cursor : region.open_index]
+        opening = parsed.lines[region.open_index]
+        if not opening.endswith(("\n", "\r")):  # cannot happen before a closing line; be safe
+            opening += region.newline
+        out.append(opening)
+        out.append(_with_newlines(body, region.newline))
+        cursor = region.close_index
+    out += parsed.lines[cursor:]
+    return "".join(out)
+
+
+def _with_newlines(body: str, newline: str) -> str:
+    """Blank lines around the body keep Markdown blocks apart from the marker comments."""
+    text = "\n" + body.strip("\n") + "\n\n" if body.strip() else "\n"
+    return text.replace("\n", newline)
