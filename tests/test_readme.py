@@ -150,3 +150,28 @@ def test_local_links_point_to_files() -> None:
     assert local, "the README links to the design and the picture"
     missing = [t for t in local if not (REPO / t).exists()]
     assert not missing, f"README.md links to missing files: {missing}"
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_readme_picture_is_what_sketch_renders_now(
+    fmt: str, tmp_path: Path, sketch_command: list[str]
+) -> None:
+    committed = REPO / "docs" / "images" / f"twitter-architecture.{fmt}"
+    result = subprocess.run(
+        [
+            *sketch_command,
+            "render",
+            "--output",
+            str(tmp_path),
+            "--format",
+            fmt,
+            str(REPO / "designs" / "twitter.py"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rendered = (tmp_path / "twitter" / f"architecture.{fmt}").read_bytes()
+    assert rendered == committed.read_bytes(), (
+        f"{committed.relative_to(REPO)} is stale: run scripts/update-docs-images and commit it"
+    )
