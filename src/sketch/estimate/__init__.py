@@ -12,6 +12,7 @@ from sketch.estimate.conventions import Conventions, conventions_from_settings
 from sketch.estimate.core import estimate
 from sketch.estimate.figures import FIGURE_NAMES, GROUPS, LABELS, Estimates, Figure, Mismatch
 from sketch.estimate.findings import ESTIMATE_MISMATCH, estimate_problems
+from sketch.estimate.markdown import estimates_markdown, estimates_section
 
 __all__ = [
     "ESTIMATE_MISMATCH",
@@ -25,4 +26,6 @@ __all__ = [
     "conventions_from_settings",
     "estimate",
     "estimate_problems",
+    "estimates_markdown",
+    "estimates_section",
 ]

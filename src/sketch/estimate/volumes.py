@@ -44,7 +44,8 @@ def _item_line(work: Work, item: ItemSize, writes_per_day: float, value: float) 
         parts.append(str(each))
         shown = [day, each]
     said = work.size(value)
-    return f"{item.name}: {' {X} '.join(parts)} {relation(*shown, said)} {said}/day"
+    product = f" {X} ".join(parts)
+    return f"{item.name}: {product} {relation(*shown, said)} {said}/day"
 
 
 def _storage_per_day(work: Work) -> None:
@@ -129,14 +130,14 @@ def _storage_total(work: Work, year: Figure) -> None:
     work.figures["storage_total"] = Figure(value, "B", str(work.size(value)), (*year.steps, *steps))
 
 
-def _bandwidth(work: Work, rate: Figure, each: float, per: str, noun: str) -> Figure:
+def _bandwidth(work: Work, rate: Figure, each: float, per: str, noun: str, way: str) -> Figure:
     value = rate.value * each
     shown = (count_in_steps(rate.value), work.size(each), work.size(value))
-    steps = [f"{shown[0]} {noun}/s {X} {shown[1]} {per} {relation(*shown)} {shown[2]}/s"]
+    steps = [f"{way}: {shown[0]} {noun}/s {X} {shown[1]} {per} {relation(*shown)} {shown[2]}/s"]
     if work.scale.peak_factor is not None:
         peak = work.size(value * work.scale.peak_factor)
         steps.append(
-            f"peak ({factor(work.scale.peak_factor)}{X} average) {relation(peak)} {peak}/s"
+            f"peak {way} ({factor(work.scale.peak_factor)}{X} average) {relation(peak)} {peak}/s"
         )
     return Figure(value, "B/s", f"{shown[2]}/s", (*rate.steps, *steps))
 
@@ -147,7 +148,7 @@ def _ingress(work: Work) -> None:
         work.need("ingress_bandwidth", "writes per second and scale.item_sizes")
         return
     each = bytes_per_write(work)
-    figure = _bandwidth(work, writes, each, f"per {work.singular}", work.noun)
+    figure = _bandwidth(work, writes, each, f"per {work.singular}", work.noun, "ingress")
     items = work.scale.item_sizes
     if len(items) > 1 or items[0].fraction < 1:
         parts = [work.size(item.size_bytes * item.fraction) for item in items]
@@ -169,7 +170,7 @@ def _egress(work: Work) -> None:
             "egress_bandwidth", f"{needed}scale.read_response_bytes (bytes returned per read)"
         )
         return
-    work.figures["egress_bandwidth"] = _bandwidth(work, reads, each, "per read", "reads")
+    work.figures["egress_bandwidth"] = _bandwidth(work, reads, each, "per read", "reads", "egress")
 
 
 def _cache(work: Work) -> None:
