@@ -57,25 +57,24 @@ def _nodes(design: Design, ids: Ids) -> Iterator[str]:
 
 
 def _node(component: Component, ids: Ids) -> str:
+    from sketch.render.scene import component_detail  # the same line the SVG shows
+
     label = text(component.display_name)
-    details = [
-        component.technology or "",
-        f"x{component.instances}" if component.instances > 1 else "",
-    ]
-    shown = " ".join(text(d) for d in details if d)
-    if shown:
-        label += f"<br>{shown}"
+    detail = component_detail(component)
+    if detail:
+        label += f"<br>{text(detail)}"
     opening, closing = _SHAPES.get(component.kind, ("[", "]"))
     return f'{ids[component.name]}{opening}"{label}"{closing}'
 
 
 def _edges(design: Design, ids: Ids) -> Iterator[str]:
+    """One arrow per distinct edge, labelled with its numbered steps (`1.2 route to app`)."""
     labels: dict[tuple[str, str], list[str]] = {}
     asynchronous: dict[tuple[str, str], bool] = {}
-    for flow in design.flows:
-        for step in flow.steps:
+    for flow_number, flow in enumerate(design.flows, start=1):
+        for step_number, step in enumerate(flow.steps, start=1):
             pair = (step.from_, step.to)
-            _add_label(labels.setdefault(pair, []), step.api or step.action)
+            _add_label(labels.setdefault(pair, []), f"{flow_number}.{step_number} {step.action}")
             asynchronous[pair] = asynchronous.get(pair, True) and step.asynchronous
     for link in design.links:
         pair = (link.from_, link.to)
