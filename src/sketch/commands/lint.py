@@ -1,0 +1,189 @@
+"""`sketch lint FILE...`, `sketch rules` and `sketch rule CODE`: the design review."""
+
+from __future__ import annotations
+
+import traceback
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli_app import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageProblem,
+    app,
+    design_files,
+    error,
+    run,
+    state,
+    stdout_is_terminal,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Only these rules: codes, prefixes (D3) or names; "
+        "comma-separated or repeated. Replaces the configured selection.",
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rules (codes, prefixes or names)."),
+]
+
+
+@app.command()
+def lint(
+    files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text, json, sarif (2.1.0) or github.")
+    ] = OutputFormat.text,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
+    ] = False,
+    show_suppressed: Annotated[
+        bool, typer.Option("--show-suppressed", help="List suppressed findings and reasons.")
+    ] = False,
+) -> None:
+    """Review designs the way a demanding interviewer would (`sketch rules` lists the rules).
+
+    Runs `sketch check` first and reports its problems as errors. Exit code 1 when a finding
+    at error severity remains (not suppressed or ignored), 0 otherwise; 3 when a rule crashes.
+    """
+
+    def body() -> int:
+        from sketch.lint import REGISTRY, RuleCrashed
+        from sketch.lint.engine import UnknownSuppression
+        from sketch.lint.run import Options, lint_file
+        from sketch.lint.settings import UnknownCode, active_rules, split_selectors
+
+        options = Options(split_selectors(select) or None, split_selectors(ignore))
+        try:  # validate the command line before loading anything
+            active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+        except UnknownCode as exc:
+            raise UsageProblem(
+                str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
+            ) from exc
+        reports = []
+        for path in design_files(files):
+            try:
+                reports.append(lint_file(path, options))
+            except UnknownSuppression as exc:
+                raise UsageProblem(str(exc), "use a code from `sketch rules`") from exc
+            except RuleCrashed as exc:
+                return _crashed(exc, path)
+        typer.echo(_render(reports, output_format, show_suppressed), nl=False)
+        errors = any(f.severity == "error" for r in reports for f in r.active)
+        return EXIT_PROBLEMS if errors and not exit_zero else EXIT_OK
+
+    run(body)
+
+
+def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -> str:  # type: ignore[type-arg]
+    from sketch.lint import REGISTRY, report, sarif
+
+    if output_format is OutputFormat.json:
+        return report.as_json(reports)
+    if output_format is OutputFormat.sarif:
+        return sarif.as_sarif(reports, REGISTRY)
+    if output_format is OutputFormat.github:
+        return report.github(reports)
+    return report.text(reports, color=stdout_is_terminal(), show_suppressed=show_suppressed)
+
+
+def _crashed(exc: Exception, path: Path) -> int:
+    from sketch.lint.report import relative
+
+    error(
+        f"internal error: {exc} (while linting {relative(path)})",
+        "this is a bug in the rule; rerun with --debug for the traceback and report it, "
+        "or --ignore the rule meanwhile",
+    )
+    if state.debug:
+        typer.echo("".join(traceback.format_exception(exc)), err=True)
+    return EXIT_INTERNAL
+
+
+@app.command()
+def rules(
+    output_format: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = (
+        ListFormat.text
+    ),
+) -> None:
+    """List every lint rule: code, name, severity, framework step and summary."""
+
+    def body() -> int:
+        import json
+
+        from sketch.lint import REGISTRY
+
+        catalogue = list(REGISTRY)
+        if output_format is ListFormat.json:
+            typer.echo(
+                json.dumps(
+                    [
+                        {
+                            "code": r.code,
+                            "name": r.name,
+                            "severity": r.severity.value,
+                            "step": r.step.value,
+                            "summary": r.summary,
+                        }
+                        for r in catalogue
+                    ],
+                    indent=2,
+                )
+            )
+            return EXIT_OK
+        width = max(len(r.name) for r in catalogue)
+        for r in catalogue:
+            typer.echo(
+                f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
+                f"{r.step.value:<17}  {r.summary}"
+            )
+        return EXIT_OK
+
+    run(body)
+
+
+@app.command(name="rule")
+def rule_doc(
+    code: Annotated[str, typer.Argument(help="A rule code (D301) or name (no-bottlenecks).")],
+) -> None:
+    """Explain one rule: what it checks, why it matters, a bad example and the fix."""
+
+    def body() -> int:
+        from sketch.lint import REGISTRY
+        from sketch.problems import did_you_mean
+
+        found = REGISTRY.get(code)
+        if found is None:
+            known = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
+            raise UsageProblem(
+                f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
+            )
+        typer.echo(f"{found.code} {found.name} [{found.severity.value}] step: {found.step.value}\n")
+        typer.echo(found.doc)
+        typer.echo(f"\nhelp: {found.fix}")
+        return EXIT_OK
+
+    run(body)

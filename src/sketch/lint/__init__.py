@@ -1,0 +1,21 @@
+"""`sketch lint`: the framework's review as rules, each with a stable code, doc and examples.
+
+Importing this package registers the catalogue in `REGISTRY`. Lint never imports the
+rendering stack (diagrams, graphviz): a test proves it.
+"""
+
+from sketch.lint import rules as _rules  # noqa: F401  (registers the catalogue)
+from sketch.lint.engine import Finding, RuleCrashed, lint_design
+from sketch.lint.registry import REGISTRY, FrameworkStep, Hit, Registry, Rule, rule
+
+__all__ = [
+    "REGISTRY",
+    "Finding",
+    "FrameworkStep",
+    "Hit",
+    "Registry",
+    "Rule",
+    "RuleCrashed",
+    "lint_design",
+    "rule",
+]

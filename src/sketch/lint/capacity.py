@@ -1,0 +1,67 @@
+"""Peak load figures for the capacity rules, from `sketch.estimate` when it is installed.
+
+This is the one adapter between lint and estimation: it holds no estimation logic of its own.
+Without `sketch.estimate` it falls back to the numbers the design declares
+(`Scale.reads_per_second` / `writes_per_second`, times `peak_factor`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sketch.model import Design
+
+
+@dataclass(frozen=True)
+class Load:
+    """Reads and writes per second, average and peak; None when the design cannot tell."""
+
+    reads: float | None = None
+    writes: float | None = None
+    peak_reads: float | None = None
+    peak_writes: float | None = None
+
+    @property
+    def peak_total(self) -> float | None:
+        known = [v for v in (self.peak_reads, self.peak_writes) if v is not None]
+        return sum(known) if known else None
+
+    @property
+    def read_write_ratio(self) -> float | None:
+        if self.reads is None or not self.writes:
+            return None
+        return self.reads / self.writes
+
+
+def load_of(design: Design) -> Load:
+    """The design's load, estimated when `sketch.estimate` is available, else as declared."""
+    try:
+        from sketch.estimate import estimate
+    except ImportError:
+        return _declared(design)
+    figures = estimate(design)
+    return Load(
+        reads=_value(getattr(figures, "reads_per_second", None)),
+        writes=_value(getattr(figures, "writes_per_second", None)),
+        peak_reads=_value(getattr(figures, "peak_reads_per_second", None)),
+        peak_writes=_value(getattr(figures, "peak_writes_per_second", None)),
+    )
+
+
+def _value(figure: object) -> float | None:
+    value = getattr(figure, "value", None)
+    return float(value) if value is not None else None
+
+
+def _declared(design: Design) -> Load:
+    scale = design.requirements.scale
+    if scale is None:
+        return Load()
+    peak = scale.peak_factor or 1.0
+    reads, writes = scale.reads_per_second, scale.writes_per_second
+    return Load(
+        reads=reads,
+        writes=writes,
+        peak_reads=reads * peak if reads is not None else None,
+        peak_writes=writes * peak if writes is not None else None,
+    )

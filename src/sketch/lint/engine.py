@@ -1,0 +1,117 @@
+"""Running rules over a design: findings located, suppressions applied, crashes surfaced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sketch.lint.context import Context
+from sketch.lint.registry import Rule
+from sketch.lint.settings import Thresholds
+from sketch.model import Declared, Design, SourceRef
+from sketch.paths import locate, resolve
+from sketch.problems import Problem, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    help: str | None
+    path: str
+    source: SourceRef | None = None
+    suppressed: str | None = None  # the suppression's reason, when one applies
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        src = self.source
+        return (src.file if src else "", src.line if src else 0, self.code, self.path)
+
+
+class RuleCrashed(Exception):
+    """A rule raised: an internal error (exit 3) naming the rule, never a silent skip."""
+
+    def __init__(self, rule: Rule, error: Exception) -> None:
+        super().__init__(f"rule {rule.code} ({rule.name}) crashed: {type(error).__name__}: {error}")
+        self.rule = rule
+        self.error = error
+
+
+class UnknownSuppression(Exception):
+    """A `Suppression(code=...)` that names no rule: a typo that would silence nothing."""
+
+
+def lint_design(
+    design: Design,
+    rules: Iterable[Rule],
+    thresholds: Thresholds | None = None,
+    severities: dict[str, Severity] | None = None,
+) -> list[Finding]:
+    """Every finding of `rules` on `design`, sorted by place, suppressed ones marked."""
+    ctx = Context(design, thresholds)
+    findings: list[Finding] = []
+    for rule in rules:
+        severity = (severities or {}).get(rule.code, rule.severity)
+        try:
+            hits = list(rule.check(ctx))
+        except Exception as exc:
+            raise RuleCrashed(rule, exc) from exc
+        for hit in hits:
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    severity,
+                    hit.message,
+                    hit.help or rule.fix,
+                    hit.path,
+                    locate(design, hit.path),
+                    suppression_for(design, hit.path, rule.code),
+                )
+            )
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def from_problem(problem: Problem) -> Finding:
+    """A `sketch check` problem, reported by lint as an error finding."""
+    return Finding(
+        problem.code,
+        "check",
+        Severity.error,
+        problem.message,
+        problem.hint,
+        problem.path,
+        problem.source,
+    )
+
+
+def suppression_for(design: Design, path: str, code: str) -> str | None:
+    """The reason of the nearest suppression covering `code` on the way from the design down
+    to the object at `path`; None when the finding stands."""
+    for obj in reversed(resolve(design, path)):
+        if isinstance(obj, Declared):
+            for s in obj.suppress:
+                if code.startswith(s.code.upper()):
+                    return s.reason
+    return None
+
+
+def check_suppressions(design: Design, known_codes: Iterable[str]) -> None:
+    """Raise UnknownSuppression for a suppression whose code matches no rule."""
+    from sketch.paths import walk
+    from sketch.problems import did_you_mean
+
+    codes = list(known_codes)
+    for path, obj in walk(design):
+        if not isinstance(obj, Declared):
+            continue
+        for k, s in enumerate(obj.suppress):
+            if not any(c.startswith(s.code.upper()) for c in codes):
+                at = f"{path}.suppress[{k}]" if path else f"suppress[{k}]"
+                where = f"{obj.source}: " if obj.source else ""
+                raise UnknownSuppression(
+                    f"{where}suppression of unknown rule '{s.code}' at {at} "
+                    f"({did_you_mean(s.code, codes)})"
+                )
