@@ -179,6 +179,7 @@ class _RegionProblem(Exception):
 def _generate(
     note: Path, region: markers.Region, designs: Designs
 ) -> tuple[str, dict[Path, bytes]]:
+    from sketch.config import ConfigError
     from sketch.load import LoadError
     from sketch.render import RenderError
 
@@ -198,13 +199,15 @@ def _generate(
     try:
         validate_options(region.section, region.options)
         design = designs.load(design_path)
-        generated = SECTIONS[region.section].build(Request(design, region.options))
+        generated = SECTIONS[region.section].build(Request(design, region.options, design_path))
         images = {
             note.parent / relative: designs.image(image_design, fmt)
             for relative, (image_design, fmt) in generated.images.items()
         }
     except SectionError as exc:
         raise _RegionProblem(str(exc), exc.hint) from exc
+    except ConfigError as exc:
+        raise _RegionProblem(str(exc), "fix [tool.sketch] in that pyproject.toml") from exc
     except LoadError as exc:
         raise _RegionProblem(
             f"cannot load design '{region.design}':\n  " + str(exc).replace("\n", "\n  "),

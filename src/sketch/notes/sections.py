@@ -34,6 +34,7 @@ class SectionError(Exception):
 class Request:
     design: Design
     options: tuple[str, ...]
+    design_path: Path | None = None  # for project settings (`[tool.sketch]`) near the design
 
 
 @dataclass(frozen=True)
@@ -99,27 +100,20 @@ def _markdown(name: str) -> Callable[[Request], Generated]:
     return build
 
 
-def estimates_section() -> Callable[[Design], str] | None:
-    """The estimates table from `sketch.estimate`, when this build has it."""
-    from sketch.render.markdown import SECTIONS as MARKDOWN
+def estimates(design: Design, design_path: Path | None) -> str:
+    """The estimates section of `sketch.estimate`, with the design's project conventions."""
+    from sketch.config import load_config
+    from sketch.estimate import conventions_from_settings, estimates_markdown
 
-    if "estimates" in MARKDOWN:
-        return MARKDOWN["estimates"]
-    try:
-        from sketch.estimate import estimates_markdown  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return estimates_markdown  # type: ignore[no-any-return]
+    conventions = None
+    if design_path is not None:
+        config = load_config(design_path)
+        conventions = conventions_from_settings(config.estimate, config.source)
+    return estimates_markdown(design, conventions)
 
 
 def _estimates(request: Request) -> Generated:
-    section = estimates_section()
-    if section is None:
-        raise SectionError(
-            "this version of sketch cannot produce estimates yet",
-            "remove the marker or upgrade sketch",
-        )
-    return Generated(section(request.design))
+    return Generated(estimates(request.design, request.design_path))
 
 
 def _whole_design(request: Request) -> Generated:
@@ -134,8 +128,7 @@ def _whole_design(request: Request) -> Generated:
         if name == "architecture":
             parts.append(architecture(request.design, image=path))
         elif name == "estimates":
-            section = estimates_section()
-            parts += [section(request.design)] if section else []
+            parts.append(estimates(request.design, request.design_path))
         elif name in MARKDOWN:
             parts.append(MARKDOWN[name](request.design))
     return Generated("\n".join(parts), {path: (request.design, fmt)})
