@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,10 @@ from sketch.model.design import Limits
 class ConfigError(Exception):
     """A pyproject.toml that cannot be read or has unknown sketch settings."""
 
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
 
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -22,6 +27,13 @@ class Config(BaseModel):
     lint: dict[str, Any] = Field(default_factory=dict, description="Read by `sketch lint`.")
     estimate: dict[str, Any] = Field(default_factory=dict, description="Estimation conventions.")
     source: str | None = Field(default=None, exclude=True)
+
+
+SETTINGS_HINT = (
+    "the settings are [tool.sketch.limits] min_entities, max_entities, min_apis, max_apis "
+    "(whole numbers, defaults 3, 5, 5, 8, each minimum at most its maximum), "
+    "[tool.sketch.lint] and [tool.sketch.estimate]"
+)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -39,17 +51,58 @@ def load_config(start: Path) -> Config:
     if pyproject is None:
         return Config()
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        text = pyproject.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{pyproject}: cannot read: {exc}") from exc
-    section = data.get("tool", {}).get("sketch", {})
+    tool = data.get("tool", {})
+    section = tool.get("sketch", {}) if isinstance(tool, dict) else None
+    if not isinstance(section, dict):
+        raise ConfigError(
+            f"{pyproject}:{_line_of(text, ()) or 1}: [tool.sketch] must be a table of settings",
+            hint=SETTINGS_HINT,
+        )
+    if "source" in section:  # a field of Config, but not a setting
+        where = f"{pyproject}:{_line_of(text, ('source',)) or 1}"
+        raise ConfigError(f"{where}: [tool.sketch.source]: unknown setting", hint=SETTINGS_HINT)
     try:
         return Config(**section, source=str(pyproject))
     except ValidationError as exc:
-        lines = [
-            f"  [tool.sketch.{'.'.join(str(p) for p in err['loc'])}]: {err['msg']}"
-            for err in exc.errors()
-        ]
+        lines = [_describe(err, pyproject, text) for err in exc.errors()]
         raise ConfigError(
-            f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines)
+            f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines), hint=SETTINGS_HINT
         ) from exc
+
+
+def _describe(err: Any, pyproject: Path, text: str) -> str:
+    loc = tuple(str(part) for part in err["loc"])
+    line = _line_of(text, loc)
+    where = f"{pyproject}:{line}" if line else str(pyproject)
+    message = "unknown setting" if err["type"] == "extra_forbidden" else err["msg"]
+    message = message.removeprefix("Value error, ")
+    return f"  {where}: [tool.sketch.{'.'.join(loc)}]: {message}"
+
+
+def _line_of(text: str, loc: tuple[str, ...]) -> int | None:
+    """The line of setting `loc`: its table's header, or its `key = ...` in the nearest table."""
+    lines = text.splitlines()
+    path = ["tool", "sketch", *loc]
+    for depth in range(len(path), 0, -1):
+        header = next((i for i, line in enumerate(lines) if _header(line) == path[:depth]), None)
+        if header is None:
+            continue
+        if depth == len(path):
+            return header + 1
+        key = re.compile(rf"\s*{re.escape(path[depth])}\s*[=.]")
+        for i in range(header + 1, len(lines)):
+            if _header(lines[i]) is not None:
+                break
+            if key.match(lines[i]):
+                return i + 1
+        return header + 1
+    return None
+
+
+def _header(line: str) -> list[str] | None:
+    match = re.fullmatch(r"\s*\[([\w.\s-]+)\]\s*(#.*)?", line)
+    return [part.strip() for part in match[1].split(".")] if match else None
