@@ -67,7 +67,7 @@ def load_design(path: Path) -> LoadedDesign:
 
 
 # Filled in by the data-file loader's issue; kept here so the CLI's help lists what it takes.
-DATA_SUFFIXES: tuple[str, ...] = ()
+DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
 
 
 def _read(path: Path) -> str:
