@@ -118,13 +118,9 @@ def _add_nodes(scene: Scene, icons: dict[str, Path]) -> dict[str, Any]:
 def _add_node(node: SceneNode, icons: dict[str, Path]) -> Any:
     relative = icon_relative_path(node.icon)
     icons[relative] = icon_file(node.icon)
-    lines = textwrap.wrap(node.title, NODE_LABEL_WIDTH) or [node.title]
-    if node.detail:  # one line per part of `Redis x3, +3 replicas`, wrapped when still long
-        lines += [
-            line
-            for part in node.detail.split(", ")
-            for line in textwrap.wrap(part, NODE_LABEL_WIDTH)
-        ]
+    # The user's own line breaks are kept; one line per part of `Redis x3, +3 replicas`.
+    parts = node.title.splitlines() + (node.detail.split(", ") if node.detail else [])
+    lines = [line for part in parts for line in textwrap.wrap(part, NODE_LABEL_WIDTH) or [""]]
     label = "\\n".join(dot_label(line) for line in lines)
     height = ICON_HEIGHT + LABEL_LINE_HEIGHT * len(lines) + 0.1
     return icon_class(node.icon)(
