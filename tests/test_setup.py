@@ -6,6 +6,7 @@ the real programs minus those, plus small stand-ins for apt-get, sudo and id tha
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import subprocess
@@ -140,3 +141,41 @@ def test_not_root_uses_sudo_when_it_needs_no_password(bare_path: Path, apt_log: 
     calls = apt_log.read_text(encoding="utf-8").splitlines()
     assert [c.split()[-1] for c in calls] == ["update", "graphviz"]
     assert result.returncode == 1
+
+
+def test_js_packages_are_installed_once_and_again_when_the_lock_changes(tmp_path: Path) -> None:
+    """A copy of the checkout sharing .venv, with tests/js and an npm stand-in that records."""
+    root = tmp_path / "checkout"
+    (root / "tests" / "js").mkdir(parents=True)
+    run_dev("--version")  # brings the stamp of the shared .venv up to date
+    for name in ("dev", "pyproject.toml"):
+        (root / name).write_bytes((REPO / name).read_bytes())
+    # The copy must find .venv up to date: pip would install the copy into the shared .venv.
+    digest = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    assert digest in (REPO / ".venv" / ".dev-stamp").read_text(encoding="utf-8")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    lock = root / "tests" / "js" / "package-lock.json"
+    (root / "tests" / "js" / "package.json").write_text('{"private": true}\n', encoding="utf-8")
+    lock.write_text('{"lockfileVersion": 3}\n', encoding="utf-8")
+    bin_dir, log = tmp_path / "bin", tmp_path / "npm.log"
+    bin_dir.mkdir()
+    stand_in(bin_dir, "npm", f'echo "$PWD: $1" >>"{log}"')
+
+    def setup() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["/bin/bash", str(root / "dev"), "setup", "test"],
+            capture_output=True,
+            text=True,
+            env={
+                **os.environ,
+                "PATH": f"{bin_dir}:{os.environ['PATH']}",
+                "DEV_TEST_APT_PACKAGES": "graphviz",
+            },
+        )
+
+    first, second = setup(), setup()
+    lock.write_text('{"lockfileVersion": 3, "packages": {}}\n', encoding="utf-8")
+    third = setup()
+    assert [r.returncode for r in (first, second, third)] == [0, 0, 0], first.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [f"{lock.parent}: ci"] * 2
+    assert "up to date" in second.stderr
