@@ -57,10 +57,11 @@ def icon_class(ref: IconRef) -> Any:
 
 def icon_file(ref: IconRef) -> Path:
     """The PNG that diagrams ships for this icon."""
-    import diagrams
+    import diagrams  # type: ignore[import-untyped]
 
     cls = icon_class(ref)
-    return Path(diagrams.__file__).resolve().parent.parent / cls._icon_dir / cls._icon
+    resources = Path(diagrams.__file__).resolve().parent.parent
+    return resources / str(cls._icon_dir) / str(cls._icon)
 
 
 def icon_relative_path(ref: IconRef) -> str:
@@ -169,6 +170,7 @@ def legend_label(scene: Scene) -> str:
 
 def _plain(label: str) -> str:
     """Mark an escaped label as plain text, so `<b>` is never taken as an HTML-like label."""
-    from graphviz import nohtml
+    from graphviz import nohtml  # type: ignore[import-untyped]
 
-    return nohtml(label)
+    marked: str = nohtml(label)  # a str subclass: str() would drop the marker
+    return marked
