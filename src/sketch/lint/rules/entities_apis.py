@@ -260,7 +260,11 @@ def singular_collection(ctx: Context) -> Iterator[Hit]:
             param = nxt.strip("{}").lower()
             own_id = param in {"id", f"{name.lower()}_id", f"{name.lower()}id"}
             if nxt.startswith("{") and own_id and not name.lower().endswith("s"):
-                yield Hit(f"apis[{i}].path", f"{api.key}: collection '{name}' is singular")
+                yield Hit(
+                    f"apis[{i}].path",
+                    f"{api.key}: collection '{name}' is singular",
+                    help=f"name the collection in the plural: '{name}s/{nxt}'",
+                )
                 break
 
 

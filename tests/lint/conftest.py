@@ -1,0 +1,54 @@
+"""Running `sketch lint` in-process, on design files written under tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sketch.cli import _register_commands
+from sketch.cli_app import app
+
+DATA = Path(__file__).parent / "data"
+WEAK = DATA / "weak_design.py"
+
+Run = Callable[..., "Result"]
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+
+@pytest.fixture(scope="session")
+def sketch() -> Callable[..., Result]:
+    """`sketch(*args)` runs the CLI in-process and returns exit code, stdout and stderr."""
+    _register_commands()
+    runner = CliRunner()
+
+    def invoke(*args: str | Path) -> Result:
+        result = runner.invoke(app, [str(a) for a in args])
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def design_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a design file whose body builds on tests/lint/examples.py's clean design."""
+    counter = iter(range(1000))
+
+    def write(body: str, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"design_{next(counter)}.py")
+        header = (
+            "from sketch import *  # noqa: F403\nfrom tests.lint.examples import *  # noqa: F403\n"
+        )
+        path.write_text(header + textwrap.dedent(body), encoding="utf-8")
+        return path
+
+    return write
