@@ -24,6 +24,7 @@ from sketch import (
     Requirements,
     Scale,
     Step,
+    Suppression,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -133,7 +134,10 @@ apis = [
     Api(method="GET", path=f"{V1}/events/{{event_id}}", purpose="Get an event",
         response=["event_id", "name", "venue", "starts_at", "on_sale_at"], serves=["browse"]),
     Api(method="GET", path=f"{V1}/events/{{event_id}}/seats", purpose="Seat map with status",
-        query=["section"], response=["seats"], serves=["browse"]),
+        query=["section"], response=["seats"], serves=["browse"],
+        suppress=[Suppression(code="A209", reason="a seat map is one venue section (at most "
+                              "~2K seats, ~40 KB) drawn as a whole picture; pages would "
+                              "only make the client stitch it back together")]),
     Api(method="POST", path=f"{V1}/bookings", purpose="Hold seats for 10 minutes",
         request=["event_id", "seat_ids", "idempotency_key"],
         response=["booking_id", "hold_expires_at", "total_cents"], auth=True,
