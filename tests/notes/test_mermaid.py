@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.design_factory import small_design
+from tests.notes.golden_files import assert_golden
 
 from sketch import Component, Entity, Field, Flow, Index, Step
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
 from sketch.notes.mermaid_text import Ids, text
-from tests.design_factory import small_design
-from tests.notes.golden_files import assert_golden
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.design_factory import small_design
+from tests.notes import browser, nasty
 
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
-from tests.design_factory import small_design
-from tests.notes import browser, nasty
 
 
 def _diagrams(design: Design) -> list[tuple[str, str, str]]:
