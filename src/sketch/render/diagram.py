@@ -142,6 +142,10 @@ def edge_attrs(edge: SceneEdge) -> dict[str, str]:
         # A reply runs against the flow: dashed, and ignored for ranking so the picture keeps
         # reading left to right from the client.
         attrs.update(style="dashed", constraint="false")
+    elif edge.kind is EdgeKind.self_step:
+        # An external label is placed after layout, clear of nodes and other labels; a plain
+        # label sits on the loop's top, where the cluster border runs.
+        attrs["xlabel"] = attrs.pop("label")
     elif edge.kind is EdgeKind.link:
         attrs.update(style="solid", penwidth="1.0")
     return attrs
