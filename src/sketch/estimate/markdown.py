@@ -7,20 +7,30 @@ import re
 from sketch.estimate.conventions import Conventions
 from sketch.estimate.core import estimate
 from sketch.estimate.figures import LABELS, Estimates
-from sketch.estimate.numbers import exact_number
 from sketch.estimate.summary import derivation
 from sketch.model import Design
 
 # Inline Markdown and GFM table syntax; `&` so that user text never forms an entity.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# A line that starts like a heading, a quote, a list item or a rule.
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# A line that starts like a heading, a quote, a list item or a rule; or an ordered item.
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
+_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 
 
 def escape(text: str) -> str:
     """User text made literal inside a paragraph, a list item or a table cell."""
-    flat = " ".join(text.split())
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _INLINE.sub(r"\\\1", flat))
+    flat = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    flat = _ORDERED_START.sub(r"\1\\\2", flat)
+    return _BLOCK_START.sub(r"\1\\\2", flat)
+
+
+def exact_text(value: float) -> str:
+    """The exact value for the table: 13,888.889 or 0.0231481."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) < 1000:
+        return f"{value:.6g}"  # small rates keep their significant digits: 0.000115741
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 def estimates_markdown(
@@ -38,7 +48,7 @@ def estimates_section(estimates: Estimates, *, level: int = 2) -> str:
         lines += ["| Figure | Estimate | Exact |", "| --- | ---: | ---: |"]
         lines += [
             f"| {LABELS[name]} | {escape(figure.text)} | "
-            f"{exact_number(round(figure.value, 3))} {escape(figure.unit)} |"
+            f"{exact_text(figure.value)} {escape(figure.unit)} |"
             for name, figure in rows
         ]
         lines.append("")

@@ -86,12 +86,13 @@ def _storage_over_time(work: Work) -> None:
         return
     conventions = work.conventions
     daily = work.size(day.value)
-    month_value = day.value / conventions.seconds_per_day * conventions.seconds_per_month
-    month = work.size(month_value)
     if conventions.month == "2.5Ms":
+        month_value = day.value / conventions.seconds_per_day * conventions.seconds_per_month
         how = f"{daily}/day ÷ {exact_number(conventions.seconds_per_day)} s {X} 2.5M s"
     else:
+        month_value = day.value * 30  # not via seconds: 30 days is exact in days
         how = f"{daily}/day {X} 30 days"
+    month = work.size(month_value)
     step = f"per month: {how} {relation(daily, month)} {month}/month"
     work.figures["storage_per_month"] = Figure(
         month_value, "B/month", f"{month}/month", (*day.steps, step)

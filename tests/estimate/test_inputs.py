@@ -1,0 +1,106 @@
+"""Missing inputs are named for the figure that needs them; declared figures are checked."""
+
+# ruff: noqa: RUF001  (the expected derivations use the multiplication sign)
+
+from __future__ import annotations
+
+from tests.estimate.helpers import design_with
+
+from sketch import Design, ItemSize, Requirements
+from sketch.estimate import ESTIMATE_MISMATCH, FIGURE_NAMES, estimate, estimate_problems
+from sketch.problems import Severity
+
+
+def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:
+    estimates = estimate(Design(name="empty", requirements=Requirements()))
+    assert list(estimates.figures()) == []
+    assert all(estimates.figure(name) is None for name in FIGURE_NAMES)
+    [message] = estimates.missing
+    assert message.startswith("every figure: needs requirements.scale")
+
+
+def test_each_missing_figure_names_the_input_it_needs() -> None:
+    estimates = estimate(design_with(dau=1_000_000, writes_per_user_per_day=3))
+    assert estimates.writes_per_second is not None
+    assert estimates.peak_writes_per_second is None
+    assert estimates.missing == [
+        "peak writes per second: needs scale.peak_factor (peak ÷ average, e.g. 3)",
+        "reads per second: needs scale.read_write_ratio (with the writes), scale.dau and "
+        "scale.reads_per_user_per_day, or scale.reads_per_second",
+        "storage per day: needs scale.item_sizes (bytes stored per write, "
+        "e.g. ItemSize(name='text', chars=280, bytes_per_char=2))",
+        "storage per month: needs storage per day (see above)",
+        "storage per year: needs storage per day (see above)",
+        "storage over retention: needs storage per day (see above)",
+        "ingress bandwidth: needs writes per second and scale.item_sizes",
+        "egress bandwidth: needs reads per second and scale.read_response_bytes "
+        "(bytes returned per read)",
+        "cache size: needs reads per second and scale.read_response_bytes "
+        "(bytes returned per read)",
+        "app servers: needs scale.capacity.qps_per_server (requests/s one app server handles)",
+        "database nodes: needs scale.capacity.qps_per_database "
+        "(queries/s one database node handles; the guide uses ~10K)",
+        "shards: needs scale.capacity.storage_per_shard_bytes (bytes one shard holds)",
+    ]
+
+
+def test_mau_alone_is_not_turned_into_dau() -> None:
+    estimates = estimate(design_with(mau=300_000_000, writes_per_user_per_day=2))
+    assert estimates.writes_per_second is None
+    assert estimates.missing[0].startswith("writes per day: needs scale.dau")
+
+
+def test_declared_figures_within_2x_are_fine() -> None:
+    estimates = estimate(
+        design_with(
+            dau=200_000_000,
+            writes_per_user_per_day=2,
+            writes_per_second=9_000,
+            read_write_ratio=100,
+            reads_per_second=250_000,
+        )
+    )
+    assert estimates.mismatches == []  # 9,000 vs 4,630 (1.9x); 250K vs 463K (1.85x)
+
+
+def test_declared_figures_more_than_2x_off_become_c401_warnings_with_both_numbers() -> None:
+    design = design_with(
+        dau=200_000_000,
+        writes_per_user_per_day=2,
+        writes_per_second=100_000,
+        read_write_ratio=100,
+        reads_per_second=100_000,
+        item_sizes=[ItemSize(name="t", bytes=1)],
+    )
+    problems = estimate_problems(design)
+    assert [p.code for p in problems] == [ESTIMATE_MISMATCH, ESTIMATE_MISMATCH]
+    assert {p.severity for p in problems} == {Severity.warning}
+    writes, reads = problems
+    assert writes.path == "requirements.scale.writes_per_second"
+    assert writes.message == (
+        "declared writes per second 100K/s is 21.6x the derived 4.6K/s "
+        "(scale.dau × writes_per_user_per_day)"
+    )
+    assert reads.path == "requirements.scale.reads_per_second"
+    assert reads.message == (
+        "declared reads per second 100K/s is 1/4.6 of the derived 463K/s "
+        "(writes per second × read_write_ratio)"
+    )
+    assert writes.extra["declared"] == 100_000
+    assert writes.source is not None and writes.source.file == __file__.replace(
+        "test_inputs.py", "helpers.py"
+    )
+
+
+def test_reads_per_user_are_checked_against_the_read_write_ratio() -> None:
+    estimates = estimate(
+        design_with(
+            dau=1_000_000,
+            writes_per_user_per_day=1,
+            read_write_ratio=10,
+            reads_per_user_per_day=100,
+        )
+    )
+    [mismatch] = estimates.mismatches
+    assert mismatch.path == "requirements.scale.reads_per_user_per_day"
+    assert mismatch.ratio == 10

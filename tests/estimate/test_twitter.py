@@ -1,0 +1,71 @@
+"""The framework guide's Twitter whiteboard, reproduced from designs/twitter.py."""
+
+# ruff: noqa: RUF001, RUF003  (the expected derivations use the multiplication sign)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sketch.estimate import Estimates, estimate
+from sketch.load import load_design
+
+
+@pytest.fixture(scope="module")
+def twitter(repo_root: Path) -> Estimates:
+    return estimate(load_design(repo_root / "designs" / "twitter.py").design)
+
+
+def test_writes(twitter: Estimates) -> None:
+    assert twitter.writes_per_day is not None
+    assert twitter.writes_per_day.value == 400_000_000
+    assert twitter.writes_per_day.text == "400M/day"
+    assert twitter.writes_per_second is not None
+    assert twitter.writes_per_second.value == pytest.approx(4_629.63, abs=0.01)
+    assert twitter.writes_per_second.text == "4.6K/s"
+    assert twitter.peak_writes_per_second is not None
+    assert twitter.peak_writes_per_second.text == "14K/s"
+
+
+def test_the_derivation_reads_like_the_whiteboard(twitter: Estimates) -> None:
+    assert twitter.peak_writes_per_second is not None
+    assert twitter.peak_writes_per_second.steps == (
+        "200M users × 2 tweets/day = 400M tweets/day",
+        "400M tweets/day ÷ 86,400 s ≈ 4,630 tweets/s",
+        "peak (3× average) ≈ 14K tweets/s",
+    )
+    assert twitter.peak_reads_per_second is not None
+    assert twitter.peak_reads_per_second.steps[-2:] == (
+        "4,630 tweets/s × 100 reads per tweet ≈ 463K reads/s",
+        "peak (3× average) ≈ 1.4M reads/s",
+    )
+
+
+def test_reads(twitter: Estimates) -> None:
+    assert twitter.reads_per_second is not None
+    assert twitter.reads_per_second.value == pytest.approx(462_963, abs=1)
+    assert twitter.reads_per_second.text == "463K/s"
+    assert twitter.peak_reads_per_second is not None
+    assert twitter.peak_reads_per_second.text == "1.4M/s"
+
+
+def test_storage(twitter: Estimates) -> None:
+    by_item = dict(twitter.storage_by_item)
+    assert by_item["text"].value == 224e9  # 400M tweets × 280 chars × 2 bytes
+    assert by_item["text"].text == "224 GB/day"
+    assert "text: 400M tweets/day × 280 chars × 2 B = 224 GB/day" in by_item["text"].steps
+    assert twitter.storage_per_day is not None
+    assert twitter.storage_per_day.value == 300e9  # with 190 B of metadata: 750 B a tweet
+    assert twitter.storage_per_day.text == "300 GB/day"
+    assert twitter.storage_per_year is not None
+    assert twitter.storage_per_year.value == 109.5e12
+    assert twitter.storage_per_year.text == "110 TB/year"
+    assert twitter.storage_total is not None  # 5 years, 3 copies
+    assert twitter.storage_total.value == 109.5e12 * 5 * 3
+    assert twitter.storage_total.text == "1.6 PB"
+
+
+def test_nothing_disagrees_and_only_capacity_is_missing(twitter: Estimates) -> None:
+    assert twitter.mismatches == []
+    assert [m.split(":")[0] for m in twitter.missing] == ["app servers", "database nodes", "shards"]
