@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.lint.conftest import WEAK
 
 from sketch.lint import REGISTRY, Hit, Rule
 from sketch.lint.registry import FrameworkStep
 from sketch.problems import Severity
-from tests.lint.conftest import WEAK
-
-Sketch = Callable[..., object]
 
 
 def codes_in(text: str) -> set[str]:

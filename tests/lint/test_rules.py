@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.lint.examples import EXAMPLES, design
 
 from sketch.check import check
 from sketch.lint import REGISTRY, lint_design
 from sketch.lint.registry import SECTIONS
-from tests.lint.examples import EXAMPLES, design
 
 CODES = [rule.code for rule in REGISTRY]
 
