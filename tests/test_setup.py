@@ -93,6 +93,8 @@ def bare_path(tmp_path: Path) -> Path:
 
 def stand_in(bin_dir: Path, name: str, script: str) -> None:
     path = bin_dir / name
+    # Replace a link to the real program: writing through it would overwrite the program.
+    path.unlink(missing_ok=True)
     path.write_text(f"#!/bin/bash\n{script}\n", encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
 
@@ -179,3 +181,35 @@ def test_js_packages_are_installed_once_and_again_when_the_lock_changes(tmp_path
     assert [r.returncode for r in (first, second, third)] == [0, 0, 0], first.stderr
     assert log.read_text(encoding="utf-8").splitlines() == [f"{lock.parent}: ci"] * 2
     assert "up to date" in second.stderr
+
+
+def test_debians_missing_venv_module_is_installed(tmp_path: Path, apt_log: Path) -> None:
+    """Debian's python3 lacks venv's pip bootstrap until python3.X-venv is installed."""
+    root = tmp_path / "checkout"
+    root.mkdir()
+    for name in ("dev", "pyproject.toml"):
+        (root / name).write_bytes((REPO / name).read_bytes())
+    bin_dir = tmp_path / "bin"  # holds the apt-get stand-in of `apt_log`
+    stand_in(
+        bin_dir,
+        "python3.11",
+        'case "$*" in\n'
+        '  *"-m venv"*) echo "ensurepip is not available. On Debian/Ubuntu systems, you need'
+        ' to install the python3-venv package" >&2; exit 1 ;;\n'
+        "  *version_info*2*) echo 3.11 ;;\n"
+        '  *--version*) echo "Python 3.11.2" ;;\n'
+        "esac",
+    )
+    stand_in(bin_dir, "id", "echo 0")
+    stand_in(bin_dir, "dot", "exit 0")  # only looked up, never run: setup stops before render
+    result = subprocess.run(
+        ["/bin/bash", str(root / "dev"), "check", "designs"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": str(bin_dir)},
+    )
+    calls = apt_log.read_text(encoding="utf-8").splitlines()
+    assert [c.split()[-1] for c in calls] == ["update", "python3.11-venv"]
+    assert result.returncode == 1
+    assert "could not create .venv even after installing python3.11-venv" in result.stderr
+    assert not (root / ".venv").exists()
