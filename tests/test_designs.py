@@ -1,0 +1,143 @@
+"""The gallery can never rot: every design in designs/ loads, checks, lints and renders.
+
+Parametrized over `designs/*.py`, so a new design is covered by adding the file. The gallery
+is rendered once per session (in parallel, with `sketch.batch`), with the real `diagrams`
+library and the real Graphviz `dot`. DOT sources and design.md notes are compared with golden
+files in tests/golden/designs/; `SKETCH_UPDATE_GOLDEN=1` rewrites them.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import pytest
+
+from sketch.batch import BatchResult, DesignOutcome, render_many
+from sketch.check import check
+from sketch.config import load_config
+from sketch.load import load_design
+from sketch.problems import Severity
+
+REPO = Path(__file__).resolve().parents[1]
+DESIGNS = sorted((REPO / "designs").glob("*.py"))
+GOLDEN = Path(__file__).resolve().parent / "golden" / "designs"
+
+
+def _golden_path(name: str) -> Path:
+    # The renderer's own tests keep Twitter's goldens: one copy, one place to update.
+    owned_by_render_tests = REPO / "tests" / "render" / "golden" / name
+    return owned_by_render_tests if owned_by_render_tests.is_file() else GOLDEN / name
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+def test_the_gallery_has_twitter_and_seven_more_designs() -> None:
+    names = {p.stem for p in DESIGNS}
+    expected = {
+        "twitter",
+        "url_shortener",
+        "photo_sharing",
+        "chat",
+        "ticket_booking",
+        "ride_matching",
+        "video_platform",
+        "rate_limiter",
+    }
+    assert expected <= names
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+def test_design_loads_and_checks_clean(path: Path) -> None:
+    design = load_design(path).design
+    problems = check(design, load_config(path).limits)
+    assert [f"{p.code} {p.message} at {p.path}" for p in problems] == []
+    assert design.name == path.stem, "the output folder is named after the design"
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+def test_design_is_complete_through_the_four_steps(path: Path) -> None:
+    design = load_design(path).design
+    scale = design.requirements.scale
+    assert scale is not None and scale.dau and scale.peak_factor and scale.item_sizes
+    assert design.requirements.out_of_scope and design.requirements.latency
+    assert len(design.flows) >= 2 and len(design.bottlenecks) >= 2
+    assert all(b.solution for b in design.bottlenecks)
+    assert len(design.deep_dives) == 2
+    for dive in design.deep_dives:
+        assert 2 <= len(dive.approaches) <= 3, dive.topic
+        assert all(a.pros and a.cons for a in dive.approaches), dive.topic
+        assert dive.decision and dive.justification, dive.topic
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+def test_design_lints_without_errors(path: Path) -> None:
+    lint_run = pytest.importorskip(
+        "sketch.lint.run", reason="sketch.lint is not in this checkout yet: lint not run"
+    )
+    report = lint_run.lint_file(path, lint_run.Options())
+    errors = [f for f in report.active if f.severity is Severity.error]
+    assert [f"{f.code} {f.message} at {f.path}" for f in errors] == []
+    # Every suppression carries a reason a reviewer can read.
+    assert all(len(f.suppressed or "") >= 20 for f in report.suppressed)
+
+
+@pytest.fixture(scope="session")
+def gallery(tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchResult, Path]:
+    pytest.importorskip("sketch.render", reason="sketch.render is not in this checkout yet")
+    out = tmp_path_factory.mktemp("gallery")
+    return render_many(DESIGNS, out), out
+
+
+def _outcome(result: BatchResult, path: Path) -> DesignOutcome:
+    return next(o for o in result.outcomes if o.path == path)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG signature"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_whole_gallery_renders(gallery: tuple[BatchResult, Path]) -> None:
+    result, _ = gallery
+    assert [o.path for o in result.outcomes] == DESIGNS
+    assert [o.problems for o in result.failed] == []
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+def test_design_renders_a_diagram_and_a_note(path: Path, gallery: tuple[BatchResult, Path]) -> None:
+    result, out = gallery
+    outcome = _outcome(result, path)
+    assert outcome.ok, outcome.problems
+    folder = out / outcome.name  # type: ignore[operator]
+    width, height = png_size((folder / "architecture.png").read_bytes())
+    assert 500 < width < 6000 and 300 < height < 6000
+    svg = (folder / "architecture.svg").read_text(encoding="utf-8")
+    design = load_design(path).design
+    assert design.display_title in (folder / "design.md").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith(("<?xml", "<svg"))
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+@pytest.mark.parametrize("output", ["architecture.dot", "design.md"])
+def test_rendered_text_matches_its_golden_file(
+    path: Path, output: str, gallery: tuple[BatchResult, Path]
+) -> None:
+    result, out = gallery
+    outcome = _outcome(result, path)
+    assert outcome.ok, outcome.problems
+    actual = (out / str(outcome.name) / output).read_bytes()
+    golden = _golden_path(f"{path.stem}{Path(output).suffix}")
+    if os.environ.get("SKETCH_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(actual)
+    assert golden.is_file(), f"no golden {golden.name}; run with SKETCH_UPDATE_GOLDEN=1"
+    assert actual == golden.read_bytes(), (
+        f"{output} of {path.name} differs from {golden.relative_to(REPO)}; if the "
+        "change is intended, rerun with SKETCH_UPDATE_GOLDEN=1 and review the diff"
+    )
