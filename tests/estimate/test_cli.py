@@ -157,3 +157,21 @@ def test_estimates_import_no_renderer_and_no_cli(sketch_command: list[str]) -> N
         [sketch_command[0], "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_json_reports_mismatches_with_both_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "declared.py"
+    path.write_text(
+        DESIGN.replace(
+            "writes_per_user_per_day=1,", "writes_per_user_per_day=1, writes_per_second=1_000,"
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["estimate", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    [mismatch] = json.loads(result.output)["mismatches"]
+    assert mismatch["figure"] == "writes_per_second"
+    assert mismatch["declared"] == 1_000
+    assert mismatch["derived"] == pytest.approx(10_000_000 / 86_400)
+    assert mismatch["path"] == "requirements.scale.writes_per_second"
+    assert mismatch["message"].startswith("declared writes per second 1K/s is 8.6x higher than")

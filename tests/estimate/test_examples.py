@@ -62,6 +62,13 @@ def test_url_shortener() -> None:
     assert _value(estimates, "cache_size") == pytest.approx(1e11)
     assert estimates.writes_per_day is not None
     assert estimates.writes_per_day.steps == ("10M users × 1 short URL/day = 10M short URLs/day",)
+    assert estimates.servers is not None
+    assert estimates.servers.steps[-2:] == (
+        "peak load: 23K reads/s + 231 short URLs/s ≈ 23K requests/s",
+        "23K requests/s ÷ 1,000 requests/s per server ≈ 23.4 → 24 servers",
+    )
+    assert estimates.shards is not None
+    assert estimates.shards.steps[-1] == "55 TB ÷ 1 TB per shard ≈ 54.8 → 55 shards"
 
 
 def test_chat_system() -> None:

@@ -78,12 +78,12 @@ def test_declared_figures_more_than_2x_off_become_c401_warnings_with_both_number
     writes, reads = problems
     assert writes.path == "requirements.scale.writes_per_second"
     assert writes.message == (
-        "declared writes per second 100K/s is 21.6x the derived 4.6K/s "
+        "declared writes per second 100K/s is 21.6x higher than the derived 4.6K/s "
         "(scale.dau × writes_per_user_per_day)"
     )
     assert reads.path == "requirements.scale.reads_per_second"
     assert reads.message == (
-        "declared reads per second 100K/s is 1/4.6 of the derived 463K/s "
+        "declared reads per second 100K/s is 4.6x lower than the derived 463K/s "
         "(writes per second × read_write_ratio)"
     )
     assert writes.extra["declared"] == 100_000

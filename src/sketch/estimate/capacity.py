@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from sketch.estimate.figures import Figure
-from sketch.estimate.numbers import Said, count, count_in_steps, relation
+from sketch.estimate.numbers import Said, count, count_in_steps, relation, round_significant
 from sketch.estimate.work import Work, merged_steps
 
 
@@ -42,6 +42,14 @@ def nodes_needed(load: float, per_node: float) -> int:
     return max(1, math.ceil(round(load / per_node, 9)))
 
 
+def _ratio(value: float) -> Said:
+    """Three digits before rounding up, so `36.7 -> 37 servers` shows why it is 37."""
+    shown = round_significant(value, 3)
+    if shown >= 1000:
+        return count_in_steps(value)
+    return Said(f"{shown:g}", math.isclose(shown, value, rel_tol=1e-9))
+
+
 def _count_text(value: int) -> str:
     return f"{value:,}" if value < 10_000 else str(count(value))
 
@@ -51,7 +59,7 @@ def _nodes(load: Figure, per_node: float, noun: str) -> Figure:
     shown = (
         count_in_steps(load.value),
         count_in_steps(per_node),
-        count_in_steps(load.value / per_node),
+        _ratio(load.value / per_node),
     )
     per = "server" if noun == "servers" else "node"
     step = (
@@ -98,7 +106,7 @@ def _shards(work: Work) -> None:
         return
     needed = nodes_needed(stored.value, per_shard)
     shown = (work.size(stored.value), work.size(per_shard))
-    ratio = count_in_steps(stored.value / per_shard)
+    ratio = _ratio(stored.value / per_shard)
     step = (
         f"{shown[0]} ÷ {shown[1]} per shard {relation(*shown, ratio)} {ratio} "
         f"→ {_count_text(needed)} shards"

@@ -28,7 +28,7 @@ def estimates_data(design: Design, estimates: Estimates) -> dict[str, Any]:
         },
         "figures": {name: _figure(estimates.figure(name)) for name in FIGURE_NAMES},
         "storage_by_item": [
-            {"name": name, **_figure(figure)} for name, figure in estimates.storage_by_item
+            {"name": name, **(_figure(figure) or {})} for name, figure in estimates.storage_by_item
         ],
         "missing": list(estimates.missing),
         "mismatches": [_mismatch(m) for m in estimates.mismatches],

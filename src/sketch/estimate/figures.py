@@ -92,12 +92,10 @@ class Mismatch:
     @property
     def message(self) -> str:
         label = LABELS.get(self.figure, self.figure).lower()
+        direction = "higher" if self.declared > self.derived else "lower"
         return (
-            f"declared {label} {self.declared_text} is {self.ratio:.1f}x the derived "
-            f"{self.derived_text} ({self.derived_from})"
-            if self.declared > self.derived
-            else f"declared {label} {self.declared_text} is 1/{self.ratio:.1f} of the derived "
-            f"{self.derived_text} ({self.derived_from})"
+            f"declared {label} {self.declared_text} is {self.ratio:.1f}x {direction} than the "
+            f"derived {self.derived_text} ({self.derived_from})"
         )
 
 
