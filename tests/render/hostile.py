@@ -36,7 +36,7 @@ design = Design(
         Api(method="DELETE", path="/a/{id}", purpose="delete"),
     ],
     components=[
-        Component(name="client", kind="client", label="<<b>Client</b>>", tier="<i>tier</i>"),
+        Component(name="client", kind="client", label="<<b>App</b>>", tier="<i>tier</i>"),
         Component(name="svc", kind="service", label=EVIL, technology="<Go>", tier='t"1\\'),
         Component(name="store", kind="database", label="Store\nsecond line",
                   technology="PostgreSQL", tier='t"1\\'),
@@ -63,7 +63,7 @@ design = Design(
 """
 
 #: Labels of the hostile components exactly as the diagram must show them (line by line).
-LABEL_FRAGMENTS = ["<<b>Client</b>>", "Store", "second line", "{x|y}", "<b>bold</b>"]
+LABEL_FRAGMENTS = ["<<b>App</b>>", "Store", "second line", "{x|y}", "<b>bold</b>"]
 
 
 def write(folder: Path) -> Path:

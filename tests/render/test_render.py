@@ -121,7 +121,7 @@ def test_hostile_text_renders_literally_and_stays_valid(tmp_path: Path) -> None:
     assert len(list(root.iter(f"{SVG}image"))) == 4
     png_size((folder / "architecture.png").read_bytes())
     dot = (folder / "architecture.dot").read_text(encoding="utf-8")
-    assert 'label="<<b>Client</b>>"' in dot, "an HTML-looking label must be a quoted string"
+    assert 'label="<<b>App</b>>"' in dot, "an HTML-looking label must be a quoted string"
     assert 'label="<<b>link</b>>"' in dot
 
 

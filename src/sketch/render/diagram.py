@@ -20,7 +20,7 @@ from sketch.render.icons import IconRef
 from sketch.render.scene import LINK_COLOUR, EdgeKind, Scene, SceneEdge, SceneNode
 
 ICON_FOLDER = "icons"
-NODE_LABEL_WIDTH = 16  # characters per line under an icon; the box is 1.4 inches wide
+NODE_LABEL_WIDTH = 14  # characters per line under an icon: about what fits in 1.4 inches
 ICON_HEIGHT = 1.45  # inches: the icon fills the top of the box, the label lines sit below it
 LABEL_LINE_HEIGHT = 0.22
 FONT = "Sans-Serif"
