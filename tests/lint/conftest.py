@@ -15,16 +15,18 @@ from sketch.cli_app import app
 DATA = Path(__file__).parent / "data"
 WEAK = DATA / "weak_design.py"
 
-Run = Callable[..., "Result"]
-
 
 class Result:
     def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
         self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
 
 
+Sketch = Callable[..., Result]
+DesignFile = Callable[..., Path]
+
+
 @pytest.fixture(scope="session")
-def sketch() -> Callable[..., Result]:
+def sketch() -> Sketch:
     """`sketch(*args)` runs the CLI in-process and returns exit code, stdout and stderr."""
     _register_commands()
     runner = CliRunner()
@@ -39,7 +41,7 @@ def sketch() -> Callable[..., Result]:
 
 
 @pytest.fixture
-def design_file(tmp_path: Path) -> Callable[[str], Path]:
+def design_file(tmp_path: Path) -> DesignFile:
     """Write a design file whose body builds on tests/lint/examples.py's clean design."""
     counter = iter(range(1000))
 

@@ -117,7 +117,9 @@ def apis(*extra: Api) -> list[Api]:
     ]
 
 
-def components(*extra: Component, db: Component | None = None, cache: bool = True) -> list:  # type: ignore[type-arg]
+def components(
+    *extra: Component, db: Component | None = None, cache: bool = True
+) -> list[Component]:
     found = [
         Component(name="client", kind="client"),
         Component(name="lb", kind="load_balancer", instances=2),
@@ -334,7 +336,7 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
             links=[Link(from_="app", to="search", label="index posts")],
         ),
     ),
-    "D308": (lambda: _busy(replicas=0), lambda: _busy(replicas=2)),
+    "D308": (lambda: busy_design(replicas=0), lambda: busy_design(replicas=2)),
     "D309": (
         lambda: design(components=components(Component(name="q", kind="queue", instances=2))),
         lambda: design(
@@ -377,7 +379,7 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
 }
 
 
-def _busy(replicas: int) -> Design:
+def busy_design(replicas: int) -> Design:
     """Twitter's load on one PostgreSQL node, no cache."""
     busy = scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
     db = Component(name="db", kind="database", technology="PostgreSQL", replicas=replicas)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import WEAK
+from tests.lint.conftest import WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY, Hit, Rule
 from sketch.lint.registry import FrameworkStep
@@ -19,13 +19,13 @@ def codes_in(text: str) -> set[str]:
     return set(re.findall(r": ([RADXC]\d{3}) \[", text))
 
 
-def test_twitter_lints_clean(sketch, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_twitter_lints_clean(sketch: Sketch, repo_root: Path) -> None:
     result = sketch("lint", repo_root / "designs" / "twitter.py")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == "All clear: 1 design linted, no findings.\n"
 
 
-def test_weak_design_prints_located_findings_with_help(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_weak_design_prints_located_findings_with_help(sketch: Sketch) -> None:
     result = sketch("lint", WEAK)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -44,7 +44,7 @@ def test_weak_design_prints_located_findings_with_help(sketch) -> None:  # type:
     assert lines[-1].startswith("Found 26 findings in 1 design: 7 errors, 16 warnings, 3 info")
 
 
-def test_exit_zero_and_warning_only(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
     assert sketch("lint", "--exit-zero", WEAK).exit_code == 0
     warnings_only = sketch("lint", "--select", "R102,D304", WEAK)
     assert warnings_only.exit_code == 0
@@ -63,20 +63,20 @@ def test_exit_zero_and_warning_only(sketch) -> None:  # type: ignore[no-untyped-
         ),
     ],
 )
-def test_select_and_ignore(sketch, args: list[str], expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_select_and_ignore(sketch: Sketch, args: list[str], expected: set[str]) -> None:
     result = sketch("lint", *args, WEAK)
     assert codes_in(result.stdout) == expected
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
-def test_unknown_code_is_a_usage_error(sketch, option: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_code_is_a_usage_error(sketch: Sketch, option: str) -> None:
     result = sketch("lint", option, "D399", WEAK)
     assert result.exit_code == 2
     assert "unknown rule code or prefix 'D399'" in result.stderr
     assert result.stdout == ""
 
 
-def test_suppression_per_design_and_per_object(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_suppression_per_design_and_per_object(sketch: Sketch, design_file: DesignFile) -> None:
     path = design_file("""
         db = Component(name="db", kind="database", suppress=[
             Suppression(code="D303", reason="managed database with automatic failover")])
@@ -97,21 +97,25 @@ def test_suppression_per_design_and_per_object(sketch, design_file) -> None:  # 
     assert "  suppressed: managed database with automatic failover" in shown
 
 
-def test_suppression_needs_a_reason(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_suppression_needs_a_reason(sketch: Sketch, design_file: DesignFile) -> None:
     path = design_file('design = design(suppress=[Suppression(code="D301")])\n')
     result = sketch("lint", path)
     assert result.exit_code == 2
     assert "reason" in result.stderr and "required field is missing" in result.stderr
 
 
-def test_suppression_of_an_unknown_code_is_an_error(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_suppression_of_an_unknown_code_is_an_error(
+    sketch: Sketch, design_file: DesignFile
+) -> None:
     path = design_file('design = design(suppress=[Suppression(code="D399", reason="typo")])\n')
     result = sketch("lint", path)
     assert result.exit_code == 2
     assert "suppression of unknown rule 'D399' at suppress[0]" in result.stderr
 
 
-def test_check_problems_are_errors_and_hold_the_rules_back(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_check_problems_are_errors_and_hold_the_rules_back(
+    sketch: Sketch, design_file: DesignFile
+) -> None:
     path = design_file("""
         design = design(bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])])
     """)
@@ -121,7 +125,7 @@ def test_check_problems_are_errors_and_hold_the_rules_back(sketch, design_file) 
     assert "note: lint rules not run: fix the broken references first (C301)" in result.stdout
 
 
-def test_json_output(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_json_output(sketch: Sketch) -> None:
     result = sketch("lint", "--format", "json", WEAK)
     assert result.exit_code == 1
     document = json.loads(result.stdout)
@@ -159,7 +163,7 @@ def test_json_output(sketch) -> None:  # type: ignore[no-untyped-def]
     assert sketch("lint", "--format", "json", WEAK).stdout == result.stdout  # deterministic
 
 
-def test_crashing_rule_is_an_internal_error_naming_it(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_crashing_rule_is_an_internal_error_naming_it(sketch: Sketch) -> None:
     with _extra_rule() as code:
         result = sketch("lint", WEAK)
         assert result.exit_code == 3
@@ -196,7 +200,7 @@ class _extra_rule:
         REGISTRY.remove(self.code)
 
 
-def test_rules_lists_every_rule(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_rules_lists_every_rule(sketch: Sketch) -> None:
     text = sketch("rules")
     assert text.exit_code == 0
     assert [line.split()[0] for line in text.stdout.splitlines()] == [r.code for r in REGISTRY]
@@ -213,7 +217,7 @@ def test_rules_lists_every_rule(sketch) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", ["D301", "d301", "no-bottlenecks"])
-def test_rule_explains_itself(sketch, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_rule_explains_itself(sketch: Sketch, name: str) -> None:
     result = sketch("rule", name)
     assert result.exit_code == 0
     out = result.stdout
@@ -222,7 +226,37 @@ def test_rule_explains_itself(sketch, name: str) -> None:  # type: ignore[no-unt
         assert f"\n{section}" in out
 
 
-def test_unknown_rule_is_a_usage_error(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_rule_is_a_usage_error(sketch: Sketch) -> None:
     result = sketch("rule", "D399")
     assert result.exit_code == 2
     assert "no rule 'D399'" in result.stderr
+
+
+def test_colour_only_on_a_terminal() -> None:
+    from pathlib import Path
+
+    from sketch.lint.report import text
+    from sketch.lint.run import Options, lint_file
+
+    report = lint_file(Path(WEAK), Options(select=("D301",)))
+    coloured = text([report], color=True, show_suppressed=False)
+    plain = text([report], color=False, show_suppressed=False)
+    assert "\x1b[31m" in coloured and "\x1b[" not in plain
+    assert plain == "\n".join(
+        [
+            "tests/lint/data/weak_design.py: design 'weak-shop'",
+            f"tests/lint/data/weak_design.py:{_design_line()}: "
+            "D301 [error] no bottlenecks identified",
+            "  at: bottlenecks",
+            "  help: name what breaks first: `bottlenecks=[Bottleneck(title=..., problem=..., "
+            "solution=...)]`",
+            "",
+            "Found 1 finding in 1 design: 1 error.",
+            "",
+        ]
+    )
+
+
+def _design_line() -> int:
+    lines = WEAK.read_text().splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("design = Design("))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import DATA, WEAK
+from tests.lint.conftest import DATA, WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY
 from sketch.lint.report import escape_data, escape_property
@@ -24,7 +24,7 @@ def _validate(log: object) -> None:
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 
-def test_sarif_is_valid_and_complete(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_is_valid_and_complete(sketch: Sketch, design_file: DesignFile) -> None:
     suppressed = design_file(
         'design = design(bottlenecks=[], suppress=[Suppression(code="D301", reason="later")])\n'
     )
@@ -53,13 +53,13 @@ def test_sarif_is_valid_and_complete(sketch, design_file) -> None:  # type: igno
     assert {r["level"] for r in results} == {"error", "warning", "note"}
 
 
-def test_sarif_of_a_clean_design_is_valid(sketch, repo_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_of_a_clean_design_is_valid(sketch: Sketch, repo_root: Path) -> None:
     log = json.loads(sketch("lint", "--format", "sarif", repo_root / "designs/twitter.py").stdout)
     _validate(log)
     assert log["runs"][0]["results"] == []
 
 
-def test_github_annotations(sketch) -> None:  # type: ignore[no-untyped-def]
+def test_github_annotations(sketch: Sketch) -> None:
     result = sketch("lint", "--format", "github", WEAK)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -80,7 +80,7 @@ def test_github_escaping() -> None:
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
 
 
-def test_github_escapes_user_text_in_messages(sketch, design_file) -> None:  # type: ignore[no-untyped-def]
+def test_github_escapes_user_text_in_messages(sketch: Sketch, design_file: DesignFile) -> None:
     path = design_file(
         'odd = DeepDive(topic="100% up,\\r\\nno: loss", problem="p 1", components=["db"],'
         ' approaches=[approach("A")], decision="d", justification="j")\n'

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import WEAK
+from tests.lint.conftest import WEAK, Sketch
 
 
 def _project(tmp_path: Path, table: str) -> Path:
@@ -21,7 +21,7 @@ def _codes(text: str) -> set[str]:
     return set(re.findall(r": ([RADXC]\d{3}) \[", text))
 
 
-def test_configured_select_ignore_and_severity(sketch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_configured_select_ignore_and_severity(sketch: Sketch, tmp_path: Path) -> None:
     design = _project(
         tmp_path,
         'select = ["D3", "X401"]\nignore = ["D308"]\n'
@@ -36,7 +36,7 @@ def test_configured_select_ignore_and_severity(sketch, tmp_path: Path) -> None: 
     assert _codes(cli.stdout) == {"X401", "X403", "X404", "X405", "X407"}
 
 
-def test_thresholds(sketch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_thresholds(sketch: Sketch, tmp_path: Path) -> None:
     design = _project(
         tmp_path, "thresholds = { deep_dives = 1, min_flows = 1, single_database_qps = 1000000 }"
     )
@@ -56,7 +56,9 @@ def test_thresholds(sketch, tmp_path: Path) -> None:  # type: ignore[no-untyped-
         ("thresholds = { deep_dives = 0 }", "[tool.sketch.lint.thresholds.deep_dives]"),
     ],
 )
-def test_bad_settings_are_usage_errors(sketch, tmp_path: Path, table: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_settings_are_usage_errors(
+    sketch: Sketch, tmp_path: Path, table: str, message: str
+) -> None:
     result = sketch("lint", _project(tmp_path, table))
     assert result.exit_code == 2
     assert message in result.stderr

@@ -1,0 +1,67 @@
+"""The capacity adapter: estimates when `sketch.estimate` exists, declared numbers otherwise."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+
+import pytest
+from tests.lint.examples import busy_design, design, requirements, scale
+
+from sketch.lint import REGISTRY, lint_design
+from sketch.lint.capacity import load_of
+from sketch.load import load_design
+
+
+def test_uses_the_estimates(repo_root: Path) -> None:
+    twitter = load_design(repo_root / "designs" / "twitter.py").design
+    load = load_of(twitter)
+    # the guide's numbers: ~4,630 tweets/s, 14K at peak, 100 reads per tweet
+    assert load.writes == pytest.approx(400e6 / 86_400)
+    assert load.peak_writes == pytest.approx(3 * 400e6 / 86_400)
+    assert load.peak_reads == pytest.approx(300 * 400e6 / 86_400)
+    assert load.read_write_ratio == pytest.approx(100)
+
+
+def test_falls_back_to_declared_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_estimate(name: str, *args: object, **kwargs: object) -> object:
+        if name == "sketch.estimate":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_estimate)
+    declared = scale(
+        dau=None,
+        writes_per_user_per_day=None,
+        writes_per_second=20_000,
+        reads_per_second=2_000,
+        peak_factor=2,
+    )
+    busy = design(requirements=requirements(scale=declared))
+    load = load_of(busy)
+    assert (load.writes, load.reads, load.peak_writes, load.peak_reads) == (
+        20_000,
+        2_000,
+        40_000,
+        4_000,
+    )
+    assert load.peak_total == 44_000
+    assert load_of(design(requirements=requirements(scale=None))).peak_total is None
+
+
+def test_a_design_capacity_overrides_the_threshold() -> None:
+    rule = REGISTRY.get("D308")
+    assert rule is not None
+    busy = scale(
+        dau=None,
+        writes_per_user_per_day=None,
+        writes_per_second=20_000,
+        read_write_ratio=2,
+        peak_factor=1,
+        capacity={"qps_per_database": 100_000},
+    )
+    assert lint_design(busy_design(replicas=0), [rule])
+    roomy = busy_design(replicas=0).model_copy(update={"requirements": requirements(scale=busy)})
+    assert lint_design(roomy, [rule]) == []
