@@ -41,8 +41,10 @@ def estimate(
 ) -> None:
     """Back-of-the-envelope estimates from the design's requirements, with their derivation.
 
-    Fills in the framework's requirements template (scope, scale, latency, consistency,
-    availability). Defaults come from [tool.sketch.estimate] in pyproject.toml; flags win.
+    Fills in the framework's requirements template: scope, scale, latency, availability.
+
+    Defaults come from \\[tool.sketch.estimate] in pyproject.toml; flags win.
+
     Missing inputs are named, never guessed.
     """
 
