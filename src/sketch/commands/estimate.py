@@ -41,7 +41,7 @@ def estimate(
 ) -> None:
     """Back-of-the-envelope estimates from the design's requirements, with their derivation.
 
-    Fills in the framework's requirements template: scope, scale, latency, availability.
+    Fills in the guide's requirements template: scope, scale, latency, consistency, availability.
 
     Defaults come from \\[tool.sketch.estimate] in pyproject.toml; flags win.
 
