@@ -58,18 +58,28 @@ def readme_blocks(text: str) -> list[Block]:
 @dataclass(frozen=True)
 class Command:
     argv: list[str]
+    exit_code: int
     expected_output: list[str]
     line: int
 
 
+EXIT_COMMENT = re.compile(r"\s+#\s*exit code (\d+)\s*$")
+
+
 def sketch_commands(block: Block) -> list[Command]:
-    """`$ sketch ...` lines (or bare `sketch ...` lines) and the output lines after each."""
+    """`$ sketch ...` lines (or bare `sketch ...` lines) and the output lines after each.
+
+    `# exit code N` after a command is the exit code it must give (else 0); `...` in the
+    output stands for lines left out. Each other output line must be a line of its output.
+    """
     commands: list[Command] = []
     for offset, raw in enumerate(block.text.splitlines()):
         line = raw.removeprefix("$ ")
         if line.startswith("sketch "):
-            commands.append(Command(shlex.split(line), [], block.line + offset + 1))
-        elif commands and raw.strip() and not raw.startswith("$"):
+            code = EXIT_COMMENT.search(line)
+            argv = shlex.split(EXIT_COMMENT.sub("", line))
+            commands.append(Command(argv, int(code[1]) if code else 0, [], block.line + offset + 1))
+        elif commands and raw.strip() not in ("", "...") and not raw.startswith("$"):
             commands[-1].expected_output.append(raw.strip())
     return commands
 
@@ -119,7 +129,7 @@ def test_console_command_runs_as_shown(
         [*sketch_command, *command.argv[1:]], cwd=workdir, capture_output=True, text=True
     )
     where = f"README.md:{command.line}: {shlex.join(command.argv)}"
-    assert result.returncode == 0, f"{where}\n{result.stdout}{result.stderr}"
+    assert result.returncode == command.exit_code, f"{where}\n{result.stdout}{result.stderr}"
     shown = [line.strip() for line in result.stdout.splitlines()]
     for expected in command.expected_output:
         assert expected in shown, f"{where}: README shows {expected!r}, got:\n{result.stdout}"
