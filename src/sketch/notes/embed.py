@@ -69,12 +69,12 @@ class NotePlan:
     def diff(self) -> str:
         """A unified diff of the note, then one line per image that is missing or outdated."""
         lines = difflib.unified_diff(
-            self.old.splitlines(keepends=True),
-            self.new.splitlines(keepends=True),
+            markers.split_lines(self.old),
+            markers.split_lines(self.new),
             f"a/{self.display}",
             f"b/{self.display}",
         )
-        text = "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+        text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
         for image in self.stale_images():
             state = "is missing" if not image.exists() else "is out of date"
             text += f"image {_relative_to(image, self.path.parent)} {state} (from {self.display})\n"

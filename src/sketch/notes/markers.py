@@ -14,6 +14,7 @@ _OPEN = re.compile(r"^[ ]{0,3}<!--\s*sketch:\s*(?P<args>.*?)\s*-->\s*$")
 _CLOSE = re.compile(r"^[ ]{0,3}<!--\s*/sketch\s*-->\s*$")
 # Anything that looks like it was meant as a marker but is not one of the two forms above.
 _LOOKS_LIKE_MARKER = re.compile(r"<!--\s*/?\s*sketch\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 OPEN_EXAMPLE = "<!-- sketch: designs/twitter.py architecture -->"
@@ -55,7 +56,7 @@ class Parsed:
 
 def parse(note: str) -> Parsed:
     """Every region of the note, or every marker problem found (regions are then unreliable)."""
-    lines = note.splitlines(keepends=True)
+    lines = split_lines(note)
     regions: list[Region] = []
     errors: list[MarkerError] = []
     opened: tuple[int, str] | None = None  # (index, args) of the region being read
@@ -110,6 +111,15 @@ def parse(note: str) -> Parsed:
     return Parsed(lines, regions, errors)
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split on `\n` only (`\r\n` stays whole).
+
+    Unlike `str.splitlines`, form feeds, `\u2028` and the like stay inside their line, as
+    Markdown sees them.
+    """
+    return _LINE.findall(text)
+
+
 def _marker_kind(body: str) -> str | None:
     if _OPEN.match(body):
         return "open"
@@ -154,11 +164,7 @@ def _region(
 
 
 def _newline_of(line: str) -> str:
-    if line.endswith("\r\n"):
-        return "\r\n"
-    if line.endswith("\r"):
-        return "\r"
-    return "\n"
+    return "\r\n" if line.endswith("\r\n") else "\n"
 
 
 def splice(parsed: Parsed, bodies: list[str]) -> str:
@@ -168,7 +174,7 @@ def splice(parsed: Parsed, bodies: list[str]) -> str:
     for region, body in zip(parsed.regions, bodies, strict=True):
         out += parsed.lines[cursor : region.open_index]
         opening = parsed.lines[region.open_index]
-        if not opening.endswith(("\n", "\r")):  # cannot happen before a closing line; be safe
+        if not opening.endswith("\n"):  # cannot happen before a closing line; be safe
             opening += region.newline
         out.append(opening)
         out.append(_with_newlines(body, region.newline))
