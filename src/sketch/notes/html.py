@@ -273,3 +273,14 @@ def _deep_dive(dive: DeepDive) -> str:
 
 def _cell_list(items: Sequence[str]) -> str:
     return "<br>".join(escape(item) for item in items)
+
+
+def html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+    """A `sketch.render` producer: `design.html`, the page with the architecture SVG inline.
+
+    Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
+    """
+    from sketch.notes.sections import render_image
+
+    svg = render_image(design, "svg").decode("utf-8")
+    return {"design.html": render_html(design, svg).encode("utf-8")}
