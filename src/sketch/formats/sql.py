@@ -20,8 +20,17 @@ DIALECTS = ("postgresql", "sqlite")
 _MAX_NAME = 63  # PostgreSQL truncates longer identifiers; names must stay distinct
 
 
+def identifier(name: str) -> str:
+    """`name`, or when PostgreSQL would truncate it, a prefix and a hash that stay distinct."""
+    if len(name.encode()) <= _MAX_NAME:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+    return name.encode()[: _MAX_NAME - 9].decode(errors="ignore") + "_" + digest
+
+
 def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+    """A quoted identifier, shortened the same way everywhere it is used (both dialects)."""
+    return '"' + identifier(name).replace('"', '""') + '"'
 
 
 def _comment(text: str) -> str:
@@ -112,23 +121,42 @@ class _Schema:
                 yield key
 
     def ordered(self) -> list[Entity]:
-        """Tables after the tables they reference; declaration order breaks ties and cycles."""
+        """Tables after the tables they reference; declaration order breaks ties.
+
+        Tables on a cycle of foreign keys may come in any order among themselves (their keys
+        are added by ALTER TABLE once both exist), but still after everything else they need.
+        """
         entities = list(self.tables.values())
         needs = {
             e.table_name: {k.target_table for k in self.foreign_keys(e) if not k.skipped}
             - {e.table_name}
             for e in entities
         }
+        reach = {table: _reachable(table, needs) for table in needs}
         done: list[Entity] = []
         placed: set[str] = set()
         while len(done) < len(entities):
+            waiting = [e for e in entities if e.table_name not in placed]
             ready = [
-                e for e in entities if e.table_name not in placed and needs[e.table_name] <= placed
+                e
+                for e in waiting
+                if all(e.table_name in reach[t] for t in needs[e.table_name] - placed)
             ]
-            pick = ready[0] if ready else next(e for e in entities if e.table_name not in placed)
+            pick = (ready or waiting)[0]
             done.append(pick)
             placed.add(pick.table_name)
         return done
+
+
+def _reachable(start: str, needs: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in needs.get(todo.pop(), set()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
 
 
 def _replace_skip(key: _Key, why: str) -> _Key:
@@ -144,11 +172,7 @@ def _distinct_fields(entity: Entity) -> list:  # type: ignore[type-arg]
 
 def constraint_name(prefix: str, table: str, columns: tuple[str, ...] | list[str]) -> str:
     """`fk_likes_user_id`; shortened with a hash when PostgreSQL would truncate it."""
-    name = "_".join([prefix, table, *columns])
-    if len(name.encode()) <= _MAX_NAME:
-        return name
-    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
-    return name.encode()[: _MAX_NAME - 9].decode(errors="ignore") + "_" + digest
+    return identifier("_".join([prefix, table, *columns]))
 
 
 def sql_ddl(design: Design, dialect: str = "postgresql") -> str:
@@ -205,6 +229,11 @@ def _create_table(
         if k not in names
     ]
     body = []
+    notes += [
+        f"{name}: longer than {_MAX_NAME} bytes, named {identifier(name)}"
+        for name in [table, *names]
+        if identifier(name) != name
+    ]
     for field in fields:
         column = parse_type(field.type)
         if column.family == "unknown":

@@ -1,0 +1,34 @@
+"""Shared by the data-format tests: the example designs, and writing data files to load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sketch.data_files import load_data_design
+from sketch.load import LoadError, load_design
+from sketch.model import Design
+
+REPO = Path(__file__).resolve().parents[2]
+DESIGN_FILES = sorted((REPO / "designs").glob("*.py"))
+DESIGN_IDS = [path.stem for path in DESIGN_FILES]
+
+
+def example(path: Path) -> Design:
+    return load_design(path).design
+
+
+def load_text(tmp_path: Path, text: str, name: str = "design.yaml") -> Design:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_data_design(path)
+
+
+def load_error(tmp_path: Path, text: str, name: str = "design.yaml") -> LoadError:
+    """The LoadError that loading `text` raises; fails the test when it loads."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_design(path)
+    except LoadError as exc:
+        return exc
+    raise AssertionError(f"{name} loaded, but it should not have:\n{text}")

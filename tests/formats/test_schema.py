@@ -1,0 +1,68 @@
+"""`sketch schema` and the YAML skeleton: what editors validate against, and where they look."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
+from typer.testing import CliRunner
+
+from sketch.check import check
+from sketch.cli import _register_commands
+from sketch.cli_app import app
+from sketch.data_files import load_data_design
+from sketch.formats.schema import design_schema, schema_text, yaml_skeleton
+from sketch.formats.writer import SCHEMA_FILE, design_data
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = design_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_schema_command_is_deterministic(tmp_path: Path) -> None:
+    _register_commands()
+    runner = CliRunner()
+    out = tmp_path / "sketch.schema.json"
+    assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
+    printed = runner.invoke(app, ["schema"])
+    assert printed.exit_code == 0
+    assert out.read_text() == printed.output == schema_text()
+    assert json.loads(out.read_text())["properties"]["name"]["type"] == "string"
+
+
+@pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)
+def test_every_example_validates_against_the_schema(
+    validator: jsonschema.Draft202012Validator, path: Path
+) -> None:
+    errors = [e.message for e in validator.iter_errors(design_data(example(path)))]
+    assert errors == []
+
+
+def test_the_schema_rejects_what_the_loader_rejects(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    assert not validator.is_valid({"name": "x", "titel": "typo"})
+    assert not validator.is_valid({"name": "x", "components": [{"name": "a", "kind": "nope"}]})
+    assert not validator.is_valid({"flows": []})  # no name
+    assert validator.is_valid({"name": "x", "requirements": {"in_scope": ["plain text"]}})
+    assert validator.is_valid({"$schema": SCHEMA_FILE, "name": "x"})
+
+
+def test_skeleton_points_at_the_schema_and_loads(
+    tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    text = yaml_skeleton("my-app")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILE}"
+    path = tmp_path / "my-app.yaml"
+    path.write_text(text)
+    design = load_data_design(path)
+    assert design.name == "my-app"
+    assert validator.is_valid(design_data(design))
+    # Only the framework's size limits are left for the user to meet; references all hold.
+    assert {p.code for p in check(design)} <= {"C101", "C103"}
