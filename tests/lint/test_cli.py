@@ -213,6 +213,7 @@ def test_rules_lists_every_rule(sketch: Sketch) -> None:
         "severity": "error",
         "step": "requirements",
         "summary": "The design lists no in-scope features.",
+        "thresholds": [],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import traceback
 from enum import StrEnum
 from pathlib import Path
@@ -33,6 +34,7 @@ class OutputFormat(StrEnum):
 class ListFormat(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 SelectOption = Annotated[
@@ -125,41 +127,22 @@ def _crashed(exc: Exception, path: Path) -> int:
 
 @app.command()
 def rules(
-    output_format: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = (
-        ListFormat.text
-    ),
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", help="text, json or markdown (the full docs).")
+    ] = ListFormat.text,
 ) -> None:
     """List every lint rule: code, name, severity, framework step and summary."""
 
     def body() -> int:
-        import json
-
         from sketch.lint import REGISTRY
+        from sketch.lint.docs import catalogue_markdown, catalogue_text, rule_json
 
-        catalogue = list(REGISTRY)
-        if output_format is ListFormat.json:
-            typer.echo(
-                json.dumps(
-                    [
-                        {
-                            "code": r.code,
-                            "name": r.name,
-                            "severity": r.severity.value,
-                            "step": r.step.value,
-                            "summary": r.summary,
-                        }
-                        for r in catalogue
-                    ],
-                    indent=2,
-                )
-            )
-            return EXIT_OK
-        width = max(len(r.name) for r in catalogue)
-        for r in catalogue:
-            typer.echo(
-                f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  "
-                f"{r.step.value:<17}  {r.summary}"
-            )
+        if output_format is ListFormat.markdown:
+            typer.echo(catalogue_markdown(REGISTRY), nl=False)
+        elif output_format is ListFormat.json:
+            typer.echo(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
+        else:
+            typer.echo(catalogue_text(REGISTRY), nl=False)
         return EXIT_OK
 
     run(body)
@@ -169,10 +152,11 @@ def rules(
 def rule_doc(
     code: Annotated[str, typer.Argument(help="A rule code (D301) or name (no-bottlenecks).")],
 ) -> None:
-    """Explain one rule: what it checks, why it matters, a bad example and the fix."""
+    """Explain one rule: what it checks, why it matters, a bad example, the fix, thresholds."""
 
     def body() -> int:
         from sketch.lint import REGISTRY
+        from sketch.lint.docs import rule_text
         from sketch.problems import did_you_mean
 
         found = REGISTRY.get(code)
@@ -181,9 +165,7 @@ def rule_doc(
             raise UsageProblem(
                 f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
             )
-        typer.echo(f"{found.code} {found.name} [{found.severity.value}] step: {found.step.value}\n")
-        typer.echo(found.doc)
-        typer.echo(f"\nhelp: {found.fix}")
+        typer.echo(rule_text(found), nl=False)
         return EXIT_OK
 
     run(body)

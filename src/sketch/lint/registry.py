@@ -73,6 +73,7 @@ class Rule:
     step: FrameworkStep
     fix: str  # the default `help:` line
     check: Check
+    thresholds: tuple[str, ...] = ()  # names of the `[tool.sketch.lint.thresholds]` it reads
 
     @property
     def doc(self) -> str:
@@ -159,12 +160,18 @@ REGISTRY = Registry()
 
 
 def rule(
-    code: str, name: str, severity: Severity | str, step: FrameworkStep, *, fix: str
+    code: str,
+    name: str,
+    severity: Severity | str,
+    step: FrameworkStep,
+    *,
+    fix: str,
+    thresholds: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule of the default registry."""
 
     def register(check: Check) -> Check:
-        REGISTRY.add(Rule(code, name, Severity(severity), step, fix, check))
+        REGISTRY.add(Rule(code, name, Severity(severity), step, fix, check, thresholds))
         return check
 
     return register

@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"\d")
     "error",
     STEP,
     fix="pick the 2 components that matter most and add a `DeepDive` for each",
+    thresholds=("deep_dives",),
 )
 def too_few_deep_dives(ctx: Context) -> Iterator[Hit]:
     """Fewer deep dives than the guide asks for.
@@ -43,6 +44,7 @@ def too_few_deep_dives(ctx: Context) -> Iterator[Hit]:
     "warning",
     STEP,
     fix="keep the 2 that matter most; mention the others in one line each",
+    thresholds=("deep_dives",),
 )
 def too_many_deep_dives(ctx: Context) -> Iterator[Hit]:
     """More deep dives than the guide asks for.
@@ -62,7 +64,14 @@ def too_many_deep_dives(ctx: Context) -> Iterator[Hit]:
         yield Hit(f"deep_dives[{wanted}]", f"{count} deep dives; the framework asks for {wanted}")
 
 
-@rule("X403", "too-few-approaches", "warning", STEP, fix="present 2-3 approaches and compare them")
+@rule(
+    "X403",
+    "too-few-approaches",
+    "warning",
+    STEP,
+    fix="present 2-3 approaches and compare them",
+    thresholds=("min_approaches",),
+)
 def too_few_approaches(ctx: Context) -> Iterator[Hit]:
     """A deep dive presents fewer than two approaches.
 

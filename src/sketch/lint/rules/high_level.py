@@ -92,6 +92,7 @@ def bottleneck_without_solution(ctx: Context) -> Iterator[Hit]:
     "error",
     STEP,
     fix="run two or more instances, or add a replica (`instances=2` or `replicas=1`)",
+    thresholds=("spof_availability",),
 )
 def single_point_of_failure(ctx: Context) -> Iterator[Hit]:
     """A stateful component or load balancer runs as one instance with no replica.
@@ -127,6 +128,7 @@ def single_point_of_failure(ctx: Context) -> Iterator[Hit]:
     "warning",
     STEP,
     fix="put a cache (kind cache, e.g. Redis) in front of the database on the read path",
+    thresholds=("read_heavy_ratio",),
 )
 def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
     """A read-heavy load reaches the database with no cache in front of it.
@@ -156,6 +158,7 @@ def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
     "warning",
     STEP,
     fix="walk through the 2-3 critical requests as `Flow(name=..., steps=[...])`",
+    thresholds=("min_flows",),
 )
 def too_few_flows(ctx: Context) -> Iterator[Hit]:
     """Fewer request flows than the guide asks for.
@@ -235,6 +238,7 @@ def unused_component(ctx: Context) -> Iterator[Hit]:
     "error",
     STEP,
     fix="add read replicas, a cache or shards (or declare `Capacity(qps_per_database=...)`)",
+    thresholds=("single_database_qps",),
 )
 def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
     """One database node takes more queries per second than one node serves.
@@ -277,6 +281,10 @@ def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
     "warning",
     STEP,
     fix="start with one database and a cache; say when you would add the rest",
+    thresholds=(
+        "low_scale_peak_qps",
+        "max_services_at_low_scale",
+    ),
 )
 def over_engineering(ctx: Context) -> Iterator[Hit]:
     """Sharding, queues or many services at a load one server handles.
