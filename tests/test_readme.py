@@ -185,3 +185,22 @@ def test_readme_picture_is_what_sketch_renders_now(
     assert rendered == committed.read_bytes(), (
         f"{committed.relative_to(REPO)} is stale: run scripts/update-docs-images and commit it"
     )
+
+
+def test_the_misspelling_example_is_what_check_says(
+    workdir: Path, sketch_command: list[str]
+) -> None:
+    """The prose after the example quotes sketch check on it with `db` misspelt as `dbb`."""
+    claim = re.search(r"`(designs/pastebin\.py:\d+: C301 [^`]*)`", README.read_text("utf-8"))
+    assert claim, "the README quotes the error for a misspelt component"
+    design = workdir / "designs" / "pastebin.py"
+    text = design.read_text(encoding="utf-8")
+    design.write_text(text.replace('to="db", action="INSERT', 'to="dbb", action="INSERT'), "utf-8")
+    result = subprocess.run(
+        [*sketch_command, "check", "designs/pastebin.py"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert claim[1] in result.stdout.splitlines()

@@ -213,3 +213,10 @@ def test_debians_missing_venv_module_is_installed(tmp_path: Path, apt_log: Path)
     assert result.returncode == 1
     assert "could not create .venv even after installing python3.11-venv" in result.stderr
     assert not (root / ".venv").exists()
+
+
+def test_other_commands_pass_through_to_sketch_with_their_exit_code() -> None:
+    assert run_dev("check", "designs/twitter.py").returncode == 0
+    missing = run_dev("check", "designs/no_such_design.py")
+    assert missing.returncode == 2
+    assert "no_such_design.py" in missing.stderr
