@@ -38,6 +38,16 @@ GRAPH_ATTRS = {
 # Icon at the top of its box (diagrams centres it, so long labels run over the icon).
 NODE_ATTRS = {"fontsize": "12", "imagepos": "tc"}
 EDGE_ATTRS = {"fontsize": "11", "arrowsize": "0.8", "penwidth": "1.4"}
+# A self-step's note: free-size text in the flow's colour, joined by a thin line, no arrow.
+NOTE_ATTRS = {
+    "shape": "plaintext",
+    "fixedsize": "false",
+    "width": "0",
+    "height": "0",
+    "margin": "0.05",
+    "fontsize": "11",
+}
+NOTE_EDGE_ATTRS = {"penwidth": "1.0", "arrowhead": "none"}
 # Tier names at the bottom: the top of a cluster is where self-step loops draw their labels.
 CLUSTER_ATTRS = {"fontsize": "14", "margin": "16", "labelloc": "b"}
 
@@ -87,19 +97,35 @@ def diagram_source(scene: Scene) -> DiagramSource:
     # Entered by hand instead of `with`: Diagram.__exit__ would run dot and delete files.
     diagrams.setdiagram(diagram)
     try:
-        nodes = _add_nodes(scene, icons)
+        notes: dict[SceneEdge, Any] = {}
+        nodes = _add_nodes(scene, icons, notes, diagram.dot)
         for edge in scene.edges:
             source, target = nodes[edge.source], nodes[edge.target]
-            source.connect(target, diagrams.Edge(source, forward=True, **edge_attrs(edge)))
+            if edge.kind is EdgeKind.self_step:  # a line to its note, see `_add_notes`
+                note = notes[edge]
+                source.connect(note, diagrams.Edge(source, color=edge.colour, **NOTE_EDGE_ATTRS))
+            elif edge.kind is EdgeKind.reply:
+                # Drawn from the caller with the arrow at its tail: dot then lays the reply out
+                # beside the call it answers instead of looping it around the picture.
+                target.connect(source, diagrams.Edge(target, reverse=True, **edge_attrs(edge)))
+            else:
+                source.connect(target, diagrams.Edge(source, forward=True, **edge_attrs(edge)))
     finally:
         diagrams.setdiagram(None)
     return DiagramSource(diagram.dot.source, dict(sorted(icons.items())))
 
 
-def _add_nodes(scene: Scene, icons: dict[str, Path]) -> dict[str, Any]:
+def _add_nodes(
+    scene: Scene, icons: dict[str, Path], notes: dict[SceneEdge, Any], diagram_dot: Any
+) -> dict[str, Any]:
+    """Component nodes by id, tier by tier; fills `notes` with the self-step notes."""
     import diagrams
 
     by_id = {node.id: node for node in scene.nodes}
+    by_source: dict[str, list[SceneEdge]] = {}
+    for edge in scene.edges:
+        if edge.kind is EdgeKind.self_step:
+            by_source.setdefault(edge.source, []).append(edge)
     nodes: dict[str, Any] = {}
     tiers = dict(scene.tiers)
     for index, (tier, ids) in enumerate(scene.tiers, start=1):
@@ -110,10 +136,37 @@ def _add_nodes(scene: Scene, icons: dict[str, Path]) -> dict[str, Any]:
         with cluster:
             for node_id in ids:
                 nodes[node_id] = _add_node(by_id[node_id], icons)
+                _add_notes(nodes[node_id], by_source.get(node_id, []), cluster.dot, notes)
     for node in scene.nodes:
         if node.tier not in tiers:
             nodes[node.id] = _add_node(node, icons)
+            _add_notes(nodes[node.id], by_source.get(node.id, []), diagram_dot, notes)
     return nodes
+
+
+def _add_notes(
+    component: Any, steps: list[SceneEdge], container: Any, notes: dict[SceneEdge, Any]
+) -> None:
+    """Self-steps as notes beside their component (joined to it when edges are drawn).
+
+    A self-loop would do, but dot puts its label on the loop, over other labels and over the
+    cluster's border; a note in the same rank is placed like any other node.
+    """
+    import diagrams
+    from graphviz import Digraph  # type: ignore[import-untyped]
+
+    if not steps:
+        return
+    same_rank = Digraph()
+    same_rank.attr(rank="same")
+    same_rank.node(component.nodeid)
+    for step in steps:
+        note_id = f"{component.nodeid} step {step.label.split()[0]}"  # spaces: never a name
+        notes[step] = diagrams.Node(
+            _plain(dot_label(step.label)), nodeid=note_id, fontcolor=step.colour, **NOTE_ATTRS
+        )
+        same_rank.node(note_id)
+    container.subgraph(same_rank)
 
 
 def _add_node(node: SceneNode, icons: dict[str, Path]) -> Any:
@@ -139,13 +192,7 @@ def edge_attrs(edge: SceneEdge) -> dict[str, str]:
         "style": "dotted" if edge.asynchronous else "solid",
     }
     if edge.kind is EdgeKind.reply:
-        # A reply runs against the flow: dashed, and ignored for ranking so the picture keeps
-        # reading left to right from the client.
-        attrs.update(style="dashed", constraint="false")
-    elif edge.kind is EdgeKind.self_step:
-        # An external label is placed after layout, clear of nodes and other labels; a plain
-        # label sits on the loop's top, where the cluster border runs.
-        attrs["xlabel"] = attrs.pop("label")
+        attrs.update(style="dashed")
     elif edge.kind is EdgeKind.link:
         attrs.update(style="solid", penwidth="1.0")
     return attrs
@@ -161,6 +208,8 @@ def legend_label(scene: Scene) -> str:
             f"<b>━━ {flow.number}</b>  {html(flow.name)}</font></td></tr>"
         )
     notes = ["steps are numbered flow.step", "dashed: reply to an earlier caller"]
+    if any(e.kind is EdgeKind.self_step for e in scene.edges):
+        notes.append("text beside a component: work it does itself")
     if any(e.asynchronous for e in scene.edges):
         notes.append("dotted: asynchronous")
     if any(e.kind is EdgeKind.link for e in scene.edges):
@@ -174,7 +223,7 @@ def legend_label(scene: Scene) -> str:
 
 def _plain(label: str) -> str:
     """Mark an escaped label as plain text, so `<b>` is never taken as an HTML-like label."""
-    from graphviz import nohtml  # type: ignore[import-untyped]
+    from graphviz import nohtml
 
     marked: str = nohtml(label)  # a str subclass: str() would drop the marker
     return marked
