@@ -66,3 +66,13 @@ def test_skeleton_points_at_the_schema_and_loads(
     assert validator.is_valid(design_data(design))
     # Only the framework's size limits are left for the user to meet; references all hold.
     assert {p.code for p in check(design)} <= {"C101", "C103"}
+
+
+def test_sketch_new_yaml_writes_the_skeleton(tmp_path: Path) -> None:
+    _register_commands()
+    runner = CliRunner()
+    result = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "my-app.yaml").read_text() == yaml_skeleton("my-app")
+    again = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
+    assert again.exit_code == 2 and "already exists" in again.output

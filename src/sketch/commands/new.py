@@ -16,6 +16,9 @@ def new(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for the new design file.")
     ] = Path("designs"),
+    yaml: Annotated[
+        bool, typer.Option("--yaml", help="Write NAME.yaml, a data file editors can complete.")
+    ] = False,
 ) -> None:
     """Create OUTPUT/NAME.py laid out as the four steps, with TODO placeholders.
 
@@ -27,10 +30,17 @@ def new(
         from sketch.files import write_text_atomic
         from sketch.notes.scaffold import ScaffoldError, scaffold
 
-        target = output / f"{name}.py"
+        target = output / f"{name}.{'yaml' if yaml else 'py'}"
         shown = display_path(target)
         try:
-            text = scaffold(name, Path(shown))
+            if yaml:
+                from sketch.formats.schema import yaml_skeleton
+                from sketch.notes.scaffold import check_name
+
+                check_name(name)
+                text = yaml_skeleton(name)
+            else:
+                text = scaffold(name, Path(shown))
         except ScaffoldError as exc:
             raise UsageProblem(str(exc), exc.hint) from exc
         if target.exists():

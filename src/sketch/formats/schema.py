@@ -38,16 +38,16 @@ def yaml_skeleton(name: str) -> str:
 # Then: sketch check {name}.yaml
 name: {json.dumps(name)}
 title: {json.dumps("Design " + title)}
-description: What the system does, in one sentence.
+description: 'TODO: what the system does, in one sentence'
 
 # Step 1: requirements
 requirements:
   in_scope:
     - key: main
-      text: The main thing users do
-  out_of_scope: []
+      text: 'TODO: the main thing users do'
+  out_of_scope: ['TODO: a feature you deliberately leave out']
 
-# Step 2: core entities and the API
+# Step 2: core entities (3-5) and APIs (5-8)
 entities:
   - name: User
     fields:
@@ -57,7 +57,7 @@ entities:
 apis:
   - method: GET
     path: /api/v1/users/{{user_id}}
-    purpose: Get a user
+    purpose: 'TODO: get a user'
     response: [user_id]
     serves: [main]
 
