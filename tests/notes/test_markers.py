@@ -73,3 +73,18 @@ def test_splice_replaces_only_inside_and_keeps_crlf() -> None:
 
 def test_splice_of_an_empty_body_leaves_one_blank_line() -> None:
     assert splice(parse(f"{OPEN}\n{CLOSE}\n"), [""]) == f"{OPEN}\n\n{CLOSE}\n"
+
+
+def test_a_byte_order_mark_before_the_first_marker_is_allowed() -> None:
+    parsed = parse(f"\ufeff{OPEN}\n{CLOSE}\n")
+    assert parsed.errors == [] and parsed.regions[0].line == 1
+    assert splice(parsed, ["x\n"]).startswith(f"\ufeff{OPEN}\n")
+
+
+def test_paths_with_spaces_can_be_quoted() -> None:
+    (region,) = parse(f'<!-- sketch: "my designs/t.py" architecture png -->\n{CLOSE}\n').regions
+    assert (region.design, region.section, region.options) == (
+        "my designs/t.py",
+        "architecture",
+        ("png",),
+    )

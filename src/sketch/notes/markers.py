@@ -14,6 +14,7 @@ _OPEN = re.compile(r"^[ ]{0,3}<!--\s*sketch:\s*(?P<args>.*?)\s*-->\s*$")
 _CLOSE = re.compile(r"^[ ]{0,3}<!--\s*/sketch\s*-->\s*$")
 # Anything that looks like it was meant as a marker but is not one of the two forms above.
 _LOOKS_LIKE_MARKER = re.compile(r"<!--\s*/?\s*sketch\b", re.IGNORECASE)
+_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
@@ -62,7 +63,7 @@ def parse(note: str) -> Parsed:
     opened: tuple[int, str] | None = None  # (index, args) of the region being read
     fence: str | None = None
     for index, line in enumerate(lines):
-        body = line.rstrip("\r\n")
+        body = line.rstrip("\r\n").lstrip("\ufeff") if index == 0 else line.rstrip("\r\n")
         if opened is None and fence is not None:
             if _closes_fence(body, fence):
                 fence = None
@@ -151,7 +152,8 @@ def _region(
     opened: tuple[int, str], close: int, lines: list[str], errors: list[MarkerError]
 ) -> Region | None:
     index, args = opened
-    words = args.split()
+    # A path with spaces can be quoted: `<!-- sketch: "my designs/x.py" schema -->`.
+    words = [quoted or bare for quoted, bare in _WORD.findall(args)]
     if len(words) < 2:
         errors.append(
             MarkerError(
