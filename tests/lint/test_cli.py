@@ -261,3 +261,26 @@ def test_colour_only_on_a_terminal() -> None:
 def _design_line() -> int:
     lines = WEAK.read_text().splitlines()
     return next(n for n, line in enumerate(lines, 1) if line.startswith("design = Design("))
+
+
+def test_every_example_design_lints_without_errors(sketch: Sketch, repo_root: Path) -> None:
+    """The designs/ folder is the product's showcase: no error may stand (warnings may)."""
+    result = sketch("lint", repo_root / "designs")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_limit_problems_are_errors_but_the_rules_still_run(
+    sketch: Sketch, design_file: DesignFile
+) -> None:
+    path = design_file("design = design(entities=entities()[:2], bottlenecks=[])\n")
+    result = sketch("lint", path)
+    assert result.exit_code == 1
+    assert codes_in(result.stdout) == {"C101", "D301"}
+    assert "note:" not in result.stdout
+
+
+def test_debug_shows_the_crashing_rule_traceback(sketch: Sketch) -> None:
+    with _extra_rule() as code:
+        result = sketch("--debug", "lint", "--select", code, WEAK)
+    assert result.exit_code == 3
+    assert "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr

@@ -96,3 +96,14 @@ def test_github_escapes_user_text_in_messages(sketch: Sketch, design_file: Desig
 
 def _line_of(text: str) -> int:
     return next(n for n, line in enumerate(WEAK.read_text().splitlines(), 1) if text in line)
+
+
+def test_sarif_with_check_problems_is_valid(sketch: Sketch, design_file: DesignFile) -> None:
+    path = design_file(
+        'design = design(bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])])\n'
+    )
+    log = json.loads(sketch("lint", "--format", "sarif", path).stdout)
+    _validate(log)
+    [result] = log["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("C301", "error")
+    assert "ruleIndex" not in result  # check problems are not lint rules

@@ -19,7 +19,6 @@ CRUD_VERBS = frozenset(
         "get",
         "fetch",
         "retrieve",
-        "read",
         "list",
         "query",
         "create",
@@ -280,8 +279,8 @@ def list_without_pagination(ctx: Context) -> Iterator[Hit]:
 
     What it checks:
         A GET whose path ends in a collection name (not an `{id}`) that it returns (the name
-        is a response field, or no response is given), with neither `paginated=True` nor a
-        page, limit, offset or cursor query parameter.
+        is a response field, or, with no response given, the name is plural), with neither
+        `paginated=True` nor a page, limit, offset or cursor query parameter.
     Why it matters:
         The guide's timeline takes "?page=1&limit=20": an unbounded list grows with the data
         and turns one request into a full scan and a huge response.
@@ -300,8 +299,12 @@ def list_without_pagination(ctx: Context) -> Iterator[Hit]:
 
 
 def _returns_collection(api: Api, name: str) -> bool:
+    """The endpoint returns the collection its path names: a response field of that name, or,
+    with no response declared, a plural-looking name (`/posts`, not `/me` or `/status`)."""
     fields = {f.lower() for f in api.response}
-    return not fields or name.lower() in fields
+    if fields:
+        return name.lower() in fields
+    return name.endswith("s") and not name.endswith(("ss", "us", "is"))
 
 
 @rule(
