@@ -135,6 +135,21 @@ def test_console_command_runs_as_shown(
         assert expected in shown, f"{where}: README shows {expected!r}, got:\n{result.stdout}"
 
 
+TOML_BLOCKS = [b for b in BLOCKS if b.lang == "toml" and not b.skipped]
+
+
+@pytest.mark.parametrize("block", TOML_BLOCKS, ids=lambda b: f"README.md:{b.line}")
+def test_toml_block_is_a_valid_project_configuration(
+    block: Block, workdir: Path, sketch_command: list[str]
+) -> None:
+    (workdir / "pyproject.toml").write_text(block.text, encoding="utf-8")
+    designs = ["designs/twitter.py", *(b.saved_as for b in PYTHON_BLOCKS if b.saved_as)]
+    result = subprocess.run(
+        [*sketch_command, "check", *designs], cwd=workdir, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}{result.stderr}"
+
+
 def quick_start_commands() -> list[str]:
     section = README.read_text(encoding="utf-8").split("## Quick start", 1)[1].split("\n## ")[0]
     block = next(b for b in readme_blocks(section) if b.lang in SHELL_LANGS)
