@@ -12,11 +12,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sketch.cli_app import EXIT_OK, UsageProblem, app, display_path, run
+
+if TYPE_CHECKING:
+    from sketch.load import LoadedDesign
 
 _SKETCH_DIR = Path(__file__).resolve().parent.parent
 
@@ -65,7 +68,7 @@ class Watcher:
             return
         self._render(loaded)
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self) -> LoadedDesign:
         from sketch.load import load_design
 
         return load_design(self.path)

@@ -276,7 +276,9 @@ def _indexes(entity: Entity, used: set[str]) -> list[str]:
     table = entity.table_name
     names = {f.name for f in entity.fields}
     covered = {(entity.key_fields, True)} | {((f.name,), True) for f in entity.fields if f.unique}
-    wanted = [((f.name,), False, None) for f in _distinct_fields(entity) if f.indexed]
+    wanted: list[tuple[tuple[str, ...], bool, str | None]] = [
+        ((f.name,), False, None) for f in _distinct_fields(entity) if f.indexed
+    ]
     wanted += [(tuple(dict.fromkeys(i.fields)), i.unique, i.name) for i in entity.indexes]
     lines = []
     for columns, unique, given in wanted:

@@ -58,7 +58,7 @@ def to_yaml(design: Design, source_name: str | None = None) -> str:
 def dump_yaml(data: object) -> str:
     import yaml
 
-    return yaml.dump(  # type: ignore[no-any-return]
+    return yaml.dump(
         data,
         Dumper=_dumper(),
         sort_keys=False,

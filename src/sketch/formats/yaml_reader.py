@@ -57,12 +57,20 @@ def plain_scalar(text: str) -> str | int | float | bool | None:
     return text
 
 
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
+
+
 def _tagged_scalar(tag: str, text: str, line: int, column: int) -> str | int | float | bool | None:
     kind = tag.removeprefix(_TAG)
     if kind == "str":
         return text
     value = plain_scalar(text)
-    wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    wanted = _TAG_TYPES.get(kind)
     if wanted is None:
         raise DataError(
             f"the tag '{tag}' is not supported",
