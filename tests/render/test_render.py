@@ -157,6 +157,8 @@ def test_only_the_formats_asked_for_are_written(twitter: LoadedDesign, tmp_path:
 def test_parse_formats() -> None:
     assert formats() == ("png", "svg", "dot", "md")
     assert parse_formats(" md , PNG") == ("png", "md")
+    assert parse_formats("all") == formats()
+    assert parse_formats("md,all") == formats()
     with pytest.raises(RenderError, match=r"unknown format.*pdf"):
         parse_formats("png,pdf")
     with pytest.raises(RenderError, match="no format"):

@@ -20,7 +20,7 @@ from sketch.cli_app import (
 if TYPE_CHECKING:
     from sketch.load import LoadedDesign
 
-DEFAULT_FORMATS = "png,svg,dot,md"
+DEFAULT_FORMATS = "all"
 
 
 @app.command()
@@ -31,13 +31,16 @@ def render(
     ] = Path("output"),
     formats: Annotated[
         str,
-        typer.Option("--format", "-f", help="Comma-separated outputs: png, svg, dot, md."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Comma-separated outputs (png, svg, dot, md, ...) or all.",
+        ),
     ] = DEFAULT_FORMATS,
 ) -> None:
     """Render designs: architecture.png/.svg/.dot and design.md in OUTPUT/<name>/.
 
-    Designs are checked first; when any has problems they are printed, nothing is written
-    and the exit code is 1.
+    Designs are checked first: on any problem, nothing is written and the exit code is 1.
     """
 
     def body() -> int:

@@ -51,14 +51,16 @@ def formats() -> tuple[str, ...]:
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """`"svg, md"` -> `("svg", "md")`, in registration order; unknown names are an error."""
+    """`"svg, md"` -> `("svg", "md")`, in registration order; `all` is every format."""
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
+    if "all" in asked:
+        asked = (asked - {"all"}) | set(_FORMATS)
     unknown = sorted(asked - set(_FORMATS))
     if unknown or not asked:
         known = ", ".join(_FORMATS)
         raise RenderError(
             f"unknown format(s): {', '.join(unknown)}" if unknown else "no format given",
-            f"choose from: {known} (comma-separated, e.g. --format svg,md)",
+            f"choose from: {known}, all (comma-separated, e.g. --format svg,md)",
         )
     return tuple(name for name in _FORMATS if name in asked)
 
