@@ -220,3 +220,14 @@ def test_other_commands_pass_through_to_sketch_with_their_exit_code() -> None:
     missing = run_dev("check", "designs/no_such_design.py")
     assert missing.returncode == 2
     assert "no_such_design.py" in missing.stderr
+
+
+def test_the_readmes_render_command_renders_twitter(tmp_path: Path) -> None:
+    """`./dev render designs/twitter.py`, run from tmp_path so the output lands there."""
+    result = run_dev("render", str(REPO / "designs" / "twitter.py"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "output" / "twitter"
+    assert (folder / "architecture.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert b"<svg" in (folder / "architecture.svg").read_bytes()
+    assert (folder / "architecture.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert "Design Twitter" in (folder / "design.md").read_text(encoding="utf-8")
