@@ -62,7 +62,7 @@ requirements = Requirements(
     ],
     consistency=[
         Consistency(level="strong", applies_to="message order within a conversation"),
-        Consistency(level="eventual", applies_to="presence", staleness="up to 30 seconds"),
+        Consistency(level="eventual", applies_to="presence", staleness="30 seconds"),
     ],
     availability=99.99,
 )

@@ -58,7 +58,7 @@ requirements = Requirements(
         LatencyTarget(operation="image first byte from the CDN", ms=100, percentile="p95"),
     ],
     consistency=[
-        Consistency(level="eventual", applies_to="home feed", staleness="up to a minute"),
+        Consistency(level="eventual", applies_to="home feed", staleness="a minute"),
         Consistency(level="strong", applies_to="a user's own uploads (read-your-writes)"),
     ],
     availability=99.99,

@@ -59,7 +59,7 @@ requirements = Requirements(
         LatencyTarget(operation="location update accepted", ms=50, percentile="p99"),
     ],
     consistency=[
-        Consistency(level="eventual", applies_to="driver positions", staleness="up to 5 s"),
+        Consistency(level="eventual", applies_to="driver positions", staleness="5 seconds"),
         Consistency(level="strong", applies_to="trip assignment (one driver, one trip)"),
     ],
     availability=99.99,
@@ -202,9 +202,8 @@ request_ride = Flow(
         Step(from_="driver_app", to="lb", action="PATCH /api/v1/trips/{trip_id} "
              "status=accepted", api="PATCH /api/v1/trips/{trip_id}"),
         Step(from_="lb", to="matching", action="route to the city's matching partition"),
-        Step(from_="matching", to="db", action="UPDATE trips SET driver_id=?, status="
-             "'accepted' WHERE status='offered'; UPDATE drivers ... WHERE current_trip_id "
-             "IS NULL", latency_ms=10),
+        Step(from_="matching", to="db", action="accept only if still offered and the driver "
+             "is free (conditional UPDATEs)", latency_ms=10),
         Step(from_="matching", to="rider_app", action="driver assigned"),
     ],
 )

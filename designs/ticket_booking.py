@@ -199,9 +199,8 @@ hold_and_pay = Flow(
         Step(from_="client", to="lb", action="POST /api/v1/bookings",
              api="POST /api/v1/bookings"),
         Step(from_="lb", to="app", action="route (after the waiting room admits the user)"),
-        Step(from_="app", to="db", action="BEGIN; INSERT booking (held); UPDATE seats SET "
-             "status='held', version=version+1 WHERE status='available' AND version=?; "
-             "COMMIT only if every seat updated", latency_ms=15),
+        Step(from_="app", to="db", action="one transaction: INSERT booking (held); UPDATE "
+             "seats SET status='held' WHERE status='available' AND version=?", latency_ms=15),
         Step(from_="app", to="cache", action="DEL seatmap:{event_id}:{section}"),
         Step(from_="app", to="client", action="201 with hold_expires_at, or 409 seat taken"),
         Step(from_="client", to="lb", action="POST /api/v1/bookings/{booking_id}/payments",
