@@ -77,7 +77,7 @@ def _render_all(files: list[Path], output: Path, format_text: str) -> int:
             f"{problems} problem(s): nothing rendered; fix them and rerun", fg=typer.colors.RED
         )
         return EXIT_PROBLEMS
-    _refuse_shared_names(loaded)
+    _check_output_names(loaded)
     _prepare_output(output)
     written = 0
     for design in loaded:
@@ -104,9 +104,12 @@ def _prepare_output(output: Path) -> None:
     output.mkdir(parents=True, exist_ok=True)
 
 
-def _refuse_shared_names(loaded: list[LoadedDesign]) -> None:
+def _check_output_names(loaded: list[LoadedDesign]) -> None:
+    from sketch.render.pipeline import design_folder
+
     seen: dict[str, Path] = {}
     for item in loaded:
+        design_folder(Path("."), item.design)  # a name unfit for a folder fails before any work
         name = item.design.name
         if name in seen:
             raise UsageProblem(
