@@ -51,7 +51,7 @@ def _nodes(design: Design, ids: Ids) -> Iterator[str]:
         if tier is None:
             yield from (f"{_INDENT}{_node(c, ids)}" for c in members)
             continue
-        yield f'{_INDENT}subgraph {tier_ids[tier]}["{text(tier)}"]'
+        yield f'{_INDENT}subgraph {tier_ids[tier]}["{text(tier, quoted=True)}"]'
         yield from (f"{_INDENT * 2}{_node(c, ids)}" for c in members)
         yield f"{_INDENT}end"
 
@@ -59,10 +59,10 @@ def _nodes(design: Design, ids: Ids) -> Iterator[str]:
 def _node(component: Component, ids: Ids) -> str:
     from sketch.render.scene import component_detail  # the same line the SVG shows
 
-    label = text(component.display_name)
+    label = text(component.display_name, quoted=True)
     detail = component_detail(component)
     if detail:
-        label += f"<br>{text(detail)}"
+        label += f"<br>{text(detail, quoted=True)}"
     opening, closing = _SHAPES.get(component.kind, ("[", "]"))
     return f'{ids[component.name]}{opening}"{label}"{closing}'
 
@@ -94,7 +94,7 @@ def _add_label(labels: list[str], label: str) -> None:
 
 
 def _edge_label(labels: list[str]) -> str:
-    shown = [text(label) for label in labels[:MAX_EDGE_LABELS]]
+    shown = [text(label, quoted=True) for label in labels[:MAX_EDGE_LABELS]]
     if len(labels) > MAX_EDGE_LABELS:
         shown.append(f"+{len(labels) - MAX_EDGE_LABELS} more")
     return "<br>".join(shown)
@@ -192,7 +192,7 @@ def _attribute(entity: Entity, field: Field) -> str:
     if keys:
         line += " " + ", ".join(keys)
     if comment:
-        line += f' "{text("; ".join(comment))}"'
+        line += f' "{text("; ".join(comment), quoted=True)}"'
     return line
 
 
@@ -227,5 +227,5 @@ def _relations(design: Design) -> Iterator[str]:
             child_end = "o|" if one_to_one else "o{"
             yield (
                 f'{_INDENT}"{parent.name}" {parent_end}--{child_end} "{child.name}" : '
-                f'"{text(field.name)}"'
+                f'"{text(field.name, quoted=True)}"'
             )

@@ -1,10 +1,11 @@
 """Escaping user text and naming nodes for Mermaid, so no label can change a diagram's structure.
 
 Mermaid decodes `#name;` and `#123;` entity codes in every diagram type before it parses, and
-turns them back into characters when it draws. Writing the characters that have meaning in
-some Mermaid grammar (quotes, brackets, `#`, `;`, `<>`, `%`, `:` ...) as decimal codes keeps
-them literal everywhere: inside quoted flowchart labels, sequence messages, notes and ER
-comments alike.
+turns them back into characters when it draws. Characters with meaning to a Mermaid grammar
+are written as decimal codes: `#` (it starts a code), `"` (ends a quoted label), `<`, `>` and
+`&` (labels are HTML), a backtick (starts a Markdown label) and, outside quotes, `;` (ends a
+statement in sequence diagrams). Brackets, pipes and colons are harmless inside quoted labels
+and at the end of a message line, so they stay readable in the note's source.
 """
 
 from __future__ import annotations
@@ -12,19 +13,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# `#` first in spirit: every code we write starts with `#`, so a literal `#` must be coded too.
 _SPECIAL = re.compile(r"""[#;"`<>&]""")
+_SPECIAL_IN_QUOTES = re.compile(r"""[#"`<>&]""")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_]")
 
 
-def text(value: str) -> str:
-    """User text as Mermaid label or message text that is shown literally, on one line each.
+def text(value: str, *, quoted: bool = False) -> str:
+    """User text as Mermaid label or message text that is shown literally.
 
+    `quoted` is for text inside `"..."` (flowchart labels, ER comments), where `;` is plain.
     Line breaks become `<br>`, which every Mermaid diagram type draws as a line break.
     """
-    lines = (_SPECIAL.sub(lambda m: f"#{ord(m.group())};", line) for line in _NEWLINES.split(value))
+    special = _SPECIAL_IN_QUOTES if quoted else _SPECIAL
+    lines = (special.sub(_code, line) for line in _NEWLINES.split(value))
     return "<br>".join(line.strip() for line in lines)
+
+
+def _code(match: re.Match[str]) -> str:
+    return f"#{ord(match.group())};"
 
 
 def words(value: str) -> str:
