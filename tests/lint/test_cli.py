@@ -237,9 +237,9 @@ def test_colour_only_on_a_terminal() -> None:
     from pathlib import Path
 
     from sketch.lint.report import text
-    from sketch.lint.run import Options, lint_file
+    from sketch.lint.run import Linter, Options
 
-    report = lint_file(Path(WEAK), Options(select=("D301",)))
+    report = Linter(Options(select=("D301",))).lint_file(Path(WEAK))
     coloured = text([report], color=True, show_suppressed=False)
     plain = text([report], color=False, show_suppressed=False)
     assert "\x1b[31m" in coloured and "\x1b[" not in plain

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import WEAK, Sketch
+from tests.lint.conftest import WEAK, DesignFile, Sketch
 
 
 def _project(tmp_path: Path, table: str) -> Path:
@@ -91,3 +91,24 @@ def test_lint_does_not_import_the_rendering_stack(repo_root: Path) -> None:
     assert "sketch.lint.rules.high_level" in imported  # the probe sees lint's own modules
     heavy = sorted(m for m in imported if m.split(".")[0] in {"diagrams", "graphviz", "yaml"})
     assert heavy == []
+
+
+def test_capacity_rules_use_the_projects_estimate_conventions(
+    sketch: Sketch, design_file: DesignFile, tmp_path: Path
+) -> None:
+    # 310M writes a day at 3x peak: 10,764/s with 86,400 s a day, 9,300/s with 100,000.
+    path = design_file(
+        "design = busy_design(replicas=0).model_copy(update={'requirements': requirements("
+        "scale=scale(dau=310_000_000, writes_per_user_per_day=1, read_write_ratio=1))})\n"
+    )
+    assert " D308 [error] " in sketch("lint", "--select", "D308", path).stdout
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.sketch.estimate]\nseconds_per_day = 100000\n", encoding="utf-8"
+    )
+    assert sketch("lint", "--select", "D308", path).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.sketch.estimate]\nseconds_per_dya = 100000\n", encoding="utf-8"
+    )
+    bad = sketch("lint", path)
+    assert bad.exit_code == 2
+    assert "seconds_per_dya" in bad.stderr

@@ -75,7 +75,7 @@ def lint(
     def body() -> int:
         from sketch.lint import REGISTRY, RuleCrashed
         from sketch.lint.engine import UnknownSuppression
-        from sketch.lint.run import Options, lint_file
+        from sketch.lint.run import Linter, Options
         from sketch.lint.settings import UnknownCode, active_rules, split_selectors
 
         options = Options(split_selectors(select) or None, split_selectors(ignore))
@@ -85,10 +85,11 @@ def lint(
             raise UsageProblem(
                 str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
             ) from exc
+        linter = Linter(options)
         reports = []
         for path in design_files(files):
             try:
-                reports.append(lint_file(path, options))
+                reports.append(linter.lint_file(path))
             except UnknownSuppression as exc:
                 raise UsageProblem(str(exc), "use a code from `sketch rules`") from exc
             except RuleCrashed as exc:

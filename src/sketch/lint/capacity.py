@@ -7,7 +7,9 @@ Without `sketch.estimate` it falls back to the numbers the design declares
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sketch.model import Design
 
@@ -33,13 +35,24 @@ class Load:
         return self.reads / self.writes
 
 
-def load_of(design: Design) -> Load:
+def conventions_for(settings: Mapping[str, Any], source: str | None) -> object | None:
+    """The project's `[tool.sketch.estimate]` conventions (validated: a bad table raises
+    ConfigError), so lint's figures are the ones `sketch estimate` prints; None when
+    `sketch.estimate` is not installed."""
+    try:
+        from sketch.estimate import conventions_from_settings
+    except ImportError:
+        return None
+    return conventions_from_settings(settings, source)
+
+
+def load_of(design: Design, conventions: object | None = None) -> Load:
     """The design's load, estimated when `sketch.estimate` is available, else as declared."""
     try:
         from sketch.estimate import estimate
     except ImportError:
         return _declared(design)
-    figures = estimate(design)
+    figures = estimate(design, conventions)  # type: ignore[arg-type]
     return Load(
         reads=_value(getattr(figures, "reads_per_second", None)),
         writes=_value(getattr(figures, "writes_per_second", None)),

@@ -10,14 +10,20 @@ from sketch.model import Component, Design, Kind
 
 
 class Context:
-    def __init__(self, design: Design, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        design: Design,
+        thresholds: Thresholds | None = None,
+        conventions: object | None = None,
+    ) -> None:
         self.design = design
         self.thresholds = thresholds or Thresholds()
+        self.conventions = conventions  # sketch.estimate's Conventions, when installed
 
     @cached_property
     def load(self) -> Load:
         """Computed on first use only, so rules that need no numbers never pay for them."""
-        return load_of(self.design)
+        return load_of(self.design, self.conventions)
 
     def of_kind(self, *kinds: Kind) -> list[tuple[int, Component]]:
         return [(i, c) for i, c in enumerate(self.design.components) if c.kind in kinds]

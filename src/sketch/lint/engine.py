@@ -48,9 +48,11 @@ def lint_design(
     rules: Iterable[Rule],
     thresholds: Thresholds | None = None,
     severities: dict[str, Severity] | None = None,
+    conventions: object | None = None,
 ) -> list[Finding]:
-    """Every finding of `rules` on `design`, sorted by place, suppressed ones marked."""
-    ctx = Context(design, thresholds)
+    """Every finding of `rules` on `design`, sorted by place, suppressed ones marked.
+    `conventions` are the estimate conventions capacity rules compute peak load with."""
+    ctx = Context(design, thresholds, conventions)
     findings: list[Finding] = []
     for rule in rules:
         severity = (severities or {}).get(rule.code, rule.severity)

@@ -8,13 +8,14 @@ would reason about components or fields that do not exist. The report says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sketch.config import load_config
+from sketch.lint.capacity import conventions_for
 from sketch.lint.engine import Finding, check_suppressions, from_problem, lint_design
 from sketch.lint.registry import REGISTRY, Registry, Rule
 from sketch.lint.settings import LintSettings, active_rules, parse_settings
+from sketch.model import Limits
 
 
 @dataclass(frozen=True)
@@ -41,36 +42,61 @@ class DesignReport:
         return [f for f in self.findings if f.suppressed is not None]
 
 
-@lru_cache(maxsize=64)
-def _settings_for(folder: Path, registry: Registry) -> tuple[LintSettings, object]:
-    config = load_config(folder)
-    return parse_settings(config.lint, config.source, registry), config.limits
+@dataclass(frozen=True)
+class Project:
+    """The settings that apply to designs in one folder (from the nearest pyproject.toml)."""
+
+    lint: LintSettings
+    limits: Limits
+    conventions: object | None  # sketch.estimate's Conventions, from [tool.sketch.estimate]
 
 
-def rules_for(settings: LintSettings, options: Options, registry: Registry) -> list[Rule]:
-    """Command-line `--select` replaces the configured selection; `--ignore` adds to it."""
-    select = options.select if options.select else settings.select
-    return active_rules(registry, select, (*settings.ignore, *options.ignore))
+class Linter:
+    """Lints design files; reads each folder's pyproject.toml once per run."""
 
+    def __init__(self, options: Options, registry: Registry = REGISTRY) -> None:
+        self.options = options
+        self.registry = registry
+        self._projects: dict[Path, Project] = {}
 
-def lint_file(path: Path, options: Options, registry: Registry = REGISTRY) -> DesignReport:
-    from sketch.check import check
-    from sketch.load import load_design
+    def project(self, folder: Path) -> Project:
+        if folder not in self._projects:
+            config = load_config(folder)
+            self._projects[folder] = Project(
+                parse_settings(config.lint, config.source, self.registry),
+                config.limits,
+                conventions_for(config.estimate, config.source),
+            )
+        return self._projects[folder]
 
-    loaded = load_design(path)
-    settings, limits = _settings_for(path.resolve().parent, registry)
-    design = loaded.design
-    check_suppressions(design, (r.code for r in registry))
-    report = DesignReport(path, design.name)
-    problems = check(design, limits)  # type: ignore[arg-type]
-    report.findings += [from_problem(p) for p in problems]
-    broken = sorted({p.code for p in problems if not p.code.startswith("C1")})
-    if broken:
-        report.skipped_rules = (
-            f"lint rules not run: fix the broken references first ({', '.join(broken)})"
-        )
-    else:
-        rules = rules_for(settings, options, registry)
-        report.findings += lint_design(design, rules, settings.thresholds, settings.severity)
-    report.findings.sort(key=lambda f: f.sort_key)
-    return report
+    def rules(self, settings: LintSettings) -> list[Rule]:
+        """Command-line `--select` replaces the configured selection; `--ignore` adds to it."""
+        select = self.options.select or settings.select
+        return active_rules(self.registry, select, (*settings.ignore, *self.options.ignore))
+
+    def lint_file(self, path: Path) -> DesignReport:
+        from sketch.check import check
+        from sketch.load import load_design
+
+        design = load_design(path).design
+        project = self.project(path.resolve().parent)
+        check_suppressions(design, (r.code for r in self.registry))
+        report = DesignReport(path, design.name)
+        problems = check(design, project.limits)
+        report.findings += [from_problem(p) for p in problems]
+        broken = sorted({p.code for p in problems if not p.code.startswith("C1")})
+        if broken:
+            report.skipped_rules = (
+                f"lint rules not run: fix the broken references first ({', '.join(broken)})"
+            )
+        else:
+            settings = project.lint
+            report.findings += lint_design(
+                design,
+                self.rules(settings),
+                settings.thresholds,
+                settings.severity,
+                project.conventions,
+            )
+        report.findings.sort(key=lambda f: f.sort_key)
+        return report
