@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
+from sketch import batch
 from sketch.batch import BatchResult, DesignOutcome, Status, render_many, report_many
 from sketch.cli_app import design_files
 
@@ -151,3 +153,20 @@ def test_an_empty_list_renders_nothing(tmp_path: Path) -> None:
     result = render_many([], tmp_path, FORMATS)
     assert result.outcomes == ()
     assert result.exit_code == 0
+
+
+def test_renders_while_the_caller_runs_threads(folder: Path, tmp_path: Path) -> None:
+    # A progress bar or an embedding app may run threads; forking then is unsafe, so the
+    # pool starts its workers from a clean forkserver instead. It must still work.
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert batch._pool_context().get_start_method() in ("forkserver", "spawn")
+        paths = [folder / f"{name}.py" for name in GOOD[:2]]
+        result = render_many(paths, tmp_path, ("md",), jobs=2)
+    finally:
+        stop.set()
+        thread.join()
+    assert [o.status for o in result.outcomes] == [Status.rendered, Status.rendered]
+    assert all((tmp_path / name / "design.md").is_file() for name in GOOD[:2])

@@ -213,16 +213,17 @@ def _flag_shared_names(outcomes: list[DesignOutcome]) -> list[DesignOutcome]:
     first: dict[str, Path] = {}
     flagged = []
     for outcome in outcomes:
-        if outcome.ok and outcome.name is not None and counts[outcome.name] > 1:
-            if outcome.name in first:
+        name = outcome.name
+        if outcome.ok and name is not None and counts[name] > 1:
+            if name in first:
                 message = (
-                    f"{outcome.path}: design name '{outcome.name}' is also used by "
-                    f"{first[outcome.name]}; both rendered into the same folder\n"
+                    f"{outcome.path}: design name '{name}' is also used by "
+                    f"{first[name]}; both rendered into the same folder\n"
                     "help: give each design its own `name=`"
                 )
                 outcome = replace(outcome, status=Status.render_error, problems=(message,))
             else:
-                first[outcome.name] = outcome.path
+                first[name] = outcome.path
         flagged.append(outcome)
     return flagged
 
