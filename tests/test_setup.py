@@ -178,8 +178,12 @@ def test_js_packages_are_installed_once_and_again_when_the_lock_changes(tmp_path
     first, second = setup(), setup()
     lock.write_text('{"lockfileVersion": 3, "packages": {}}\n', encoding="utf-8")
     third = setup()
-    assert [r.returncode for r in (first, second, third)] == [0, 0, 0], first.stderr
-    assert log.read_text(encoding="utf-8").splitlines() == [f"{lock.parent}: ci"] * 2
+    lock.unlink()  # without a lock file, `npm install`
+    fourth = setup()
+    runs = (first, second, third, fourth)
+    assert [r.returncode for r in runs] == [0, 0, 0, 0], [r.stderr for r in runs]
+    npm_calls = [f"{lock.parent}: {command}" for command in ("ci", "ci", "install")]
+    assert log.read_text(encoding="utf-8").splitlines() == npm_calls
     assert "up to date" in second.stderr
 
 
