@@ -66,10 +66,11 @@ def lint(
         bool, typer.Option("--show-suppressed", help="List suppressed findings and reasons.")
     ] = False,
 ) -> None:
-    """Review designs the way a demanding interviewer would (`sketch rules` lists the rules).
+    """Review designs the way a demanding interviewer would.
 
-    Runs `sketch check` first and reports its problems as errors. Exit code 1 when a finding
-    at error severity remains (not suppressed or ignored), 0 otherwise; 3 when a rule crashes.
+    `sketch rules` lists the rules; `sketch rule CODE` explains one. `sketch check` runs first.
+
+    Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
     """
 
     def body() -> int:
