@@ -239,3 +239,17 @@ def test_real_subprocess_exit_codes(project: Path, sketch_command: list[str]) ->
     assert stale.returncode == 1 and "+++ b/notes/note.md" in stale.stdout
     assert run("notes/note.md").returncode == 0
     assert run("--check", "notes/note.md").returncode == 0
+
+
+def test_two_designs_of_one_name_cannot_share_an_image(project: Path) -> None:
+    other = project / "other"
+    other.mkdir()
+    shutil.copy(project / "designs" / "twitter.py", other / "twitter.py")
+    note = project / "notes" / "clash.md"
+    note.write_text(
+        "<!-- sketch: ../designs/twitter.py architecture -->\n<!-- /sketch -->\n"
+        "<!-- sketch: ../other/twitter.py architecture -->\n<!-- /sketch -->\n",
+        encoding="utf-8",
+    )
+    code, _, err = embed(str(note))
+    assert code == 2 and "clash.md:3: image twitter-architecture.svg is also drawn from" in err

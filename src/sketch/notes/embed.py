@@ -105,6 +105,7 @@ class Designs:
     def __init__(self, image_renderer: Callable[[Design, str], bytes] = render_image) -> None:
         self._designs: dict[Path, Design | Exception] = {}
         self._images: dict[tuple[int, str], bytes] = {}
+        self._owners: dict[Path, Path] = {}  # image file -> the design file it is drawn from
         self._render = image_renderer
 
     def load(self, path: Path) -> Design:
@@ -120,6 +121,15 @@ class Designs:
         if isinstance(found, Exception):
             raise found
         return found
+
+    def claim(self, image: Path, design_path: Path) -> None:
+        """Refuse to draw two designs into one image file: notes would flip between them."""
+        owner = self._owners.setdefault(image.resolve(), design_path.resolve())
+        if owner != design_path.resolve():
+            raise SectionError(
+                f"image {image.name} is also drawn from another design ({owner})",
+                "two designs in notes of one folder need different `Design(name=...)`",
+            )
 
     def image(self, design: Design, fmt: str) -> bytes:
         key = (id(design), fmt)
@@ -200,10 +210,10 @@ def _generate(
         validate_options(region.section, region.options)
         design = designs.load(design_path)
         generated = SECTIONS[region.section].build(Request(design, region.options, design_path))
-        images = {
-            note.parent / relative: designs.image(image_design, fmt)
-            for relative, (image_design, fmt) in generated.images.items()
-        }
+        images = {}
+        for relative, (image_design, fmt) in generated.images.items():
+            designs.claim(note.parent / relative, design_path)
+            images[note.parent / relative] = designs.image(image_design, fmt)
     except SectionError as exc:
         raise _RegionProblem(str(exc), exc.hint) from exc
     except ConfigError as exc:
