@@ -100,3 +100,10 @@ class Linter:
             )
         report.findings.sort(key=lambda f: f.sort_key)
         return report
+
+
+def lint_file(
+    path: Path, options: Options | None = None, registry: Registry = REGISTRY
+) -> DesignReport:
+    """Lint one design file (a `Linter` lints many, reading each pyproject.toml once)."""
+    return Linter(options or Options(), registry).lint_file(path)
