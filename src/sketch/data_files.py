@@ -29,6 +29,7 @@ JSON_SUFFIXES = (".json",)
 #: A top-level key editors use to find the schema; it is not part of the design.
 SCHEMA_KEY = "$schema"
 _MAX_SHOWN = 12
+_EXCERPT_WIDTH = 100
 
 
 def load_data_design(path: Path) -> Design:
@@ -107,9 +108,11 @@ def excerpt(text: str, line: int, column: int | None) -> list[str]:
     lines = text.splitlines()
     if not 0 < line <= len(lines):
         return []
-    shown = [f"{line:>4} | {lines[line - 1][:200]}"]
-    if column and column <= 200:
-        shown.append(" " * (6 + column) + "^")
+    text_line, caret = lines[line - 1], column or 0
+    start = max(0, caret - _EXCERPT_WIDTH // 2) if caret > _EXCERPT_WIDTH else 0
+    shown = [f"{line:>4} | {'...' if start else ''}{text_line[start : start + _EXCERPT_WIDTH]}"]
+    if caret:  # a long line is shown around the column, after `...`
+        shown.append(" " * (6 + caret - start + (3 if start else 0)) + "^")
     return shown
 
 

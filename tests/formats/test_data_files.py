@@ -182,3 +182,13 @@ def test_bad_data_file_in_a_real_process_is_one_screen(
         assert "Traceback" not in done.stderr
         assert done.stderr.startswith(f"error: {name}:")
         assert len(done.stderr.splitlines()) < 20
+
+
+def test_a_long_line_is_shown_around_the_column() -> None:
+    from sketch.data_files import excerpt
+
+    text = "x: [" + "1, " * 100 + "oops]\n"
+    column = text.index("oops") + 1
+    shown, caret = excerpt(text, 1, column)
+    assert shown.startswith("   1 | ...")
+    assert shown[caret.index("^") :].startswith("oops")

@@ -130,3 +130,9 @@ def test_deep_nesting_is_refused() -> None:
     assert "nested more than" in error(deep).message or "nesting depth" in error(deep).message
     very_deep = "[" * 200_000  # must not overflow the stack
     assert error(very_deep).line is not None
+
+
+def test_too_many_plain_values_are_refused_without_blaming_aliases() -> None:
+    problem = error("x: [" + "1," * (MAX_NODES + 1) + "]\n")
+    assert f"the file holds more than {MAX_NODES} values" in problem.message
+    assert "alias" not in (problem.hint or "")

@@ -111,12 +111,19 @@ class _Builder:
     def count(self, size: int, line: int, column: int) -> None:
         self.total += size
         if self.total > MAX_NODES:
+            if self.aliases:
+                raise DataError(
+                    f"the file expands to more than {MAX_NODES} values",
+                    line,
+                    column,
+                    hint="anchors and aliases multiply what they point at: is this an alias "
+                    "bomb? A design needs a few thousand values at most",
+                )
             raise DataError(
-                f"the file expands to more than {MAX_NODES} values",
+                f"the file holds more than {MAX_NODES} values",
                 line,
                 column,
-                hint="anchors and aliases multiply what they point at: is this an alias bomb? "
-                "A design needs a few thousand values at most",
+                hint="a design needs a few thousand values at most",
             )
 
     def open(self, kind: str, event: object) -> None:
