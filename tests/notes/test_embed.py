@@ -253,3 +253,24 @@ def test_two_designs_of_one_name_cannot_share_an_image(project: Path) -> None:
     )
     code, _, err = embed(str(note))
     assert code == 2 and "clash.md:3: image twitter-architecture.svg is also drawn from" in err
+
+
+def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
+    project: Path,
+) -> None:
+    (project / "designs" / "bad.py").write_text(
+        "from sketch import Component, Design, Flow, Step\n"
+        "design = Design(name='bad', components=[Component(name='a', kind='service')],\n"
+        "    flows=[Flow(name='f', steps=[Step(from_='a', to='ghost', action='call')])])\n",
+        encoding="utf-8",
+    )
+    note = project / "notes" / "bad.md"
+    note.write_text(
+        "<!-- sketch: ../designs/bad.py mermaid-architecture -->\n<!-- /sketch -->\n"
+        "<!-- sketch: ../designs/bad.py architecture -->\n<!-- /sketch -->\n",
+        encoding="utf-8",
+    )
+    code, _, err = embed(str(note))
+    assert code == 2
+    assert "bad.md:3: cannot draw 'bad': C301 no component 'ghost'" in err and "bad.py:3" in err
+    assert "bad.md:1" not in err  # Mermaid draws what is sound

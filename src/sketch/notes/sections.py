@@ -178,6 +178,8 @@ def render_image(design: Design, fmt: str) -> bytes:
 
     from sketch.render import render_design
 
+    _refuse_broken_references(design)
+
     with tempfile.TemporaryDirectory(prefix="sketch-embed-") as folder:
         written = render_design(design, Path(folder), [fmt])
         image = next((p for p in written if p.suffix == f".{fmt}"), None)
@@ -187,3 +189,28 @@ def render_image(design: Design, fmt: str) -> bytes:
                 "this is a bug in sketch; rerun with --debug and report it",
             )
         return image.read_bytes()
+
+
+def _refuse_broken_references(design: Design) -> None:
+    """The renderer draws only designs whose references hold, as `sketch render` checks first.
+
+    The framework's size limits (3-5 entities, 5-8 APIs) do not block a note: a design in
+    progress still gets its picture.
+    """
+    from sketch import check
+
+    limits = {
+        check.TOO_FEW_ENTITIES,
+        check.TOO_MANY_ENTITIES,
+        check.TOO_FEW_APIS,
+        check.TOO_MANY_APIS,
+    }
+    problems = [p for p in check.check(design) if p.code not in limits]
+    if problems:
+        first = problems[0]
+        where = f" ({first.source})" if first.source else ""
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        raise SectionError(
+            f"cannot draw '{design.name}': {first.code} {first.message}{where}{more}",
+            "fix the design; `sketch check` lists every problem",
+        )
