@@ -43,7 +43,13 @@ def _missing(reason: str) -> None:
 
 
 def _as_owner(command: list[str], owner: str | None) -> list[str]:
-    return ["runuser", "-u", owner, "--", *command] if owner else command
+    if not owner:
+        return command
+    search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    runuser = shutil.which("runuser", path=search)
+    if runuser is None:
+        _missing("running as root, and `runuser` (util-linux) is not installed")
+    return [str(runuser), "-u", owner, "--", *command]
 
 
 @pytest.fixture(scope="session")
