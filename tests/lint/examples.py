@@ -127,7 +127,9 @@ def components(
         db or Component(name="db", kind="database", technology="PostgreSQL", replicas=1),
         *extra,
     ]
-    return found + ([Component(name="cache", kind="cache", instances=2)] if cache else [])
+    return found + (
+        [Component(name="cache", kind="cache", technology="Redis", instances=2)] if cache else []
+    )
 
 
 def flows(cache: bool = True, *extra: Flow) -> list[Flow]:
@@ -218,6 +220,13 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
     "R106": (lambda: design(requirements=requirements(consistency=[])), design),
     "R107": (lambda: design(requirements=requirements(availability=None)), design),
     "R108": (lambda: design(requirements=requirements(scale=scale(item_sizes=[]))), design),
+    "R109": (
+        lambda: design(requirements=requirements(scale=scale(read_write_ratio=None))),
+        lambda: design(
+            requirements=requirements(scale=scale(read_write_ratio=None, reads_per_user_per_day=20))
+        ),
+    ),
+    "R110": (lambda: design(requirements=requirements(scale=scale(peak_factor=None))), design),
     "A201": (
         lambda: design(
             entities=entities(
@@ -302,6 +311,10 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
             apis=apis(Api(method="PUT", path=f"{V1}/posts/{{post_id}}", purpose="Edit", auth=True))
         ),
     ),
+    "A211": (
+        lambda: design(entities=entities(post_entity(stored_in=None))),
+        lambda: design(entities=entities(post_entity(stored_in="cache"))),
+    ),
     "D301": (lambda: design(bottlenecks=[]), design),
     "D302": (lambda: design(bottlenecks=[Bottleneck(title="Feed", problem="slow")]), design),
     "D303": (
@@ -347,6 +360,10 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
     "D310": (
         lambda: design(bottlenecks=[_fanout("Pre-compute feeds (fanout on write)")]),
         lambda: design(bottlenecks=[_fanout("Fanout on write; pull celebrities' posts")]),
+    ),
+    "D311": (
+        lambda: design(components=components(db=Component(name="db", kind="database", replicas=1))),
+        design,
     ),
     "X401": (lambda: design(deep_dives=[dive()]), design),
     "X402": (lambda: design(deep_dives=[dive(), dive("Ids"), dive("Rate limits")]), design),

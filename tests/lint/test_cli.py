@@ -41,7 +41,7 @@ def test_weak_design_prints_located_findings_with_help(sketch: Sketch) -> None:
     assert lines[a210 + 2] == "  help: require authentication: `Api(..., auth=True)`"
     assert {"D301", "D303", "D304", "D308", "X401", "R102"} <= codes_in(result.stdout)
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
-    assert lines[-1].startswith("Found 26 findings in 1 design: 7 errors, 16 warnings, 3 info")
+    assert lines[-1].startswith("Found 29 findings in 1 design: 7 errors, 16 warnings, 6 info")
 
 
 def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
@@ -78,7 +78,7 @@ def test_unknown_code_is_a_usage_error(sketch: Sketch, option: str) -> None:
 
 def test_suppression_per_design_and_per_object(sketch: Sketch, design_file: DesignFile) -> None:
     path = design_file("""
-        db = Component(name="db", kind="database", suppress=[
+        db = Component(name="db", kind="database", technology="PostgreSQL", suppress=[
             Suppression(code="D303", reason="managed database with automatic failover")])
         design = design(
             bottlenecks=[],
@@ -133,7 +133,7 @@ def test_json_output(sketch: Sketch) -> None:
         "designs": 1,
         "error": 7,
         "warning": 16,
-        "info": 3,
+        "info": 6,
         "suppressed": 0,
     }
     assert document["designs"] == [

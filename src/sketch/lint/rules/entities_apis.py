@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from sketch.lint.context import Context
 from sketch.lint.registry import FrameworkStep, Hit, rule
-from sketch.model import Api, Entity
+from sketch.model import DATA_STORE_KINDS, Api, Entity
 
 STEP = FrameworkStep.entities_apis
 
@@ -331,3 +331,31 @@ def destructive_without_auth(ctx: Context) -> Iterator[Hit]:
     for i, api in enumerate(ctx.design.apis):
         if api.method in {"DELETE", "PUT", "PATCH"} and not api.auth:
             yield Hit(f"apis[{i}].auth", f"{api.key} changes data without authentication")
+
+
+@rule(
+    "A211",
+    "entity-not-stored",
+    "info",
+    STEP,
+    fix="say which component holds it: `Entity(..., stored_in='db')`",
+)
+def entity_not_stored(ctx: Context) -> Iterator[Hit]:
+    """An entity does not say which data store holds it.
+
+    What it checks:
+        An `Entity` without `stored_in` while the design has a data store.
+    Why it matters:
+        The schema of step 2 and the boxes of step 3 must meet: the guide's Timeline is
+        "Materialized/Cached" while tweets live in SQL. Where each table lives decides what
+        the cache and the sharding deep dive are about.
+    Bad:
+        Entity(name="Timeline", fields=[...])
+    Fix:
+        Entity(name="Timeline", fields=[...], stored_in="cache")
+    """
+    if not ctx.of_kind(*DATA_STORE_KINDS):
+        return
+    for i, entity in enumerate(ctx.design.entities):
+        if entity.stored_in is None:
+            yield Hit(f"entities[{i}]", f"entity {entity.name} is stored in no component")

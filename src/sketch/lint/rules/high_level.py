@@ -353,3 +353,29 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
     path = next((p for p, text in texts if _FANOUT_ON_WRITE.search(text)), None)
     if path is not None:
         yield Hit(path, "fanout on write with no celebrity / hot-key handling")
+
+
+@rule(
+    "D311",
+    "data-store-without-technology",
+    "info",
+    STEP,
+    fix="name it: `Component(..., technology='PostgreSQL')` (or Redis, Kafka, S3...)",
+)
+def data_store_without_technology(ctx: Context) -> Iterator[Hit]:
+    """A stateful component does not say what technology it is.
+
+    What it checks:
+        A database, cache, queue, stream, object store or search index without `technology`.
+    Why it matters:
+        "Think out loud": "We have structured user data with relationships, so relational
+        makes sense ... let's keep it simple and use PostgreSQL." The choice carries the
+        trade-offs (and tells D308 whether one node is all there is).
+    Bad:
+        Component(name="db", kind="database")
+    Fix:
+        Component(name="db", kind="database", technology="PostgreSQL")
+    """
+    for i, c in ctx.of_kind(*STATEFUL_KINDS):
+        if not c.technology:
+            yield Hit(f"components[{i}]", f"{c.kind.value} '{c.name}' names no technology")

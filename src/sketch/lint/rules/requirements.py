@@ -219,3 +219,58 @@ def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     if scale is None or not scale.item_sizes:
         path = "requirements.scale.item_sizes" if scale else "requirements.scale"
         yield Hit(path, "no item sizes: storage per day cannot be estimated")
+
+
+@rule(
+    "R109",
+    "no-read-write-ratio",
+    "warning",
+    STEP,
+    fix="give the ratio: `Scale(read_write_ratio=100)` (100 reads per write)",
+)
+def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
+    """The scale says how much is written but not how much is read.
+
+    What it checks:
+        A `Scale` with none of `read_write_ratio`, `reads_per_second` and
+        `reads_per_user_per_day`.
+    Why it matters:
+        "What's the ratio of reads to writes?" is the guide's second scale question: "Users
+        read way more than they post. Let's say 100:1". The read load decides caching and
+        replicas (D304, D308).
+    Bad:
+        Scale(dau=200_000_000, writes_per_user_per_day=2)
+    Fix:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+    """
+    scale = ctx.design.requirements.scale
+    if scale is None:
+        return
+    reads = (scale.read_write_ratio, scale.reads_per_second, scale.reads_per_user_per_day)
+    if all(value is None for value in reads):
+        yield Hit("requirements.scale", "no read load (read:write ratio or reads per second)")
+
+
+@rule(
+    "R110",
+    "no-peak-factor",
+    "warning",
+    STEP,
+    fix="say how much higher the peak is than the average: `Scale(peak_factor=3)`",
+)
+def no_peak_factor(ctx: Context) -> Iterator[Hit]:
+    """The scale gives averages only, with no peak.
+
+    What it checks:
+        A `Scale` without `peak_factor`.
+    Why it matters:
+        The guide asks for "Peak vs average" and sizes for the peak ("Peak (3x average) ≈ 14K
+        tweets/sec"): a system sized for the average falls over every evening.
+    Bad:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+    Fix:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100, peak_factor=3)
+    """
+    scale = ctx.design.requirements.scale
+    if scale is not None and scale.peak_factor is None:
+        yield Hit("requirements.scale", "no peak factor: the load is given as averages only")
