@@ -125,7 +125,7 @@ def test_bad_files_have_located_errors(tmp_path: Path, text: str, what: str, lin
 
 
 def test_the_schema_key_is_allowed_for_editors(tmp_path: Path) -> None:
-    design = load_text(tmp_path, '{"$schema": "sketch.schema.json", "name": "x"}', "d.json")
+    design = load_text(tmp_path, '{"$schema": "_sketch.schema.json", "name": "x"}', "d.json")
     assert design.name == "x"
 
 

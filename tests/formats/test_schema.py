@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from tests.design_factory import small_design
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from typer.testing import CliRunner
 
@@ -15,7 +16,7 @@ from sketch.cli import _register_commands
 from sketch.cli_app import app
 from sketch.data_files import load_data_design
 from sketch.formats.schema import design_schema, schema_text, yaml_skeleton
-from sketch.formats.writer import SCHEMA_FILE, design_data
+from sketch.formats.writer import SCHEMA_FILE, design_data, to_yaml
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_schema_command_is_deterministic(tmp_path: Path) -> None:
     _register_commands()
     runner = CliRunner()
-    out = tmp_path / "sketch.schema.json"
+    out = tmp_path / SCHEMA_FILE
     assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
     printed = runner.invoke(app, ["schema"])
     assert printed.exit_code == 0
@@ -76,3 +77,13 @@ def test_sketch_new_yaml_writes_the_skeleton(tmp_path: Path) -> None:
     assert (tmp_path / "my-app.yaml").read_text() == yaml_skeleton("my-app")
     again = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
     assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_a_folder_with_the_schema_beside_its_designs_checks(tmp_path: Path) -> None:
+    _register_commands()
+    runner = CliRunner()
+    assert runner.invoke(app, ["schema", "-o", str(tmp_path / SCHEMA_FILE)]).exit_code == 0
+    (tmp_path / "shop.yaml").write_text(to_yaml(small_design()))
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 design checked" in result.output

@@ -18,8 +18,9 @@ def schema(
 ) -> None:
     """Write the JSON Schema of YAML/JSON designs (same version of sketch, same bytes).
 
-    Save it as sketch.schema.json beside your YAML designs: their first line,
-    `# yaml-language-server: $schema=sketch.schema.json`, lets editors complete and check them.
+    Save it as _sketch.schema.json beside your YAML designs: their first line,
+    `# yaml-language-server: $schema=_sketch.schema.json`, lets editors complete and check
+    them (the `_` keeps `sketch check FOLDER` from reading it as a design).
     """
 
     def body() -> int:

@@ -30,7 +30,7 @@ def schema_text() -> str:
 
 
 def yaml_skeleton(name: str) -> str:
-    """A minimal valid YAML design; its first line points editors at `sketch.schema.json`."""
+    """A minimal valid YAML design; its first line points editors at `_sketch.schema.json`."""
     title = name.replace("-", " ").replace("_", " ").title()
     return f"""{MODELINE}
 # A system design sketch as data. Write the schema beside this file for completion in editors:

@@ -13,7 +13,8 @@ from sketch.formats.yaml_reader import CORE_RESOLVERS
 from sketch.model import Design
 
 #: Where the YAML modeline points editors; `sketch schema -o` writes it beside the designs.
-SCHEMA_FILE = "sketch.schema.json"
+#: The leading `_` keeps `sketch check FOLDER` from taking the schema for a JSON design.
+SCHEMA_FILE = "_sketch.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
