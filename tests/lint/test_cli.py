@@ -284,3 +284,15 @@ def test_debug_shows_the_crashing_rule_traceback(sketch: Sketch) -> None:
         result = sketch("--debug", "lint", "--select", code, WEAK)
     assert result.exit_code == 3
     assert "Traceback" in result.stderr and "ZeroDivisionError" in result.stderr
+
+
+def test_yaml_designs_are_located_in_the_yaml(sketch: Sketch, tmp_path: Path) -> None:
+    pytest.importorskip("yaml")
+    data = tmp_path / "weak.yaml"
+    assert sketch("convert", WEAK, "-o", data).exit_code == 0
+    result = sketch("lint", "--select", "D303", data)
+    assert result.exit_code == 1
+    d303 = next(line for line in result.stdout.splitlines() if " D303 " in line)
+    line = int(d303.split(":")[1])
+    yaml_lines = data.read_text(encoding="utf-8").splitlines()
+    assert "db" in yaml_lines[line - 1], (line, yaml_lines[line - 3 : line + 1])
