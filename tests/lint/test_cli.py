@@ -236,12 +236,14 @@ def test_unknown_rule_is_a_usage_error(sketch: Sketch) -> None:
 def test_colour_only_on_a_terminal() -> None:
     from pathlib import Path
 
+    import typer
+
     from sketch.lint.report import text
     from sketch.lint.run import Linter, Options
 
     report = Linter(Options(select=("D301",))).lint_file(Path(WEAK))
-    coloured = text([report], color=True, show_suppressed=False)
-    plain = text([report], color=False, show_suppressed=False)
+    coloured = text([report], style=typer.style)
+    plain = text([report])
     assert "\x1b[31m" in coloured and "\x1b[" not in plain
     assert plain == "\n".join(
         [

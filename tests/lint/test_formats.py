@@ -9,7 +9,7 @@ import pytest
 from tests.lint.conftest import DATA, WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY
-from sketch.lint.report import escape_data, escape_property
+from sketch.lint.report import escape_data, escape_property, relative
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -107,3 +107,12 @@ def test_sarif_with_check_problems_is_valid(sketch: Sketch, design_file: DesignF
     [result] = log["runs"][0]["results"]
     assert (result["ruleId"], result["level"]) == ("C301", "error")
     assert "ruleIndex" not in result  # check problems are not lint rules
+    [note] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"] == (
+        "photos: lint rules not run: fix the broken references first (C301)"
+    )
+    github = sketch("lint", "--format", "github", path).stdout.splitlines()
+    assert github[-1] == (
+        f"::warning file={escape_property(relative(path))},title=sketch lint::"
+        "lint rules not run: fix the broken references first (C301)"
+    )

@@ -111,7 +111,8 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
         return sarif.as_sarif(reports, REGISTRY)
     if output_format is OutputFormat.github:
         return report.github(reports)
-    return report.text(reports, color=stdout_is_terminal(), show_suppressed=show_suppressed)
+    style = typer.style if stdout_is_terminal() else None
+    return report.text(reports, style=style, show_suppressed=show_suppressed)
 
 
 def _crashed(exc: Exception, path: Path) -> int:

@@ -34,10 +34,11 @@ def _plain(text: str, **_: object) -> str:
     return text
 
 
-def text(reports: Sequence[DesignReport], *, color: bool, show_suppressed: bool) -> str:
-    import typer
-
-    style: Style = typer.style if color else _plain
+def text(
+    reports: Sequence[DesignReport], *, style: Style | None = None, show_suppressed: bool = False
+) -> str:
+    """ruff-style text. `style` colours it (the CLI passes `typer.style` on a terminal)."""
+    style = style or _plain
     lines: list[str] = []
     for report in reports:
         shown = report.findings if show_suppressed else report.active
@@ -159,4 +160,7 @@ def github(reports: Sequence[DesignReport]) -> str:
             if f.help:
                 message += f"\nhelp: {f.help}"
             lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{escape_data(message)}")
+        if report.skipped_rules:
+            props = f"file={escape_property(relative(report.file))},title=sketch lint"
+            lines.append(f"::warning {props}::{escape_data(report.skipped_rules)}")
     return "".join(line + "\n" for line in lines)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sketch import __version__
 from sketch.lint.engine import Finding
 from sketch.lint.registry import Registry, Rule
-from sketch.lint.report import where
+from sketch.lint.report import relative, where
 from sketch.lint.run import DesignReport
 from sketch.problems import Severity
 
@@ -88,8 +88,32 @@ def as_sarif(reports: Sequence[DesignReport], registry: Registry) -> str:
                 "originalUriBaseIds": {
                     "%SRCROOT%": {"description": {"text": "The folder sketch lint ran in."}}
                 },
+                "invocations": [_invocation(reports)],
                 "results": results,
             }
         ],
     }
     return json.dumps(log, indent=2) + "\n"
+
+
+def _invocation(reports: Sequence[DesignReport]) -> dict[str, object]:
+    """Designs whose rules did not run (broken references) are said so, never silently."""
+    notes = [
+        {
+            "level": "warning",
+            "message": {"text": f"{report.name}: {report.skipped_rules}"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": relative(report.file), "uriBaseId": "%SRCROOT%"}
+                    }
+                }
+            ],
+        }
+        for report in reports
+        if report.skipped_rules
+    ]
+    invocation: dict[str, object] = {"executionSuccessful": True}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
