@@ -161,6 +161,6 @@ def github(reports: Sequence[DesignReport]) -> str:
                 message += f"\nhelp: {f.help}"
             lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{escape_data(message)}")
         if report.skipped_rules:
-            props = f"file={escape_property(relative(report.file))},title=sketch lint"
-            lines.append(f"::warning {props}::{escape_data(report.skipped_rules)}")
+            where_ = f"file={escape_property(relative(report.file))},title=sketch lint"
+            lines.append(f"::warning {where_}::{escape_data(report.skipped_rules)}")
     return "".join(line + "\n" for line in lines)
