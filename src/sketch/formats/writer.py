@@ -71,6 +71,7 @@ def dump_yaml(data: object) -> str:
 
 
 _DUMPER: type | None = None
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
 
 
 def _dumper() -> type:
@@ -90,6 +91,8 @@ def _dumper() -> type:
 
         def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
             style = "|" if "\n" in value else None
+            if any(char in value for char in _ODD_BREAKS):
+                style = '"'  # PyYAML writes these raw elsewhere, and reads them back as breaks
             return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
         Dumper.add_representer(str, text)
