@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.lint.helpers import DesignFile, Result, Sketch
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
 from sketch.cli_app import app
-
-DATA = Path(__file__).parent / "data"
-WEAK = DATA / "weak_design.py"
-
-
-class Result:
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
-        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
-
-
-Sketch = Callable[..., Result]
-DesignFile = Callable[..., Path]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import WEAK, DesignFile, Sketch
+from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY, Hit, Rule
 from sketch.lint.registry import FrameworkStep

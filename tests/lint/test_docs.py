@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.lint.conftest import Sketch
+from tests.lint.helpers import Sketch
 
 from sketch.lint import REGISTRY
 from sketch.lint.docs import catalogue_markdown

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import DATA, WEAK, DesignFile, Sketch
+from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY
 from sketch.lint.report import escape_data, escape_property, relative

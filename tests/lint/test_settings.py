@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.lint.conftest import WEAK, DesignFile, Sketch
+from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 
 def _project(tmp_path: Path, table: str) -> Path:
