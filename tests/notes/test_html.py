@@ -160,12 +160,13 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
     assert result["fetched"] == []  # nothing loaded from anywhere
     kinds = [t["kind"] for t in result["tables"]]
     assert kinds.count("entity") == 5 and kinds.count("flow") == 2
-    assert {"components", "apis", "bottlenecks", "approaches"} <= set(kinds)
+    assert {"estimates", "components", "apis", "bottlenecks", "approaches"} <= set(kinds)
     assert all(t["size"][0] > 0 and t["size"][1] > 0 for t in result["tables"])
     apis = next(t for t in result["tables"] if t["kind"] == "apis")
     assert apis["rows"] == 1 + len(twitter.apis)
     assert result["headings"] == [
         "Requirements",
+        "Estimates",
         "Architecture",
         "Data model",
         "API",

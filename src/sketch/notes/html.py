@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
+
+if TYPE_CHECKING:
+    from sketch.estimate import Conventions
 
 _CSS = """\
 .sketch-design { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
@@ -31,8 +35,13 @@ _CSS = """\
 _EXTERNAL_REF = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)[^"']""", re.IGNORECASE)
 
 
-def render_html(design: Design, svg_text: str | None) -> str:
-    """The whole page; `svg_text` is the architecture SVG from `sketch.render` (or None)."""
+def render_html(
+    design: Design, svg_text: str | None, conventions: Conventions | None = None
+) -> str:
+    """The whole page; `svg_text` is the architecture SVG from `sketch.render` (or None).
+
+    `conventions` are the estimate conventions (`[tool.sketch.estimate]`); default: the guide's.
+    """
     title = escape(design.display_title)
     return (
         "<!DOCTYPE html>\n"
@@ -40,16 +49,19 @@ def render_html(design: Design, svg_text: str | None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
         f"<style>\n{_CSS}</style>\n</head>\n<body>\n"
-        f"{render_fragment(design, svg_text)}</body>\n</html>\n"
+        f"{render_fragment(design, svg_text, conventions)}</body>\n</html>\n"
     )
 
 
-def render_fragment(design: Design, svg_text: str | None) -> str:
+def render_fragment(
+    design: Design, svg_text: str | None, conventions: Conventions | None = None
+) -> str:
     """The page's content in one `<div class="sketch-design">`, without `<html>` around it."""
     parts = [
         f"<h1>{escape(design.display_title)}</h1>\n",
         _paragraph(design.description),
         _requirements(design.requirements),
+        _estimates(design, conventions),
         _architecture(design, svg_text),
         _schema(design.entities),
         _apis(design.apis),
@@ -120,6 +132,30 @@ def _requirements(req: Requirements) -> str:
         "<h3>In scope</h3>\n" + _list(f.text for f in req.in_scope) if req.in_scope else "",
         "<h3>Out of scope</h3>\n" + _list(req.out_of_scope) if req.out_of_scope else "",
         "<h3>Non-functional</h3>\n" + _list(quality) if quality else "",
+    )
+
+
+def _estimates(design: Design, conventions: Conventions | None) -> str:
+    from sketch.estimate import LABELS, estimate
+
+    estimates = estimate(design, conventions)
+    rows = [
+        (
+            escape(LABELS[name]),
+            escape(figure.text),
+            escape(figure.steps[-1] if figure.steps else ""),
+        )
+        for name, figure in estimates.figures()
+    ]
+    missing = (
+        "<p>Missing inputs (no figure is guessed):</p>\n" + _list(estimates.missing)
+        if estimates.missing
+        else ""
+    )
+    return _section(
+        "Estimates",
+        _table(["Figure", "Estimate", "How"], rows, "estimates"),
+        missing,
     )
 
 
