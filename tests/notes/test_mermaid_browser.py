@@ -7,6 +7,7 @@ literally, which proves the escaping is right, not merely parseable.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,10 @@ def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str
         load_design(nasty.write(folder)).design,
     ]
     named = [item for design in designs for item in _diagrams(design)]
+    # And the blocks exactly as `sketch embed` writes them into a note.
+    note = (Path(__file__).parent / "golden" / "embedded-note.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```mermaid\n(.*?)^```$", note, re.MULTILINE | re.DOTALL)
+    named += [("note", f"block {i}", block) for i, block in enumerate(blocks)]
     results = browser.mermaid_render([text for _, _, text in named], folder)
     return {
         f"{name} {kind}": result for (name, kind, _), result in zip(named, results, strict=True)
@@ -48,6 +53,12 @@ def test_every_diagram_parses_and_draws(drawn: dict[str, dict]) -> None:
     assert drawn["twitter architecture"]["type"] == "flowchart-v2"
     assert drawn["twitter er"]["type"] == "er"
     assert drawn["twitter flow 0"]["type"] == "sequence"
+    assert [drawn[f"note block {i}"]["type"] for i in range(4)] == [
+        "flowchart-v2",
+        "sequence",
+        "sequence",
+        "er",
+    ]
 
 
 def test_twitter_diagrams_show_the_design(drawn: dict[str, dict]) -> None:
