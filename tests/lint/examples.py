@@ -396,10 +396,10 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
 }
 
 
-def busy_design(replicas: int) -> Design:
-    """Twitter's load on one PostgreSQL node, no cache."""
+def busy_design(replicas: int, technology: str = "PostgreSQL") -> Design:
+    """Twitter's load on one database node (PostgreSQL unless told), no cache."""
     busy = scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
-    db = Component(name="db", kind="database", technology="PostgreSQL", replicas=replicas)
+    db = Component(name="db", kind="database", technology=technology, replicas=replicas)
     return design(
         requirements=requirements(scale=busy),
         components=components(db=db, cache=False),

@@ -65,3 +65,13 @@ def test_a_design_capacity_overrides_the_threshold() -> None:
     assert lint_design(busy_design(replicas=0), [rule])
     roomy = busy_design(replicas=0).model_copy(update={"requirements": requirements(scale=busy)})
     assert lint_design(roomy, [rule]) == []
+
+
+@pytest.mark.parametrize(
+    ("technology", "fires"),
+    [("PostgreSQL", True), ("MySQL 8", True), ("Apache Cassandra", False), ("DynamoDB", False)],
+)
+def test_distributed_databases_are_not_one_node(technology: str, fires: bool) -> None:
+    rule = REGISTRY.get("single-database-over-capacity")
+    assert rule is not None
+    assert bool(lint_design(busy_design(replicas=0, technology=technology), [rule])) is fires

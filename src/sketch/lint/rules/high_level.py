@@ -19,7 +19,6 @@ DISTRIBUTED_DATABASES = (
     "scylla",
     "cockroach",
     "spanner",
-    "mongo",
     "hbase",
     "yugabyte",
     "tidb",
