@@ -55,19 +55,25 @@ def one_run(script: Path, designs: Path, formats: str, jobs: int) -> tuple[float
     return wall, report
 
 
-def measure(script: Path, designs: Path, formats: str, jobs: int, runs: int) -> dict:
-    walls, insides, used = [], [], 0
+def measure(script: Path, designs: Path, formats: str, modes: list[int], runs: int) -> list[dict]:
+    """Runs alternate between the modes, so a busy neighbour slows both alike."""
+    walls: dict[int, list[float]] = {jobs: [] for jobs in modes}
+    insides: dict[int, list[float]] = {jobs: [] for jobs in modes}
+    reports: dict[int, dict] = {}
     for _ in range(runs):
-        wall, report = one_run(script, designs, formats, jobs)
-        walls.append(wall)
-        insides.append(report["seconds"])
-        used = report["jobs"]
-    return {
-        "wall": statistics.median(walls),
-        "inside": statistics.median(insides),
-        "jobs": used,
-        "designs": report["rendered"],
-    }
+        for jobs in modes:
+            wall, reports[jobs] = one_run(script, designs, formats, jobs)
+            walls[jobs].append(wall)
+            insides[jobs].append(reports[jobs]["seconds"])
+    return [
+        {
+            "wall": statistics.median(walls[jobs]),
+            "inside": statistics.median(insides[jobs]),
+            "jobs": reports[jobs]["jobs"],
+            "designs": reports[jobs]["rendered"],
+        }
+        for jobs in modes
+    ]
 
 
 def main() -> None:
@@ -83,11 +89,10 @@ def main() -> None:
         script = Path(temp) / "render_gallery.py"
         script.write_text(CHILD, encoding="utf-8")
         one_run(script, args.designs, args.formats, 1)  # warm the OS file cache
-        serial = measure(script, args.designs, args.formats, 1, args.runs)
-        parallel = measure(script, args.designs, args.formats, args.jobs, args.runs)
+        serial, parallel = measure(script, args.designs, args.formats, [1, args.jobs], args.runs)
     print(
         f"gallery: {serial['designs']} designs from {args.designs.name}/, formats "
-        f"{args.formats}, median of {args.runs} runs, {default_jobs()} cores available"
+        f"{args.formats}, median of {args.runs} alternating runs, {default_jobs()} cores available"
     )
     for label, row in (
         ("serial (jobs=1)", serial),
