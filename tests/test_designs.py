@@ -141,3 +141,18 @@ def test_rendered_text_matches_its_golden_file(
         f"{output} of {path.name} differs from {golden.relative_to(REPO)}; if the "
         "change is intended, rerun with SKETCH_UPDATE_GOLDEN=1 and review the diff"
     )
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
+def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
+    """scripts/update-gallery writes these; the README's gallery links them."""
+    gallery = REPO / "docs" / "gallery"
+    name = load_design(path).design.name
+    thumbnail = (gallery / f"{name}.png").read_bytes()
+    width, height = png_size(thumbnail)
+    assert width <= 600 and height <= 450, "a thumbnail, not the full diagram"
+    assert len(thumbnail) < 150_000
+    note = (gallery / f"{name}.md").read_text(encoding="utf-8")
+    assert f"]({name}.svg)" in note, "the note shows the full diagram beside it"
+    assert (gallery / f"{name}.svg").is_file()
+    assert f"({name}.md)" in (gallery / "README.md").read_text(encoding="utf-8")
