@@ -37,10 +37,15 @@ def embed(
 ) -> None:
     """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
 
-    DESIGN is relative to the note's folder. SECTION is one of: architecture [svg|png],
-    mermaid-architecture, mermaid-flows, mermaid-er, requirements, estimates, schema, apis,
-    flows, bottlenecks, deep-dives, design [svg|png]. Text outside the markers is never
-    changed. Exit codes: 0 up to date, 1 out of date (--check), 2 bad marker or design.
+    DESIGN is relative to the note's folder.
+    Text outside the markers is never changed.
+
+    Sections: architecture (add png for PNG), mermaid-architecture,
+    mermaid-flows, mermaid-er, requirements, estimates, schema, apis,
+    flows, bottlenecks, deep-dives, design.
+
+    Exit codes: 0 up to date, 1 out of date (with --check),
+    2 bad marker or design.
     """
 
     def body() -> int:

@@ -22,8 +22,9 @@ def new(
 ) -> None:
     """Create OUTPUT/NAME.py laid out as the four steps, with TODO placeholders.
 
-    Then run `sketch check` on it: it lists what to fill in next. An existing file is never
-    overwritten (exit 2).
+    Then run `sketch check` on it: it lists what to fill in next.
+
+    An existing file is never overwritten (exit 2).
     """
 
     def body() -> int:
