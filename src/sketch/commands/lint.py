@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import traceback
 from enum import StrEnum
 from pathlib import Path
@@ -111,7 +112,8 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
         return sarif.as_sarif(reports, REGISTRY)
     if output_format is OutputFormat.github:
         return report.github(reports)
-    style = typer.style if stdout_is_terminal() else None
+    # Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+    style = typer.style if stdout_is_terminal() and not os.environ.get("NO_COLOR") else None
     return report.text(reports, style=style, show_suppressed=show_suppressed)
 
 
