@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sketch.cli_app import design_files
 from sketch.data_files import load_data_design
 from sketch.load import LoadError, load_design
 from sketch.model import Design
 
 REPO = Path(__file__).resolve().parents[2]
-DESIGN_FILES = sorted((REPO / "designs").glob("*.py"))
-DESIGN_IDS = [path.stem for path in DESIGN_FILES]
+#: Every design in designs/, whatever its format, as `sketch check designs/` finds them.
+DESIGN_FILES = design_files([REPO / "designs"])
+DESIGN_IDS = [path.name for path in DESIGN_FILES]
 
 
 def example(path: Path) -> Design:

@@ -36,7 +36,7 @@ def run_postgres(postgres: dict[str, Any], schema: str, script: str) -> Catalogu
 @pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)
 def test_every_example_runs_in_postgres(postgres: dict[str, Any], path: Path) -> None:
     design = example(path)
-    found = run_postgres(postgres, f"design_{path.stem}", sql_ddl(design, "postgresql"))
+    found = run_postgres(postgres, f"design_{path.name}", sql_ddl(design, "postgresql"))
     assert_matches(design, found)
 
 
