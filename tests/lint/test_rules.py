@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from tests.lint.examples import EXAMPLES, design
 
 from sketch.check import check
-from sketch.lint import REGISTRY, lint_design
-from sketch.lint.registry import SECTIONS
+from sketch.lint import REGISTRY, Rule, RuleCrashed, lint_design
+from sketch.lint.registry import SECTIONS, FrameworkStep
+from sketch.problems import Severity
 
 CODES = [rule.code for rule in REGISTRY]
 
@@ -53,3 +56,17 @@ def test_findings_are_located_at_the_declaring_line() -> None:
     assert finding.source is not None
     assert finding.source.file.endswith("examples.py")
     assert finding.source == bad.apis[5].source
+
+
+def test_a_rule_yielding_garbage_is_named() -> None:
+    def yields_text(ctx: object) -> Iterator[str]:
+        """Yields a string."""
+        yield "oops"
+
+    broken = Rule("X498", "yields-text", Severity.info, FrameworkStep.deep_dives, "-", yields_text)  # type: ignore[arg-type]
+    with pytest.raises(
+        RuleCrashed,
+        match=r"rule X498 \(yields-text\) crashed: TypeError: "
+        "yielded a str, not a Hit",
+    ):
+        lint_design(design(), [broken])

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sketch.lint.context import Context
-from sketch.lint.registry import Rule
+from sketch.lint.registry import Hit, Rule
 from sketch.lint.settings import Thresholds
 from sketch.model import Declared, Design, SourceRef
 from sketch.paths import locate, resolve
@@ -56,24 +56,26 @@ def lint_design(
     findings: list[Finding] = []
     for rule in rules:
         severity = (severities or {}).get(rule.code, rule.severity)
-        try:
-            hits = list(rule.check(ctx))
+        try:  # a rule that raises, or yields garbage, is named: never silently skipped
+            findings += [_finding(design, rule, severity, hit) for hit in rule.check(ctx)]
         except Exception as exc:
             raise RuleCrashed(rule, exc) from exc
-        for hit in hits:
-            findings.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    severity,
-                    hit.message,
-                    hit.help or rule.fix,
-                    hit.path,
-                    locate(design, hit.path),
-                    suppression_for(design, hit.path, rule.code),
-                )
-            )
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _finding(design: Design, rule: Rule, severity: Severity, hit: object) -> Finding:
+    if not isinstance(hit, Hit):
+        raise TypeError(f"yielded a {type(hit).__name__}, not a Hit")
+    return Finding(
+        rule.code,
+        rule.name,
+        severity,
+        hit.message,
+        hit.help or rule.fix,
+        hit.path,
+        locate(design, hit.path),
+        suppression_for(design, hit.path, rule.code),
+    )
 
 
 def from_problem(problem: Problem) -> Finding:
