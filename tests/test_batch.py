@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -170,3 +172,24 @@ def test_renders_while_the_caller_runs_threads(folder: Path, tmp_path: Path) -> 
         thread.join()
     assert [o.status for o in result.outcomes] == [Status.rendered, Status.rendered]
     assert all((tmp_path / name / "design.md").is_file() for name in GOOD[:2])
+
+
+def test_a_fresh_process_reports_and_exits_with_problems(folder: Path, tmp_path: Path) -> None:
+    # What the CLI hook does, in a real interpreter: no test runner state to lean on.
+    program = (
+        "import sys\nfrom pathlib import Path\n"
+        "from sketch.batch import report_many\nfrom sketch.cli_app import design_files\n"
+        "sys.exit(report_many(design_files([Path(sys.argv[1])]), Path(sys.argv[2]), ('md',)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(folder), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert ":4: syntax error" in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("5 designs: 3 rendered, 2 with problems")
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(GOOD)
