@@ -127,7 +127,10 @@ def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
         target: Node | Key | None = key_at(root, loc) if err["type"] == "extra_forbidden" else None
         target = target or node_at(root, loc)[0]
         first = first or (target.line, target.column)
-        details.append(f"{file}:{target.line}:{target.column}: {_describe_error(Design, err)}")
+        # Data files have lists where the model keeps tuples: say what the user wrote.
+        described = _describe_error(Design, err).replace("a valid tuple", "a list")
+        described = described.replace("Tuple should", "List should")
+        details.append(f"{file}:{target.line}:{target.column}: {described}")
     if len(errors) > _MAX_SHOWN:
         details.append(f"... and {len(errors) - _MAX_SHOWN} more")
     line, column = first or (None, None)

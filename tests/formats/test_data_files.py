@@ -65,7 +65,7 @@ def test_check_findings_point_at_the_yaml_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "what", "where"),
     [
-        ("name: x\nentities: 3\n", "entities: Input should be a valid tuple", (2, 11)),
+        ("name: x\nentities: 3\n", "entities: Input should be a list (got 3)", (2, 11)),
         (
             "name: x\ncomponents:\n  - name: db\n    kind: databse\n",
             "components[0].kind: Input should be 'client'",
