@@ -193,3 +193,11 @@ def test_a_fresh_process_reports_and_exits_with_problems(folder: Path, tmp_path:
     assert done.stdout.splitlines()[-1].startswith("5 designs: 3 rendered, 2 with problems")
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(GOOD)
+
+
+def test_an_error_in_the_progress_callback_is_not_swallowed(folder: Path, tmp_path: Path) -> None:
+    def fail(done: int, total: int, outcome: DesignOutcome) -> None:
+        raise KeyboardInterrupt  # what Ctrl-C looks like from inside the loop
+
+    with pytest.raises(KeyboardInterrupt):
+        render_many(design_files([folder]), tmp_path, ("md",), jobs=2, progress=fail)

@@ -129,7 +129,8 @@ def _outcomes(
         for index, path in enumerate(paths):
             yield index, render_one(path, out_dir, formats)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+    try:
         futures: dict[Future[DesignOutcome], int] = {
             pool.submit(render_one, path, out_dir, formats): index
             for index, path in enumerate(paths)
@@ -137,6 +138,10 @@ def _outcomes(
         for future in as_completed(futures):
             index = futures[future]
             yield index, _result_of(future, paths[index])
+    finally:
+        # On Ctrl-C (or a failing progress callback) drop the designs not started yet
+        # instead of rendering them all before the error surfaces.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # Imported once before the pool starts, so forked workers inherit them instead of each
