@@ -78,17 +78,22 @@ def catalogue_markdown(registry: Registry) -> str:
     for step, title in STEP_TITLES.items():
         out += ["", f"## {title} ({STEP_PREFIX[step]}xx)"]
         for r in (r for r in rules if r.step is step):
-            out += ["", f"### {r.code} {r.name}", "", f"*{r.severity.value}* - {r.summary}"]
-            for section, body in r.sections().items():
-                out += ["", f"**{section}**", ""]
-                out += ["```python", body, "```"] if section in ("Bad", "Fix") else [body]
-            if r.thresholds:
-                out += ["", "**Thresholds**", ""]
-                out += [
-                    f"- `{line.split(':', 1)[0]}`:{line.split(':', 1)[1]}"
-                    for line in threshold_lines(r)
-                ]
+            out += ["", f"### {r.code} {r.name}", "", rule_markdown(r)]
     return "\n".join(out) + "\n"
+
+
+def rule_markdown(rule: Rule) -> str:
+    """One rule's documentation as Markdown (the catalogue and SARIF's `help.markdown`)."""
+    out = [f"*{rule.severity.value}* - {rule.summary}"]
+    for section, body in rule.sections().items():
+        out += ["", f"**{section}**", ""]
+        out += ["```python", body, "```"] if section in ("Bad", "Fix") else [body]
+    if rule.thresholds:
+        out += ["", "**Thresholds** (`[tool.sketch.lint.thresholds]`)", ""]
+        for line in threshold_lines(rule):
+            name, description = line.split(":", 1)
+            out.append(f"- `{name}`:{description}")
+    return "\n".join(out)
 
 
 def _cell(text: str) -> str:

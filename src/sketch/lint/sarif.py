@@ -7,10 +7,12 @@ design is a logical location. URIs are relative to the working folder (`%SRCROOT
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 
 from sketch import __version__
+from sketch.lint.docs import rule_markdown
 from sketch.lint.engine import Finding
 from sketch.lint.registry import Registry, Rule
 from sketch.lint.report import relative, where
@@ -29,7 +31,7 @@ def _descriptor(rule: Rule) -> dict[str, object]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": sections.get("What it checks", rule.summary)},
-        "help": {"text": full or rule.summary},
+        "help": {"text": full or rule.summary, "markdown": rule_markdown(rule)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": [rule.step.value]},
     }
@@ -61,6 +63,11 @@ def _result(finding: Finding, report: DesignReport, index: dict[str, int]) -> di
                 ],
             }
         ],
+    }
+    # Stable across edits that move lines, so code scanning keeps tracking the same alert.
+    identity = f"{report.name}|{finding.code}|{finding.path}"
+    result["partialFingerprints"] = {
+        "sketchFinding/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
