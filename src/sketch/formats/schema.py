@@ -32,12 +32,21 @@ def schema_text() -> str:
 def yaml_skeleton(name: str) -> str:
     """A minimal valid YAML design; its first line points editors at `_sketch.schema.json`."""
     title = name.replace("-", " ").replace("_", " ").title()
-    return f"""{MODELINE}
+    return _SKELETON.format(
+        modeline=MODELINE,
+        schema_file=SCHEMA_FILE,
+        name=name,
+        quoted_name=json.dumps(name),
+        quoted_title=json.dumps("Design " + title),
+    )
+
+
+_SKELETON = """{modeline}
 # A system design sketch as data. Write the schema beside this file for completion in editors:
-#   sketch schema -o {SCHEMA_FILE}
+#   sketch schema -o {schema_file}
 # Then: sketch check {name}.yaml
-name: {json.dumps(name)}
-title: {json.dumps("Design " + title)}
+name: {quoted_name}
+title: {quoted_title}
 description: 'TODO: what the system does, in one sentence'
 
 # Step 1: requirements

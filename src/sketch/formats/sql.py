@@ -220,33 +220,19 @@ def _create_table(
     notes = [f"{entity.name}" + (f": {entity.description}" if entity.description else "")]
     if entity.stored_in:
         notes.append(f"stored in the component '{entity.stored_in}'")
-    fields = _distinct_fields(entity)
-    names = [f.name for f in fields]
+    names = [f.name for f in _distinct_fields(entity)]
     keys = tuple(dict.fromkeys(k for k in entity.key_fields if k in names))
     notes += [
         f"primary key column {k} is not a field; left out"
         for k in entity.key_fields
         if k not in names
     ]
-    body = []
     notes += [
         f"{name}: longer than {_MAX_NAME} bytes, named {identifier(name)}"
         for name in [table, *names]
         if identifier(name) != name
     ]
-    for field in fields:
-        column = parse_type(field.type)
-        if column.family == "unknown":
-            notes.append(f"{field.name}: type {field.type} is not a known SQL type; stored as text")
-        not_null = "" if field.nullable and field.name not in keys else " NOT NULL"
-        body.append(f"{quote(field.name)} {column_sql_type(column, dialect)}{not_null}")
-    if keys:
-        name = _unique_name(constraint_name("pk", table, keys), used)
-        body.append(f"CONSTRAINT {quote(name)} PRIMARY KEY ({_columns(keys)})")
-    for field in fields:
-        if field.unique and (field.name,) != keys:
-            name = _unique_name(constraint_name("uq", table, [field.name]), used)
-            body.append(f"CONSTRAINT {quote(name)} UNIQUE ({quote(field.name)})")
+    body = _column_lines(entity, keys, dialect, notes) + _key_lines(entity, keys, used)
     deferred = []
     for key in schema.foreign_keys(entity):
         if key.skipped:
@@ -265,6 +251,33 @@ def _create_table(
     lines.append(f"CREATE TABLE {quote(table)} (")
     lines += [f"    {item}," for item in body[:-1]] + [f"    {body[-1]}", ");"]
     return lines, deferred
+
+
+def _column_lines(
+    entity: Entity, keys: tuple[str, ...], dialect: str, notes: list[str]
+) -> list[str]:
+    lines = []
+    for field in _distinct_fields(entity):
+        column = parse_type(field.type)
+        if column.family == "unknown":
+            notes.append(f"{field.name}: type {field.type} is not a known SQL type; stored as text")
+        not_null = "" if field.nullable and field.name not in keys else " NOT NULL"
+        lines.append(f"{quote(field.name)} {column_sql_type(column, dialect)}{not_null}")
+    return lines
+
+
+def _key_lines(entity: Entity, keys: tuple[str, ...], used: set[str]) -> list[str]:
+    """The PRIMARY KEY and UNIQUE constraints."""
+    table = entity.table_name
+    lines = []
+    if keys:
+        name = _unique_name(constraint_name("pk", table, keys), used)
+        lines.append(f"CONSTRAINT {quote(name)} PRIMARY KEY ({_columns(keys)})")
+    for field in _distinct_fields(entity):
+        if field.unique and (field.name,) != keys:
+            name = _unique_name(constraint_name("uq", table, [field.name]), used)
+            lines.append(f"CONSTRAINT {quote(name)} UNIQUE ({quote(field.name)})")
+    return lines
 
 
 def _columns(names: tuple[str, ...] | list[str]) -> str:

@@ -107,6 +107,7 @@ class _Builder:
         self.total = 0
         self.aliases = 0
         self.root: Node | None = None
+        self.documents = 0
 
     def count(self, size: int, line: int, column: int) -> None:
         self.total += size
@@ -259,6 +260,31 @@ def _position(event: object) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _feed(builder: _Builder, event: object) -> None:
+    import yaml
+
+    if isinstance(event, yaml.DocumentStartEvent):
+        builder.documents += 1
+        if builder.documents > 1:
+            line, column = _position(event)
+            raise DataError(
+                "more than one YAML document in the file",
+                line,
+                column,
+                hint="a design file holds one document: remove the `---`",
+            )
+    elif isinstance(event, yaml.MappingStartEvent):
+        builder.open("map", event)
+    elif isinstance(event, yaml.SequenceStartEvent):
+        builder.open("seq", event)
+    elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        builder.close()
+    elif isinstance(event, yaml.ScalarEvent):
+        builder.scalar(event)
+    elif isinstance(event, yaml.AliasEvent):
+        builder.alias(event)
+
+
 def read_yaml(text: str) -> Node:
     """The single document in `text` as nodes; DataError with a position when it cannot be."""
     import yaml
@@ -266,30 +292,9 @@ def read_yaml(text: str) -> Node:
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
     builder = _Builder()
-    documents = 0
     try:
         while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    line, column = _position(event)
-                    raise DataError(
-                        "more than one YAML document in the file",
-                        line,
-                        column,
-                        hint="a design file holds one document: remove the `---`",
-                    )
-            elif isinstance(event, yaml.MappingStartEvent):
-                builder.open("map", event)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                builder.open("seq", event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                builder.close()
-            elif isinstance(event, yaml.ScalarEvent):
-                builder.scalar(event)
-            elif isinstance(event, yaml.AliasEvent):
-                builder.alias(event)
+            _feed(builder, loader.get_event())
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc) from exc
     except yaml.YAMLError as exc:
