@@ -20,7 +20,7 @@ def new(
         bool, typer.Option("--yaml", help="Write NAME.yaml, a data file editors can complete.")
     ] = False,
 ) -> None:
-    """Create OUTPUT/NAME.py laid out as the four steps, with TODO placeholders.
+    """Create OUTPUT/NAME.py (or .yaml) laid out as the four steps, with TODO placeholders.
 
     Then run `sketch check` on it: it lists what to fill in next.
 
