@@ -72,6 +72,10 @@ def test_anchors_aliases_and_merge_keys() -> None:
     }
 
 
+def test_merge_key_text_elsewhere_is_plain_text() -> None:
+    assert read("list: [<<, a]\nvalue: <<\n") == {"list": ["<<", "a"], "value": "<<"}
+
+
 def test_duplicate_keys_are_errors_at_the_second_key() -> None:
     problem = error("name: a\ntitle: t\nname: b\n")
     assert "duplicate key 'name' (first at line 1)" in problem.message

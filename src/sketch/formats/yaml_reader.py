@@ -164,7 +164,8 @@ class _Builder:
         if tag is None:
             plain = bool(event.implicit[0])  # type: ignore[attr-defined]
             value = plain_scalar(text) if plain else text
-            if plain and text == "<<" and self.stack and self.stack[-1].key is None:
+            top = self.stack[-1] if self.stack else None
+            if plain and text == "<<" and top and top.kind == "map" and top.key is None:
                 self.stack[-1].merge_pending = True
                 return
         elif tag == "!":
