@@ -171,7 +171,8 @@ components = [
     Component(name="store", kind="object_store", label="Photo Store", technology="S3",
               replicas=2, tier="Data", notes="3 copies across zones (S3 standard)"),
     Component(name="cache", kind="cache", label="Feed + Metadata Cache", technology="Redis",
-              instances=12, replicas=12, tier="Data"),
+              instances=12, replicas=12, tier="Data",
+              notes="feeds: 500M users x 500 ids x 8 B = ~2 TB, plus hot photo metadata"),
     Component(name="db", kind="database", label="Metadata DB", technology="PostgreSQL",
               shards=16, replicas=2, tier="Data", notes="sharded by user_id"),
 ]

@@ -166,7 +166,8 @@ components = [
               tier="Service", notes="stateless; autoscales before big on-sales"),
     Component(name="cache", kind="cache", label="Seat Map + Waiting Room", technology="Redis",
               instances=2, replicas=2, tier="Data",
-              notes="seat maps with 2 s TTL; waiting-room queue as a sorted set"),
+              notes="seat maps of events on sale (a few GB), 2 s TTL; waiting-room queue "
+              "as a sorted set"),
     Component(name="db", kind="database", label="Bookings DB", technology="PostgreSQL",
               replicas=2, tier="Data", notes="primary for holds and payments; replicas for "
               "browsing"),

@@ -153,8 +153,8 @@ components = [
     Component(name="app", kind="service", label="Shortener Service", instances=12,
               tier="Service", notes="stateless; redirects and the management API"),
     Component(name="cache", kind="cache", label="URL Cache", technology="Redis",
-              instances=3, replicas=3, tier="Data",
-              notes="code -> long_url, LRU; ~20% of links serve ~80% of clicks"),
+              instances=6, replicas=6, tier="Data",
+              notes="code -> long_url, LRU; ~1 TB hot set in 6 shards"),
     Component(name="db", kind="database", label="URL Store", technology="Cassandra",
               instances=6, replicas=2, tier="Data",
               notes="partitioned by code; RF 3 across zones"),
@@ -212,8 +212,9 @@ bottlenecks = [
         problem="~350K redirects/s at peak; a database round trip on each would need dozens "
         "of nodes just for reads and blow the 50 ms p99",
         components=["db"],
-        solution="Cache-aside Redis in front of the store: 20% of links take 80% of clicks, "
-        "so a ~2 TB hot set gives a >90% hit rate",
+        solution="Cache-aside Redis in front of the store: 20% of a day's redirects "
+        "(10B x 500 B x 20% = ~1 TB) cover ~80% of clicks, and popular links repeat, so the "
+        "hit rate stays above 90%",
     ),
     Bottleneck(
         title="Viral links become hot keys",
@@ -305,8 +306,8 @@ redirect_caching = DeepDive(
         ),
     ],
     decision="302 with Redis cache-aside in front of Cassandra",
-    justification="Analytics is in scope, so clicks must reach us; at ~350K/s a 3-shard Redis "
-    "cluster serves the hot set with room to spare, and the CDN option can come later "
+    justification="Analytics is in scope, so clicks must reach us; at ~350K/s a 6-shard Redis "
+    "cluster serves the ~1 TB hot set with room to spare, and the CDN option can come later "
     "if global latency becomes the issue",
 )
 
