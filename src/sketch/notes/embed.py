@@ -9,7 +9,8 @@ the note's own folder, so a note and its designs can move together.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,10 +190,20 @@ class _RegionProblem(Exception):
 def _generate(
     note: Path, region: markers.Region, designs: Designs
 ) -> tuple[str, dict[Path, bytes]]:
-    from sketch.config import ConfigError
-    from sketch.load import LoadError
-    from sketch.render import RenderError
+    design_path = _design_path(note, region)
+    with _as_region_problem(region):
+        validate_options(region.section, region.options)
+        design = designs.load(design_path)
+        generated = SECTIONS[region.section].build(Request(design, region.options, design_path))
+        images = {}
+        for relative, (image_design, fmt) in generated.images.items():
+            designs.claim(note.parent / relative, design_path)
+            images[note.parent / relative] = designs.image(image_design, fmt)
+    return generated.body, images
 
+
+def _design_path(note: Path, region: markers.Region) -> Path:
+    """The region's design file, once its section is known to exist: relative to the note."""
     if region.section not in SECTIONS:
         from sketch.problems import did_you_mean
 
@@ -206,14 +217,18 @@ def _generate(
             f"design file '{region.design}' not found (looked for {design_path})",
             "design paths in markers are relative to the note's folder",
         )
+    return design_path
+
+
+@contextmanager
+def _as_region_problem(region: markers.Region) -> Iterator[None]:
+    """Known failures of loading, drawing or configuring become the region's problem."""
+    from sketch.config import ConfigError
+    from sketch.load import LoadError
+    from sketch.render import RenderError
+
     try:
-        validate_options(region.section, region.options)
-        design = designs.load(design_path)
-        generated = SECTIONS[region.section].build(Request(design, region.options, design_path))
-        images = {}
-        for relative, (image_design, fmt) in generated.images.items():
-            designs.claim(note.parent / relative, design_path)
-            images[note.parent / relative] = designs.image(image_design, fmt)
+        yield
     except SectionError as exc:
         raise _RegionProblem(str(exc), exc.hint) from exc
     except ConfigError as exc:
@@ -228,4 +243,3 @@ def _generate(
             f"cannot draw design '{region.design}': {exc}",
             exc.hint or "run `sketch check` on the design",
         ) from exc
-    return generated.body, images

@@ -57,59 +57,73 @@ class Parsed:
 
 def parse(note: str) -> Parsed:
     """Every region of the note, or every marker problem found (regions are then unreliable)."""
-    lines = split_lines(note)
-    regions: list[Region] = []
-    errors: list[MarkerError] = []
-    opened: tuple[int, str] | None = None  # (index, args) of the region being read
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        body = line.rstrip("\r\n").lstrip("\ufeff") if index == 0 else line.rstrip("\r\n")
-        if opened is None and fence is not None:
-            if _closes_fence(body, fence):
-                fence = None
-            continue
-        if opened is None and (match := _FENCE.match(body)):
-            fence = match.group("fence")
-            continue
-        kind = _marker_kind(body)
-        if kind == "open":
-            if opened is not None:
-                errors.append(_nested(index, opened[0]))
-                continue
-            opened = (index, _OPEN.match(body).group("args"))  # type: ignore[union-attr]
-        elif kind == "close":
-            if opened is None:
-                errors.append(
-                    MarkerError(
-                        index + 1,
-                        "closing marker without an opening marker",
-                        f"add `{OPEN_EXAMPLE}` above it, or delete it",
-                    )
+    scan = _Scan(split_lines(note))
+    for index, line in enumerate(scan.lines):
+        body = line.rstrip("\r\n")
+        scan.feed(index, body.lstrip("\ufeff") if index == 0 else body)
+    if scan.opened is not None:
+        scan.error(
+            scan.opened[0],
+            "opening marker is never closed",
+            f"add `{CLOSE_EXAMPLE}` on its own line after the generated part",
+        )
+    return Parsed(scan.lines, scan.regions, scan.errors)
+
+
+class _Scan:
+    """The state of one pass over a note: the region being read and the fence we are in."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.regions: list[Region] = []
+        self.errors: list[MarkerError] = []
+        self.opened: tuple[int, str] | None = None  # (index, args) of the region being read
+        self.fence: str | None = None
+
+    def error(self, index: int, what: str, hint: str) -> None:
+        self.errors.append(MarkerError(index + 1, what, hint))
+
+    def feed(self, index: int, body: str) -> None:
+        if self.opened is None and self.fence is not None:
+            if _closes_fence(body, self.fence):
+                self.fence = None
+        elif self.opened is None and (match := _FENCE.match(body)):
+            self.fence = match.group("fence")
+        elif (open_match := _OPEN.match(body)) is not None:
+            if self.opened is not None:
+                self.error(
+                    index,
+                    f"marker opened inside the region opened at line {self.opened[0] + 1}",
+                    "regions cannot nest: close the first with "
+                    f"`{CLOSE_EXAMPLE}` before opening another",
                 )
-                continue
-            region = _region(opened, index, lines, errors)
-            if region:
-                regions.append(region)
-            opened = None
-        elif kind == "unknown" and (opened is None or body.lstrip(" ").startswith("<!--")):
+            else:
+                self.opened = (index, open_match.group("args"))
+        elif _CLOSE.match(body):
+            self._close(index)
+        elif _LOOKS_LIKE_MARKER.search(body) and (
+            self.opened is None or body.lstrip(" ").startswith("<!--")
+        ):
             # Inside a region only a line that starts like a comment is a typo'd marker:
             # generated text may quote `<!-- sketch` escaped, and that is content.
-            errors.append(
-                MarkerError(
-                    index + 1,
-                    f"unrecognised sketch marker: {body.strip()}",
-                    f"write markers on their own line as `{OPEN_EXAMPLE}` and `{CLOSE_EXAMPLE}`",
-                )
+            self.error(
+                index,
+                f"unrecognised sketch marker: {body.strip()}",
+                f"write markers on their own line as `{OPEN_EXAMPLE}` and `{CLOSE_EXAMPLE}`",
             )
-    if opened is not None:
-        errors.append(
-            MarkerError(
-                opened[0] + 1,
-                "opening marker is never closed",
-                f"add `{CLOSE_EXAMPLE}` on its own line after the generated part",
+
+    def _close(self, index: int) -> None:
+        if self.opened is None:
+            self.error(
+                index,
+                "closing marker without an opening marker",
+                f"add `{OPEN_EXAMPLE}` above it, or delete it",
             )
-        )
-    return Parsed(lines, regions, errors)
+            return
+        region = _region(self.opened, index, self.lines, self.errors)
+        if region:
+            self.regions.append(region)
+        self.opened = None
 
 
 def split_lines(text: str) -> list[str]:
@@ -121,30 +135,12 @@ def split_lines(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
-def _marker_kind(body: str) -> str | None:
-    if _OPEN.match(body):
-        return "open"
-    if _CLOSE.match(body):
-        return "close"
-    if _LOOKS_LIKE_MARKER.search(body):
-        return "unknown"
-    return None
-
-
 def _closes_fence(body: str, fence: str) -> bool:
     stripped = body.strip()
     return (
         len(body) - len(body.lstrip(" ")) <= 3
         and stripped.startswith(fence)
         and set(stripped) == {fence[0]}
-    )
-
-
-def _nested(index: int, outer: int) -> MarkerError:
-    return MarkerError(
-        index + 1,
-        f"marker opened inside the region opened at line {outer + 1}",
-        f"regions cannot nest: close the first with `{CLOSE_EXAMPLE}` before opening another",
     )
 
 
