@@ -33,7 +33,24 @@ scalars = (
     | st.integers(min_value=-(2**63), max_value=2**63)
     | st.floats(allow_nan=False)
     | st.text(max_size=30)
-    | st.sampled_from(["no", "yes", "on", "~", "1e3", "0x10", "1_000", "<<", "- x", "a: b", ""])
+    | st.sampled_from(
+        [
+            "no",
+            "yes",
+            "on",
+            "~",
+            "1e3",
+            "0x10",
+            "0x_",
+            "1_e5",
+            "00",
+            "1_000",
+            "<<",
+            "- x",
+            "a: b",
+            "",
+        ]
+    )
 )
 data = st.recursive(
     scalars,

@@ -48,7 +48,11 @@ def plain_scalar(text: str) -> str | int | float | bool | None:
     if _BOOL.match(text):
         return text.lower() == "true"
     if _INT.match(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text.replace("_", ""))
+        digits = text.replace("_", "")
+        try:
+            return int(digits, 0) if digits[:2] in ("0o", "0x") else int(digits)
+        except ValueError:  # `0x_` and the like: no digits after the prefix
+            return text
     if _FLOAT.match(text):
         lowered = text.lower().replace("_", "")
         if lowered.lstrip("+-") == ".inf":
