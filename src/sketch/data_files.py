@@ -62,15 +62,19 @@ def load_data_design(path: Path) -> Design:
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if not path.is_file():  # a pipe or a device could block or never end
+            raise LoadError(str(path), None, "not a regular file", hint="name a design file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat says
+        if len(data) > MAX_FILE_BYTES:
+            size = max(path.stat().st_size, len(data))
             raise LoadError(
                 str(path),
                 None,
                 f"the file is {size:,} bytes; a design file may be at most {MAX_FILE_BYTES:,}",
                 hint="a design is a sketch: split it, or move long prose into notes",
             )
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
             str(path),

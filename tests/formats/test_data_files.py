@@ -138,6 +138,21 @@ def test_huge_files_are_refused_before_reading(tmp_path: Path) -> None:
     assert f"a design file may be at most {MAX_FILE_BYTES:,}" in problem.what
 
 
+def test_a_device_or_pipe_is_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    from sketch.load import LoadError, load_design
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_design(fifo)
+    endless = tmp_path / "zero.yaml"
+    endless.symlink_to("/dev/zero")
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_design(endless)
+
+
 def test_files_that_are_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin.yaml"
     path.write_bytes("name: caf\xe9\n".encode("latin-1"))
