@@ -12,7 +12,7 @@ from sketch import Component, Entity, Field, Flow, Index, Step
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
-from sketch.notes.mermaid_text import Ids, text
+from sketch.notes.mermaid_text import Ids, comment, text
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +48,17 @@ def test_same_design_same_text(repo_root: Path, twitter: Design) -> None:
         ("<b>&</b>", "#60;b#62;#38;#60;/b#62;"),
         ("`md`", "#96;md#96;"),
         ("one\ntwo\r\nthree", "one<br>two<br>three"),
+        ("a\\nb", "a#92;nb"),
         ("plain (text) [ok] {ok} | ok", "plain (text) [ok] {ok} | ok"),
     ],
 )
 def test_text_codes_what_mermaid_would_read(raw: str, escaped: str) -> None:
     assert text(raw) == escaped
+
+
+def test_quoted_text_keeps_semicolons_and_comments_hide_markdown() -> None:
+    assert text("a; b", quoted=True) == "a; b"
+    assert comment("*x* _y_ ~z~ user_id") == "#42;x#42; #95;y#95; #126;z#126; user_id"
 
 
 def test_ids_are_safe_unique_and_stable() -> None:

@@ -7,6 +7,7 @@ literally, which proves the escaping is right, not merely parseable.
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -14,9 +15,62 @@ import pytest
 from tests.design_factory import small_design
 from tests.notes import browser, nasty
 
+from sketch import Component, Entity, Field, Flow, Step
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
+
+# Text that means something to some Mermaid grammar, to Markdown, or to HTML; then seeded
+# random mixes of the same characters (the seed keeps the test repeatable).
+TRICKY = [
+    "*a*",
+    "_a_",
+    "**b**",
+    "~~c~~",
+    "[l](http://x)",
+    "`code`",
+    "# h",
+    "> q",
+    "- li",
+    "1. n",
+    "a_b_c",
+    "<u>u</u>",
+    "![i](x.png)",
+    "\\*esc\\*",
+    "a\\nb",
+    "$x$",
+    "a:b",
+    "end",
+    "%% c",
+    "{{x}}",
+    "#quot; #35;",
+    "x; y",
+    "-->",
+    "&amp;",
+    "<br>",
+]
+_ALPHABET = [*"abcXYZ019 #;:\"'<>&{}[]()|%`\\/-=+*_~^$@!?,.", "\u00e9", "\u2192"]
+
+
+def _fuzz_texts(count: int = 24, seed: int = 20261127) -> list[str]:
+    rng = random.Random(seed)
+    texts = [
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 14))) for _ in range(count)
+    ]
+    return [t.strip() or "x" for t in texts]
+
+
+def _carrier(text: str) -> Design:
+    """A design that puts `text` in every spot of every diagram."""
+    return Design(
+        name="carrier",
+        components=[
+            Component(name="a", kind="service", label=text, tier=text),
+            Component(name="b", kind="queue", label=text),
+        ],
+        entities=[Entity(name="E", fields=[Field(name="id", type="INT", note=text)])],
+        flows=[Flow(name=text, steps=[Step(from_="a", to="b", action=text, condition=text)])],
+    )
 
 
 def _diagrams(design: Design) -> list[tuple[str, str, str]]:
@@ -41,6 +95,8 @@ def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str
     note = (Path(__file__).parent / "golden" / "embedded-note.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```mermaid\n(.*?)^```$", note, re.MULTILINE | re.DOTALL)
     named += [("note", f"block {i}", block) for i, block in enumerate(blocks)]
+    for number, tricky in enumerate(TRICKY + _fuzz_texts()):
+        named += [(f"tricky {number}", kind, text) for _, kind, text in _diagrams(_carrier(tricky))]
     results = browser.mermaid_render([text for _, _, text in named], folder)
     return {
         f"{name} {kind}": result for (name, kind, _), result in zip(named, results, strict=True)
@@ -81,3 +137,14 @@ def test_hostile_text_is_drawn_literally(drawn: dict[str, dict]) -> None:
         assert piece in flow
     er = drawn["nasty er"]["text"]
     assert "TIMESTAMP WITH TIME ZONE" in er and "LIST<TEXT>" in er
+
+
+def test_tricky_and_random_text_is_drawn_exactly(drawn: dict[str, dict]) -> None:
+    wrong = {}
+    for number, tricky in enumerate(TRICKY + _fuzz_texts()):
+        for kind in ("architecture", "er", "flow 0"):
+            result = drawn[f"tricky {number} {kind}"]
+            shown = str(result.get("text", "")).replace("\u00a0", " ")
+            if not result["ok"] or tricky not in shown:
+                wrong[f"{tricky!r} in {kind}"] = result.get("error", "not drawn literally")
+    assert not wrong, wrong

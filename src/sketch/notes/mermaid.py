@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from sketch.model import Component, Design, Entity, Flow, Kind, Step
 from sketch.model.data import Field
 from sketch.notes.mermaid_text import Ids, text, words
+from sketch.notes.mermaid_text import comment as mermaid_comment
 
 _INDENT = "    "
 # Node shapes by kind: `(open, close)` around the quoted label.
@@ -192,7 +193,7 @@ def _attribute(entity: Entity, field: Field) -> str:
     if keys:
         line += " " + ", ".join(keys)
     if comment:
-        line += f' "{text("; ".join(comment), quoted=True)}"'
+        line += f' "{mermaid_comment("; ".join(comment))}"'
     return line
 
 

@@ -3,8 +3,8 @@
 Mermaid decodes `#name;` and `#123;` entity codes in every diagram type before it parses, and
 turns them back into characters when it draws. Characters with meaning to a Mermaid grammar
 are written as decimal codes: `#` (it starts a code), `"` (ends a quoted label), `<`, `>` and
-`&` (labels are HTML), a backtick (starts a Markdown label) and, outside quotes, `;` (ends a
-statement in sequence diagrams). Brackets, pipes and colons are harmless inside quoted labels
+`&` (labels are HTML), a backtick (starts a Markdown label), a backslash (`\\n` would break
+the line) and, outside quotes, `;` (ends a statement in sequence diagrams). Brackets, pipes and colons are harmless inside quoted labels
 and at the end of a message line, so they stay readable in the note's source.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SPECIAL = re.compile(r"""[#;"`<>&]""")
-_SPECIAL_IN_QUOTES = re.compile(r"""[#"`<>&]""")
+_SPECIAL = re.compile(r"""[#;"`<>&\\]""")
+_SPECIAL_IN_QUOTES = re.compile(r"""[#"`<>&\\]""")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_]")
 
@@ -32,6 +32,15 @@ def text(value: str, *, quoted: bool = False) -> str:
 
 def _code(match: re.Match[str]) -> str:
     return f"#{ord(match.group())};"
+
+
+# ER comments are drawn as Markdown: emphasis markers would vanish, and `~` breaks the parse.
+_MARKDOWN_IN_COMMENTS = re.compile(r"[*~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+
+
+def comment(value: str) -> str:
+    """User text for a quoted ER attribute comment; an underscore inside a word stays as is."""
+    return _MARKDOWN_IN_COMMENTS.sub(_code, text(value, quoted=True))
 
 
 def words(value: str) -> str:
