@@ -4,8 +4,9 @@ Mermaid decodes `#name;` and `#123;` entity codes in every diagram type before i
 turns them back into characters when it draws. Characters with meaning to a Mermaid grammar
 are written as decimal codes: `#` (it starts a code), `"` (ends a quoted label), `<`, `>` and
 `&` (labels are HTML), a backtick (starts a Markdown label), a backslash (`\\n` would break
-the line) and, outside quotes, `;` (ends a statement in sequence diagrams). Brackets, pipes and colons are harmless inside quoted labels
-and at the end of a message line, so they stay readable in the note's source.
+the line) and, outside quotes, `;` (ends a statement in sequence diagrams). Brackets, pipes
+and colons are harmless inside quoted labels and at the end of a message line, so they stay
+readable in the note's source.
 """
 
 from __future__ import annotations
