@@ -12,6 +12,7 @@ from sketch import Component, Entity, Field, Flow, Index, Step
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
+from sketch.notes.mermaid import mermaid_files
 from sketch.notes.mermaid_text import Ids, comment, text
 
 
@@ -203,3 +204,9 @@ def test_er_types_mermaid_cannot_read_keep_the_declared_type() -> None:
     lines = [line.strip() for line in mermaid.er(design).splitlines()]
     assert 'NUMERIC(10_2) id PK "NUMERIC(10,2)"' in lines
     assert 'TIMESTAMP_WITH_TIME_ZONE at "TIMESTAMP WITH TIME ZONE"' in lines
+
+
+def test_render_producer_writes_one_file_per_diagram(twitter: Design) -> None:
+    files = mermaid_files(twitter, frozenset({"mermaid"}))
+    assert sorted(files) == ["architecture.mmd", "er.mmd", "flow-1.mmd", "flow-2.mmd"]
+    assert files["er.mmd"].decode() == mermaid.er(twitter)

@@ -230,3 +230,10 @@ def _relations(design: Design) -> Iterator[str]:
                 f'{_INDENT}"{parent.name}" {parent_end}--{child_end} "{child.name}" : '
                 f'"{text(field.name, quoted=True)}"'
             )
+
+
+def mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+    """A `sketch.render` producer: `architecture.mmd`, `er.mmd`, `flow-1.mmd`, ... (Mermaid)."""
+    files = {"architecture.mmd": architecture(design), "er.mmd": er(design)}
+    files |= {f"flow-{n}.mmd": text for n, text in enumerate(sequences(design), start=1)}
+    return {name: text.encode("utf-8") for name, text in files.items()}
