@@ -274,3 +274,14 @@ def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
     assert code == 2
     assert "bad.md:3: cannot draw 'bad': C301 no component 'ghost'" in err and "bad.py:3" in err
     assert "bad.md:1" not in err  # Mermaid draws what is sound
+
+
+def test_keep_images_checks_the_text_and_only_that_images_exist(project: Path) -> None:
+    embed("notes/note.md")
+    image = project / "notes" / "images" / "twitter-architecture.svg"
+    image.write_text("<svg/>", encoding="utf-8")  # as if another Graphviz had drawn it
+    assert embed("--check", "--keep-images", "notes")[0] == 0
+    assert embed("--keep-images", "notes")[:2] == (0, "") and image.read_text() == "<svg/>"
+    image.unlink()
+    code, out, _ = embed("--check", "--keep-images", "notes")
+    assert code == 1 and "image images/twitter-architecture.svg is missing" in out

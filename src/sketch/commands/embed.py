@@ -34,6 +34,14 @@ def embed(
             "--check", help="Write nothing; exit 1 with a diff when a note is out of date."
         ),
     ] = False,
+    keep_images: Annotated[
+        bool,
+        typer.Option(
+            "--keep-images",
+            help="Treat existing images as current (draw only missing ones); for machines "
+            "whose Graphviz draws different bytes.",
+        ),
+    ] = False,
 ) -> None:
     """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
 
@@ -56,7 +64,9 @@ def embed(
         plans, failed = [], False
         for path in note_files(notes):
             try:
-                plans.append(plan_note(path, display_path(path), designs))
+                plan = plan_note(path, display_path(path), designs)
+                plan.compare_images = not keep_images
+                plans.append(plan)
             except EmbedError as exc:
                 failed = True
                 for problem in exc.problems:
