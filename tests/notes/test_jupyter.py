@@ -26,7 +26,8 @@ def test_svg_repr_is_the_rendered_diagram(twitter: Design) -> None:
 
 def test_html_repr_is_a_fragment_with_the_diagram_and_tables(twitter: Design) -> None:
     fragment = twitter._repr_html_()
-    assert fragment.startswith('<div class="sketch-design">') and "<html" not in fragment
+    assert fragment.startswith("<style>\n.sketch-design {") and "<html" not in fragment
+    assert '</style>\n<div class="sketch-design">' in fragment
     assert fragment.count("<svg") == 1 and fragment.count('<table class="entity">') == 5
 
 

@@ -18,7 +18,8 @@ from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
 if TYPE_CHECKING:
     from sketch.estimate import Conventions
 
-_CSS = """\
+#: The page's style; every rule is scoped to `.sketch-design`, so it can sit in other pages.
+STYLE = """\
 .sketch-design { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #1f2328; line-height: 1.45; max-width: 72rem; margin: 0 auto; padding: 1rem; }
 .sketch-design table { border-collapse: collapse; margin: 0.5rem 0 1.25rem; }
@@ -48,7 +49,7 @@ def render_html(
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
-        f"<style>\n{_CSS}</style>\n</head>\n<body>\n"
+        f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
         f"{render_fragment(design, svg_text, conventions)}</body>\n</html>\n"
     )
 

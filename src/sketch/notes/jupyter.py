@@ -42,10 +42,10 @@ def _draw(design: Design) -> str | None:
 
 
 def repr_html(design: Design) -> str:
-    """Diagram and tables as one HTML fragment (no page around it, no external resources)."""
-    from sketch.notes.html import render_fragment
+    """Diagram and tables as one HTML fragment with its (scoped) style, nothing external."""
+    from sketch.notes.html import STYLE, render_fragment
 
-    return render_fragment(design, repr_svg(design))
+    return f"<style>\n{STYLE}</style>\n{render_fragment(design, repr_svg(design))}"
 
 
 def repr_markdown(design: Design) -> str:
