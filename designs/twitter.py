@@ -4,6 +4,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Capacity,
     Component,
     Consistency,
     DeepDive,
@@ -44,6 +45,7 @@ requirements = Requirements(
         read_response_bytes=20 * 750,  # a timeline page: 20 tweets with their metadata
         retention_years=5,
         replication_factor=3,
+        capacity=Capacity(qps_per_database=10_000),  # the guide's figure for one SQL node
     ),
     latency=[LatencyTarget(operation="timeline read", ms=200, percentile="p99")],
     consistency=[

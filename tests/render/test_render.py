@@ -12,7 +12,7 @@ from tests.render import hostile
 from tests.render.golden_files import assert_golden
 
 from sketch.load import LoadedDesign, load_design
-from sketch.render import RenderError, formats, parse_formats, render_design
+from sketch.render import RenderError, default_formats, formats, parse_formats, render_design
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -155,8 +155,10 @@ def test_only_the_formats_asked_for_are_written(twitter: LoadedDesign, tmp_path:
 
 
 def test_parse_formats() -> None:
-    assert formats() == ("png", "svg", "dot", "md")
+    assert default_formats() == ("png", "svg", "dot", "md")
+    assert formats() == (*default_formats(), "html", "mermaid", "openapi", "sql")
     assert parse_formats(" md , PNG") == ("png", "md")
+    assert parse_formats("default") == default_formats()
     assert parse_formats("all") == formats()
     assert parse_formats("md,all") == formats()
     with pytest.raises(RenderError, match=r"unknown format.*pdf"):

@@ -20,7 +20,7 @@ from sketch.cli_app import (
 if TYPE_CHECKING:
     from sketch.load import LoadedDesign
 
-DEFAULT_FORMATS = "all"
+DEFAULT_FORMATS = "default"
 
 
 @app.command()
@@ -34,7 +34,8 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="Comma-separated outputs (png, svg, dot, md, ...) or all.",
+            help="Comma-separated outputs: png, svg, dot, md (the default set), html, "
+            "mermaid, openapi, sql; or `all`.",
         ),
     ] = DEFAULT_FORMATS,
 ) -> None:

@@ -5,10 +5,20 @@ Only `render.diagram` imports `diagrams`/`graphviz`, and only when a diagram is 
 
 from sketch.render.pipeline import (
     RenderError,
+    default_formats,
+    describe_formats,
     formats,
     parse_formats,
     register_format,
     render_design,
 )
 
-__all__ = ["RenderError", "formats", "parse_formats", "register_format", "render_design"]
+__all__ = [
+    "RenderError",
+    "default_formats",
+    "describe_formats",
+    "formats",
+    "parse_formats",
+    "register_format",
+    "render_design",
+]

@@ -278,10 +278,18 @@ def deep_dive(dive: DeepDive) -> str:
     )
 
 
+def estimates(design: Design) -> str:
+    """Back-of-envelope numbers with their derivation, from `sketch.estimate`."""
+    from sketch.estimate import estimates_markdown
+
+    return estimates_markdown(design)
+
+
 #: Sections by stable name, for `design.md` and for embedding one section into a note.
 SECTIONS: dict[str, Section] = {
     "overview": overview,
     "requirements": requirements,
+    "estimates": estimates,
     "architecture": architecture,
     "schema": schema,
     "apis": apis,
@@ -290,8 +298,7 @@ SECTIONS: dict[str, Section] = {
     "deep-dives": deep_dives,
 }
 
-#: The order of `design.md`. "estimates" (back-of-envelope numbers from `sketch.estimate`) has
-#: its place reserved after the requirements; it is skipped until SECTIONS has an entry for it.
+#: The order of `design.md`.
 DOCUMENT: tuple[str, ...] = (
     "overview",
     "requirements",

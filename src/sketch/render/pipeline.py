@@ -35,32 +35,55 @@ class OutputFormat:
     name: str
     description: str
     producer: Producer
+    default: bool
 
 
 _FORMATS: dict[str, OutputFormat] = {}
 
 
-def register_format(name: str, description: str, producer: Producer) -> None:
-    """Make `--format NAME` available. Formats sharing a producer are produced in one call."""
-    _FORMATS[name] = OutputFormat(name, description, producer)
+def register_format(
+    name: str, description: str, producer: Producer, *, default: bool = True
+) -> None:
+    """Make `--format NAME` available. Formats sharing a producer are produced in one call.
+
+    Default formats are what a plain `sketch render` writes; the others only when asked for
+    by name or with `all`.
+    """
+    _FORMATS[name] = OutputFormat(name, description, producer, default)
 
 
 def formats() -> tuple[str, ...]:
-    """Every registered format, in registration order (the default of `--format`)."""
+    """Every registered format, in registration order (what `all` means)."""
     return tuple(_FORMATS)
 
 
+def default_formats() -> tuple[str, ...]:
+    """What `sketch render` writes when no `--format` is given."""
+    return tuple(name for name, fmt in _FORMATS.items() if fmt.default)
+
+
+def describe_formats() -> str:
+    """One line per format for `--help` and error messages."""
+    return "\n".join(
+        f"{f.name}: {f.description}{'' if f.default else ' (only when asked for)'}"
+        for f in _FORMATS.values()
+    )
+
+
 def parse_formats(text: str) -> tuple[str, ...]:
-    """`"svg, md"` -> `("svg", "md")`, in registration order; `all` is every format."""
+    """`"svg, md"` -> `("svg", "md")`, in registration order; `all` is every format and
+    `default` the default ones."""
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
     if "all" in asked:
         asked = (asked - {"all"}) | set(_FORMATS)
+    if "default" in asked:
+        asked = (asked - {"default"}) | set(default_formats())
     unknown = sorted(asked - set(_FORMATS))
     if unknown or not asked:
         known = ", ".join(_FORMATS)
         raise RenderError(
             f"unknown format(s): {', '.join(unknown)}" if unknown else "no format given",
-            f"choose from: {known}, all (comma-separated, e.g. --format svg,md)",
+            f"choose from: {known}, default, all (comma-separated, e.g. --format svg,md)",
         )
     return tuple(name for name in _FORMATS if name in asked)
 
@@ -82,14 +105,14 @@ def render_design(
     """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then written atomically, so a failing renderer
-    leaves the folder as it was. No `formats` means all of them.
+    leaves the folder as it was. No `formats` means the default ones.
     """
     design = (
         loaded_or_design.design
         if isinstance(loaded_or_design, LoadedDesign)
         else (loaded_or_design)
     )
-    wanted = tuple(formats) or tuple(_FORMATS)
+    wanted = tuple(formats) or default_formats()
     folder = design_folder(out_dir, design)
     files: dict[str, bytes] = {}
     for producer in _producers(wanted):
@@ -149,3 +172,37 @@ register_format("dot", "architecture diagram, Graphviz DOT source with its icons
 register_format(
     "md", "design.md: requirements, schema, API, flows, bottlenecks, deep dives", _markdown_files
 )
+
+
+def _html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+    from sketch.notes.html import html_files
+
+    return html_files(design, names)
+
+
+def _mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+    from sketch.notes.mermaid import mermaid_files
+
+    return mermaid_files(design, names)
+
+
+def _export_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+    from sketch.formats.producers import produce_exports
+
+    return produce_exports(design, names)
+
+
+register_format(
+    "html",
+    "design.html: one self-contained page (inline SVG, tables, flows)",
+    _html_files,
+    default=False,
+)
+register_format(
+    "mermaid",
+    "architecture.mmd, er.mmd, flow-N.mmd: Mermaid diagrams",
+    _mermaid_files,
+    default=False,
+)
+register_format("openapi", "openapi.json: OpenAPI 3.1 document", _export_files, default=False)
+register_format("sql", "schema.sql: PostgreSQL DDL", _export_files, default=False)
