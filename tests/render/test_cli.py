@@ -64,11 +64,25 @@ def test_a_design_with_problems_exits_1_and_writes_nothing(
     design = tmp_path / "dangling.py"
     design.write_text(DANGLING, encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["render", str(design), str(TWITTER), "-o", str(out)])
+    result = runner.invoke(app, ["render", str(design), "-o", str(out)])
     assert result.exit_code == 1, result.output
     assert "C301 no component 'ap' (did you mean 'app'?)" in result.output
     assert "nothing rendered" in result.output
     assert not out.exists()
+
+
+def test_among_several_designs_a_broken_one_does_not_stop_the_others(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    design = tmp_path / "dangling.py"
+    design.write_text(DANGLING, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(design), str(TWITTER), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "C301 no component 'ap' (did you mean 'app'?)" in result.output
+    assert "2 designs: 1 rendered, 1 with problems" in result.output
+    assert (out / "twitter" / "architecture.svg").is_file()
+    assert sorted(p.name for p in out.iterdir()) == ["twitter"]
 
 
 def test_an_output_that_is_a_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
@@ -107,7 +121,7 @@ def test_a_folder_renders_every_design_in_it(runner: CliRunner, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "hostile" / "architecture.svg").is_file()
     assert (tmp_path / "out" / "twitter" / "architecture.svg").is_file()
-    assert "rendered 2 designs" in result.output
+    assert "2 designs: 2 rendered, 0 with problems" in result.output
 
 
 def test_two_designs_with_one_name_are_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -38,24 +38,32 @@ def render(
             "mermaid, openapi, sql; or `all`.",
         ),
     ] = DEFAULT_FORMATS,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Designs rendered at once (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Render designs: architecture.png/.svg/.dot and design.md in OUTPUT/<name>/.
 
-    Designs are checked first: on any problem, nothing is written and the exit code is 1.
+    Each design is checked first; a design with problems is reported and not rendered
+    (exit code 1). Several designs (a folder, or many files) render in parallel with a
+    progress bar, and one broken design does not stop the others.
     """
 
     def body() -> int:
         from sketch.render import RenderError
 
         try:
-            return _render_all(files, output, formats)
+            return _render_all(files, output, formats, jobs)
         except RenderError as exc:
             raise UsageProblem(str(exc), exc.hint) from exc
 
     run(body)
 
 
-def _render_all(files: list[Path], output: Path, format_text: str) -> int:
+def _render_all(files: list[Path], output: Path, format_text: str, jobs: int | None) -> int:
     from sketch.check import check as check_design
     from sketch.commands.check import format_problem
     from sketch.config import load_config
@@ -66,6 +74,12 @@ def _render_all(files: list[Path], output: Path, format_text: str) -> int:
     paths = design_files(files)
     if not paths:
         raise UsageProblem("no design files found", "pass .py design files or folders holding them")
+    if len(paths) > 1:
+        from sketch.batch import report_many
+
+        _refuse_shared_names(paths)
+        _prepare_output(output)
+        return report_many(paths, output, wanted, jobs=jobs)
     loaded, problems = [], 0
     for path in paths:
         design = load_design(path)
@@ -103,6 +117,22 @@ def _prepare_output(output: Path) -> None:
             "pass a folder (it is created when missing)",
         )
     output.mkdir(parents=True, exist_ok=True)
+
+
+def _refuse_shared_names(paths: list[Path]) -> None:
+    """Before any parallel work: two designs named alike would overwrite each other's folder.
+
+    Designs that fail to load are skipped here; the batch reports them with the others.
+    """
+    from sketch.load import LoadError, load_design
+
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(load_design(path))
+        except LoadError:
+            continue
+    _check_output_names(loaded)
 
 
 def _check_output_names(loaded: list[LoadedDesign]) -> None:
