@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sketch.estimate.numbers import count, count_in_steps, plural, relation, size
+from sketch.estimate.numbers import count, count_in_steps, period, plural, relation, size
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,11 @@ def test_every_count_reads_back_within_five_percent_and_below_a_thousand(value: 
     mantissa = float(match.group(1).replace(",", ""))
     assert mantissa < 1000 or match.group(2) == "T"
     assert mantissa * _MULTIPLIERS[match.group(2)] == pytest.approx(value, rel=0.05)
+
+
+@pytest.mark.parametrize(
+    ("years", "said"),
+    [(5, "5 years"), (1, "1 year"), (2.5, "2.5 years"), (1 / 365, "1 day"), (30 / 365, "30 days")],
+)
+def test_retention_is_said_in_days_below_a_year(years: float, said: str) -> None:
+    assert period(years) == said

@@ -114,6 +114,15 @@ def factor(value: float) -> str:
     return f"{value:g}"
 
 
+def period(years: float, days_per_year: float = 365) -> str:
+    """A retention as said aloud: 5 years, 1 year, 30 days (not 0.0821918 years)."""
+    if years >= 1:
+        return f"{years:g} year{'' if years == 1 else 's'}"
+    days = years * days_per_year
+    shown = f"{days:.3g}"
+    return f"{shown} day{'' if shown == '1' else 's'}"
+
+
 def percent(fraction: float) -> str:
     return f"{fraction * 100:.4g}%"
 

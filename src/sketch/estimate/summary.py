@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sketch.estimate.figures import GROUPS, Estimates
-from sketch.estimate.numbers import count, size
+from sketch.estimate.numbers import count, period, size
 from sketch.model import Consistency, Design, LatencyTarget
 
 
@@ -62,7 +62,8 @@ def scale_lines(design: Design, estimates: Estimates) -> list[str]:
         lines.append(f"{size(estimates.storage_per_year.value, binary=binary)} storage per year")
     if estimates.storage_total is not None and scale is not None:
         copies = f", {scale.replication_factor} copies" if scale.replication_factor else ""
-        lines.append(f"{estimates.storage_total.text} over {scale.retention_years:g} years{copies}")
+        kept_for = period(scale.retention_years or 0, estimates.conventions.days_per_year)
+        lines.append(f"{estimates.storage_total.text} over {kept_for}{copies}")
     return lines
 
 

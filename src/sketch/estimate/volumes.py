@@ -10,6 +10,7 @@ from sketch.estimate.numbers import (
     exact_number,
     factor,
     percent,
+    period,
     relation,
 )
 from sketch.estimate.work import Work
@@ -116,10 +117,8 @@ def _storage_total(work: Work, year: Figure) -> None:
     yearly = work.size(year.value)
     kept = year.value * years
     said = work.size(kept)
-    steps = [
-        f"over {factor(years)} years: {yearly}/year {X} {factor(years)} years "
-        f"{relation(yearly, said)} {said}"
-    ]
+    kept_for = period(years, work.conventions.days_per_year)
+    steps = [f"over {kept_for}: {yearly}/year {X} {kept_for} {relation(yearly, said)} {said}"]
     if copies is None:
         steps.append("one copy: scale.replication_factor is not given")
     else:
