@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.design_factory import api, entity, small_design
 
 from sketch import (
     Bottleneck,
@@ -22,6 +21,7 @@ from sketch import (
     Step,
 )
 from sketch.check import check
+from tests.design_factory import api, entity, small_design
 
 
 def codes(design: object, limits: Limits | None = None) -> list[str]:

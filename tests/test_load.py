@@ -155,3 +155,16 @@ def test_check_as_a_real_process_reports_file_and_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"{path}:4: C302 foreign key 'B.id': no entity 'B'" in done.stdout
     assert done.stderr == ""
+
+
+def test_a_closed_pipe_is_not_reported_as_an_error() -> None:
+    # `sketch rules | head -1`: the reader goes away early; no "error: Broken pipe" message.
+    done = subprocess.run(
+        f"{sys.executable} -m sketch rules | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "error" not in done.stderr.lower()

@@ -6,7 +6,6 @@ import sys
 
 import pytest
 from pydantic import ValidationError
-from tests.design_factory import small_design
 
 from sketch import (
     Api,
@@ -21,6 +20,7 @@ from sketch import (
     Requirements,
     Step,
 )
+from tests.design_factory import small_design
 
 
 def test_unknown_field_is_an_error_naming_the_field() -> None:

@@ -83,7 +83,8 @@ def guarded() -> Iterator[None]:
 
     try:
         yield
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        # A closed pipe (`sketch rules | head`) is not an error to report: click quiets it.
         raise
     except LoadError as exc:
         _fail(EXIT_USAGE, str(exc), None, exc)

@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.estimate.helpers import design_with
 
 from sketch.config import ConfigError
 from sketch.estimate import Conventions, conventions_from_settings, estimate
+from tests.estimate.helpers import design_with
 
 
 def test_the_defaults_are_the_guides() -> None:

@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.estimate.helpers import design_with
 
 from sketch import Capacity, ItemSize
 from sketch.estimate import Conventions, Estimates, Figure, estimate
+from tests.estimate.helpers import design_with
 
 
 def _text(estimates: Estimates, name: str) -> str:

@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-from tests.estimate.helpers import design_with
-
 from sketch import Design, ItemSize, Requirements
 from sketch.estimate import ESTIMATE_MISMATCH, FIGURE_NAMES, estimate, estimate_problems
 from sketch.problems import Severity
+from tests.estimate.helpers import design_with
 
 
 def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.estimate.helpers import design_with
 
 from sketch import Design, ItemSize, Requirements
 from sketch.estimate import estimates_markdown
 from sketch.estimate.markdown import escape
 from sketch.load import load_design
+from tests.estimate.helpers import design_with
 
 markdown_it = pytest.importorskip("markdown_it")
 

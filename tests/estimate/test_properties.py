@@ -6,10 +6,10 @@ import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.estimate.helpers import design_with
 
 from sketch import Capacity, ItemSize
 from sketch.estimate import FIGURE_NAMES, estimate
+from tests.estimate.helpers import design_with
 
 # Counts of nodes are whole numbers (rounded up), so they do not scale linearly.
 _LINEAR = tuple(

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
@@ -14,6 +13,7 @@ from sketch.cli_app import app
 from sketch.data_files import load_data_design
 from sketch.formats.writer import MODELINE, design_data, to_json, to_yaml
 from sketch.model import Design
+from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.design_factory import small_design
-from tests.formats.helpers import load_error, load_text
 from typer.testing import CliRunner
 
 from sketch.check import check
@@ -16,6 +14,8 @@ from sketch.cli import _register_commands
 from sketch.cli_app import app
 from sketch.formats.nodes import MAX_FILE_BYTES
 from sketch.formats.writer import design_data, to_yaml
+from tests.design_factory import small_design
+from tests.formats.helpers import load_error, load_text
 
 GOOD = """\
 name: shop

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 from openapi_spec_validator import validate
-from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from typer.testing import CliRunner
 
 from sketch import Api, Design, Entity, Field
 from sketch.cli import _register_commands
 from sketch.cli_app import app
 from sketch.formats.openapi import openapi_document
+from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 
 @pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)

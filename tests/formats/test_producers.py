@@ -6,11 +6,11 @@ import json
 import sqlite3
 
 from openapi_spec_validator import validate
-from tests.design_factory import small_design
 
 from sketch.formats.openapi import openapi_document
 from sketch.formats.producers import OPENAPI_FILE, SQL_FILE, produce_exports
 from sketch.formats.sql import sql_ddl
+from tests.design_factory import small_design
 
 
 def test_produces_what_is_asked() -> None:

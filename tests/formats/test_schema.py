@@ -7,8 +7,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from tests.design_factory import small_design
-from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from typer.testing import CliRunner
 
 from sketch.check import check
@@ -17,6 +15,8 @@ from sketch.cli_app import app
 from sketch.data_files import load_data_design
 from sketch.formats.schema import design_schema, schema_text, yaml_skeleton
 from sketch.formats.writer import SCHEMA_FILE, design_data, to_yaml
+from tests.design_factory import small_design
+from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from sketch.cli import _register_commands
+from sketch.cli_app import app
+from sketch.formats.sql import constraint_name, sql_ddl
+from sketch.formats.types import parse_type
 from tests.formats.catalogue import assert_matches, sqlite_catalogue
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from tests.formats.tricky import (
@@ -16,12 +22,6 @@ from tests.formats.tricky import (
     LONG,
     tricky_design,
 )
-from typer.testing import CliRunner
-
-from sketch.cli import _register_commands
-from sketch.cli_app import app
-from sketch.formats.sql import constraint_name, sql_ddl
-from sketch.formats.types import parse_type
 
 
 def run_sqlite(script: str) -> sqlite3.Connection:

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from sketch.formats.sql import sql_ddl
 from tests.formats.catalogue import Catalogue, assert_matches, postgres_catalogue
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from tests.formats.tricky import (
@@ -15,8 +17,6 @@ from tests.formats.tricky import (
     EXPECTED_TABLES,
     tricky_design,
 )
-
-from sketch.formats.sql import sql_ddl
 
 
 def run_postgres(postgres: dict[str, Any], schema: str, script: str) -> Catalogue:

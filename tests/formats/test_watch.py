@@ -10,10 +10,9 @@ import threading
 import time
 from pathlib import Path
 
-from tests.design_factory import small_design
-
 from sketch.commands.watch import Watcher
 from sketch.formats.writer import to_yaml
+from tests.design_factory import small_design
 
 HELPER = "sketch_watch_test_helper"
 DESIGN = f"""\

@@ -6,11 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.lint.helpers import DesignFile, Result, Sketch
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
 from sketch.cli_app import app
+from tests.lint.helpers import DesignFile, Result, Sketch
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,11 @@ import builtins
 from pathlib import Path
 
 import pytest
-from tests.lint.examples import busy_design, design, requirements, scale
 
 from sketch.lint import REGISTRY, lint_design
 from sketch.lint.capacity import load_of
 from sketch.load import load_design
+from tests.lint.examples import busy_design, design, requirements, scale
 
 
 def test_uses_the_estimates(repo_root: Path) -> None:

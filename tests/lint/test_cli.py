@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY, Hit, Rule
 from sketch.lint.registry import FrameworkStep
 from sketch.problems import Severity
+from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 
 def codes_in(text: str) -> set[str]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.lint.helpers import Sketch
-
 from sketch.lint import REGISTRY
 from sketch.lint.docs import catalogue_markdown
 from sketch.lint.settings import Thresholds
+from tests.lint.helpers import Sketch
 
 
 def test_every_threshold_is_read_by_a_rule_and_named_in_its_doc() -> None:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
 
 from sketch.lint import REGISTRY
 from sketch.lint.report import escape_data, escape_property, relative
+from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
 
 jsonschema = pytest.importorskip("jsonschema")
 

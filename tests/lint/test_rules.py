@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tests.lint.examples import EXAMPLES, design
 
 from sketch.check import check
 from sketch.lint import REGISTRY, Rule, RuleCrashed, lint_design
 from sketch.lint.registry import SECTIONS, FrameworkStep
 from sketch.problems import Severity
+from tests.lint.examples import EXAMPLES, design
 
 CODES = [rule.code for rule in REGISTRY]
 

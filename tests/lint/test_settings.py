@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 

@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.notes.golden_files import assert_golden
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
 from sketch.cli_app import app
+from tests.notes.golden_files import assert_golden
 
 _register_commands()
 

@@ -7,12 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.notes import browser, nasty
-from tests.notes.golden_files import assert_golden
 
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes.html import html_files, inline_svg, render_fragment, render_html
+from tests.notes import browser, nasty
+from tests.notes.golden_files import assert_golden
 
 # A stand-in for the renderer's SVG, so the golden page does not change with Graphviz.
 SMALL_SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>

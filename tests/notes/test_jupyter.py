@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.design_factory import small_design
 
 from sketch.load import load_design
 from sketch.model import Design
+from tests.design_factory import small_design
 
 
 @pytest.fixture(scope="module")

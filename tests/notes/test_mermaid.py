@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.design_factory import small_design
-from tests.notes.golden_files import assert_golden
 
 from sketch import Component, Entity, Field, Flow, Index, Step
 from sketch.load import load_design
@@ -14,6 +12,8 @@ from sketch.model import Design
 from sketch.notes import mermaid
 from sketch.notes.mermaid import mermaid_files
 from sketch.notes.mermaid_text import Ids, comment, text
+from tests.design_factory import small_design
+from tests.notes.golden_files import assert_golden
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,13 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.design_factory import small_design
-from tests.notes import browser, nasty
 
 from sketch import Component, Entity, Field, Flow, Step
 from sketch.load import load_design
 from sketch.model import Design
 from sketch.notes import mermaid
+from tests.design_factory import small_design
+from tests.notes import browser, nasty
 
 # Text that means something to some Mermaid grammar, to Markdown, or to HTML; then seeded
 # random mixes of the same characters (the seed keeps the test repeatable).

@@ -6,11 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.render import hostile
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
 from sketch.cli_app import app
+from tests.render import hostile
 
 TWITTER = Path("designs/twitter.py").resolve()
 DANGLING = """

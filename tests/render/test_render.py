@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from tests.render import hostile
-from tests.render.golden_files import assert_golden
 
 from sketch.load import LoadedDesign, load_design
 from sketch.render import RenderError, default_formats, formats, parse_formats, render_design
+from tests.render import hostile
+from tests.render.golden_files import assert_golden
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.design_factory import small_design
-
 from sketch import Component, Flow, Link, Step
 from sketch.load import load_design
 from sketch.render.scene import (
@@ -16,6 +14,7 @@ from sketch.render.scene import (
     component_detail,
     step_label,
 )
+from tests.design_factory import small_design
 
 
 def twitter_scene():  # type: ignore[no-untyped-def]
