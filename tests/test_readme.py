@@ -170,7 +170,9 @@ def test_ci_runs_the_readmes_test_command() -> None:
 
 def test_local_links_point_to_files() -> None:
     text = README.read_text(encoding="utf-8")
-    targets = re.findall(r"\]\(([^)#\s]+)\)", text)
+    # Links inside code blocks are example notes, relative to their own folders.
+    prose = re.sub(r"^```\w*\n.*?^```\n", "", text, flags=re.DOTALL | re.MULTILINE)
+    targets = re.findall(r"\]\(([^)#\s]+)\)", prose)
     local = [t for t in targets if "://" not in t]
     assert local, "the README links to the design and the picture"
     missing = [t for t in local if not (REPO / t).exists()]
@@ -219,3 +221,29 @@ def test_the_misspelling_example_is_what_check_says(
     )
     assert result.returncode == 1
     assert claim[1] in result.stdout.splitlines()
+
+
+def _block_after(marker: str) -> str:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index(marker)
+    block = next(b for b in readme_blocks("\n".join(lines[start:])) if b.lang == "markdown")
+    return block.text
+
+
+def test_embed_example_is_what_sketch_embed_writes(
+    tmp_path: Path, sketch_command: list[str]
+) -> None:
+    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    note = tmp_path / "notes" / "twitter.md"
+    note.parent.mkdir()
+    note.write_text(_block_after("<!-- embed-before -->"), encoding="utf-8")
+    done = subprocess.run(
+        [*sketch_command, "embed", "notes/twitter.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert note.read_text(encoding="utf-8") == _block_after("<!-- embed-after -->")
+    assert (note.parent / "images" / "twitter-architecture.svg").is_file()
