@@ -227,6 +227,10 @@ EXAMPLES: dict[str, tuple[Example, Example]] = {
         ),
     ),
     "R110": (lambda: design(requirements=requirements(scale=scale(peak_factor=None))), design),
+    "R111": (
+        lambda: design(requirements=requirements(scale=scale(writes_per_second=1_000))),
+        lambda: design(requirements=requirements(scale=scale(writes_per_second=12))),
+    ),
     "A201": (
         lambda: design(
             entities=entities(

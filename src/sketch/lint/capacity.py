@@ -22,6 +22,8 @@ class Load:
     writes: float | None = None
     peak_reads: float | None = None
     peak_writes: float | None = None
+    # Declared figures more than 2x away from the derived ones: (path in the design, message).
+    mismatches: tuple[tuple[str, str], ...] = ()
 
     @property
     def peak_total(self) -> float | None:
@@ -58,6 +60,7 @@ def load_of(design: Design, conventions: object | None = None) -> Load:
         writes=_value(getattr(figures, "writes_per_second", None)),
         peak_reads=_value(getattr(figures, "peak_reads_per_second", None)),
         peak_writes=_value(getattr(figures, "peak_writes_per_second", None)),
+        mismatches=tuple((m.path, m.message) for m in figures.mismatches),
     )
 
 

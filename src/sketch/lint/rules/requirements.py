@@ -274,3 +274,30 @@ def no_peak_factor(ctx: Context) -> Iterator[Hit]:
     scale = ctx.design.requirements.scale
     if scale is not None and scale.peak_factor is None:
         yield Hit("requirements.scale", "no peak factor: the load is given as averages only")
+
+
+@rule(
+    "R111",
+    "declared-figure-disagrees",
+    "warning",
+    STEP,
+    fix="correct the declared figure or the inputs it should follow from; "
+    "`sketch estimate FILE` shows the derivation",
+)
+def declared_figure_disagrees(ctx: Context) -> Iterator[Hit]:
+    """A declared rate is more than 2x away from what the scale's own inputs give.
+
+    What it checks:
+        `Scale.writes_per_second` or `reads_per_second` against the figure `sketch estimate`
+        derives from DAU, actions per user and the read:write ratio.
+    Why it matters:
+        The guide: "Write it down on the whiteboard! Shows you can translate vague
+        requirements into concrete numbers." Numbers that contradict each other show the
+        opposite, and every sizing decision built on them inherits the error.
+    Bad:
+        Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=1_000)
+    Fix:
+        Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=12)
+    """
+    for path, message in ctx.load.mismatches:
+        yield Hit(path, message)
