@@ -168,3 +168,13 @@ def test_a_closed_pipe_is_not_reported_as_an_error() -> None:
     )
     assert done.stdout.count("\n") == 1
     assert "error" not in done.stderr.lower()
+
+
+def test_check_goes_on_past_a_file_that_does_not_load(tmp_path: Path) -> None:
+    broken = write(tmp_path, "design = (\n", "broken.py")
+    dangling = write(tmp_path, GOOD, "good.py")  # loads, but has no entities or APIs
+    result = runner.invoke(app, ["check", str(broken), str(dangling)])
+    assert result.exit_code == 2  # a load error outranks the problems found
+    assert "syntax error" in result.output
+    assert "C101" in result.output and "C103" in result.output
+    assert "1 of 2 designs could not be loaded; 2 problem(s) in the others" in result.output

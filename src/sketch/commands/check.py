@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sketch.cli_app import EXIT_OK, EXIT_PROBLEMS, app, design_files, display_path, run
+from sketch.cli_app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    app,
+    design_files,
+    display_path,
+    error,
+    run,
+    state,
+)
 from sketch.problems import Problem
 
 
@@ -35,17 +46,31 @@ def check(
     def body() -> int:
         from sketch.check import check as check_design
         from sketch.config import load_config
-        from sketch.load import load_design
+        from sketch.load import LoadError, load_design
 
-        total = 0
+        total, unloadable = 0, 0
         paths = design_files(files)
         for path in paths:
-            loaded = load_design(path)
+            try:
+                loaded = load_design(path)
+            except LoadError as exc:  # reported, and the other files are still checked
+                error(str(exc))
+                if state.debug:
+                    typer.echo("".join(traceback.format_exception(exc)), err=True)
+                unloadable += 1
+                continue
             problems = check_design(loaded.design, load_config(path).limits)
             total += len(problems)
             for problem in problems:
                 typer.echo(format_problem(problem, display_path(path)))
         noun = "design" if len(paths) == 1 else "designs"
+        if unloadable:
+            typer.secho(
+                f"{unloadable} of {len(paths)} {noun} could not be loaded; "
+                f"{total} problem(s) in the others",
+                fg=typer.colors.RED,
+            )
+            return EXIT_USAGE
         if total:
             typer.secho(f"{total} problem(s) in {len(paths)} {noun}", fg=typer.colors.RED)
             return EXIT_PROBLEMS
