@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,14 @@ def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
     assert f"]({name}.svg)" in note, "the note shows the full diagram beside it"
     assert (gallery / f"{name}.svg").is_file()
     assert f"({name}.md)" in (gallery / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_committed_gallery_is_what_the_designs_render_now() -> None:
+    # docs/gallery/ is linked from the README: a design change must come with new notes.
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "update-gallery"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
