@@ -298,3 +298,15 @@ def test_yaml_designs_are_located_in_the_yaml(sketch: Sketch, tmp_path: Path) ->
     line = int(d303.split(":")[1])
     yaml_lines = data.read_text(encoding="utf-8").splitlines()
     assert "db" in yaml_lines[line - 1], (line, yaml_lines[line - 3 : line + 1])
+
+
+def test_a_design_that_does_not_load_is_reported_and_the_others_still_linted(
+    sketch: Sketch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.py"
+    broken.write_text("design = (\n")
+    result = sketch("lint", "--format", "json", "--exit-zero", broken, WEAK)
+    assert result.exit_code == 2  # a load error, even with --exit-zero
+    assert "syntax error" in result.stderr
+    document = json.loads(result.stdout)  # stdout stays a valid report of the others
+    assert len(document["designs"]) == 1

@@ -15,6 +15,7 @@ from sketch.cli_app import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_PROBLEMS,
+    EXIT_USAGE,
     UsageProblem,
     app,
     design_files,
@@ -87,16 +88,24 @@ def lint(
             raise UsageProblem(
                 str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
             ) from exc
+        from sketch.load import LoadError
+
         linter = Linter(options)
-        reports = []
+        reports, unloadable = [], 0
         for path in design_files(files):
             try:
                 reports.append(linter.lint_file(path))
+            except LoadError as exc:  # on stderr, so json/sarif on stdout stay valid
+                error(str(exc))
+                unloadable += 1
             except UnknownSuppression as exc:
                 raise UsageProblem(str(exc), "use a code from `sketch rules`") from exc
             except RuleCrashed as exc:
                 return _crashed(exc, path)
         typer.echo(_render(reports, output_format, show_suppressed), nl=False)
+        if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
+            error(f"{unloadable} design(s) could not be loaded; the others are reported above")
+            return EXIT_USAGE
         errors = any(f.severity == "error" for r in reports for f in r.active)
         return EXIT_PROBLEMS if errors and not exit_zero else EXIT_OK
 
