@@ -14,6 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
+from sketch.render.markdown import quality_phrases
 
 if TYPE_CHECKING:
     from sketch.estimate import Conventions
@@ -113,21 +114,7 @@ def _list(items: Iterable[str], tag: str = "ul") -> str:
 
 
 def _requirements(req: Requirements) -> str:
-    quality = [
-        *(
-            f"Latency: {t.operation} under {t.ms:g} ms"
-            + (f" at {t.percentile}" if t.percentile else "")
-            for t in req.latency
-        ),
-        *(
-            f"Consistency: {c.level}"
-            + (f" for {c.applies_to}" if c.applies_to else "")
-            + (f" (staleness: {c.staleness})" if c.staleness else "")
-            for c in req.consistency
-        ),
-    ]
-    if req.availability is not None:
-        quality.append(f"Availability: {req.availability:g}%")
+    quality = quality_phrases(req, text=str)  # `_list` escapes each item for HTML
     return _section(
         "Requirements",
         "<h3>In scope</h3>\n" + _list(f.text for f in req.in_scope) if req.in_scope else "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from sketch.model import Api, DeepDive, Design, Entity, Field, Flow, Scale
+from sketch.model import Api, DeepDive, Design, Entity, Field, Flow, Requirements, Scale
 from sketch.render.escape import markdown_cell, markdown_code, markdown_text
 
 Section = Callable[[Design], str]
@@ -37,6 +37,27 @@ def overview(design: Design) -> str:
     return _join(f"# {markdown_text(design.display_title)}\n", description)
 
 
+def quality_phrases(req: Requirements, text: Callable[[str], str] = markdown_text) -> list[str]:
+    """Latency, consistency and availability as short sentences, the same in every output;
+    `text` escapes the user's words for the output format (identity when escaped later)."""
+    phrases = [
+        *(
+            f"Latency: {text(t.operation)} under {t.ms:g} ms"
+            + (f" at {t.percentile}" if t.percentile else "")
+            for t in req.latency
+        ),
+        *(
+            f"Consistency: {c.level}"
+            + (f" for {text(c.applies_to)}" if c.applies_to else "")
+            + (f" (staleness: {text(c.staleness)})" if c.staleness else "")
+            for c in req.consistency
+        ),
+    ]
+    if req.availability is not None:
+        phrases.append(f"Availability: {req.availability:g}%")
+    return phrases
+
+
 def requirements(design: Design) -> str:
     """Step 1: scope, scale, latency, consistency, availability."""
     req = design.requirements
@@ -45,21 +66,7 @@ def requirements(design: Design) -> str:
         "**In scope**\n\n" + _bullets(f.text for f in req.in_scope) if req.in_scope else None,
         "**Out of scope**\n\n" + _bullets(req.out_of_scope) if req.out_of_scope else None,
     )
-    quality = [
-        *(
-            f"Latency: {markdown_text(t.operation)} under {t.ms:g} ms"
-            + (f" at {t.percentile}" if t.percentile else "")
-            for t in req.latency
-        ),
-        *(
-            f"Consistency: {c.level}"
-            + (f" for {markdown_text(c.applies_to)}" if c.applies_to else "")
-            + (f" (staleness: {markdown_text(c.staleness)})" if c.staleness else "")
-            for c in req.consistency
-        ),
-    ]
-    if req.availability is not None:
-        quality.append(f"Availability: {req.availability:g}%")
+    quality = quality_phrases(req)
     non_functional = _join(
         "### Non-functional\n",
         _scale_table(req.scale) if req.scale else None,
