@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sketch.formats.openapi import openapi_document
-from sketch.formats.sql import sql_ddl
-from sketch.formats.writer import to_json, to_yaml
 from sketch.load import LoadError, load_design
+from sketch.render.data_file import to_json, to_yaml
+from sketch.render.openapi import openapi_document
+from sketch.render.sql import sql_ddl
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sketch import batch
-from sketch.batch import BatchResult, DesignOutcome, Status, render_many, report_many
-from sketch.cli_app import design_files
+from sketch.cli.progress import report_many
+from sketch.load.discover import design_files
+from sketch.render import batch
+from sketch.render.batch import BatchResult, DesignOutcome, Status, render_many
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = ["url_shortener", "rate_limiter", "ticket_booking"]
@@ -178,7 +179,8 @@ def test_a_fresh_process_reports_and_exits_with_problems(folder: Path, tmp_path:
     # What the CLI hook does, in a real interpreter: no test runner state to lean on.
     program = (
         "import sys\nfrom pathlib import Path\n"
-        "from sketch.batch import report_many\nfrom sketch.cli_app import design_files\n"
+        "from sketch.cli.progress import report_many\n"
+        "from sketch.load.discover import design_files\n"
         "sys.exit(report_many(design_files([Path(sys.argv[1])]), Path(sys.argv[2]), ('md',)))\n"
     )
     done = subprocess.run(

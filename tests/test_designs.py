@@ -1,7 +1,7 @@
 """The gallery can never rot: every design in designs/ loads, checks, lints and renders.
 
 Parametrized over `designs/*.py`, so a new design is covered by adding the file. The gallery
-is rendered once per session (in parallel, with `sketch.batch`), with the real `diagrams`
+is rendered once per session (in parallel, with `sketch.render.batch`), with the real `diagrams`
 library and the real Graphviz `dot`. DOT sources and design.md notes are compared with golden
 files in tests/golden/designs/; `SKETCH_UPDATE_GOLDEN=1` rewrites them.
 """
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from sketch.batch import BatchResult, DesignOutcome, render_many
 from sketch.check import check
-from sketch.config import load_config
+from sketch.errors import Severity
 from sketch.load import load_design
-from sketch.problems import Severity
+from sketch.load.settings import load_config
+from sketch.render.batch import BatchResult, DesignOutcome, render_many
 
 REPO = Path(__file__).resolve().parents[1]
 DESIGNS = sorted((REPO / "designs").glob("*.py"))

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import sketch.cli
-from sketch.cli_app import app
+from sketch.cli.app import app
 from sketch.estimate import FIGURE_NAMES
 
 sketch.cli._register_commands()

@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from sketch import Design, ItemSize, Requirements
+from sketch.errors import Severity
 from sketch.estimate import ESTIMATE_MISMATCH, FIGURE_NAMES, estimate, estimate_problems
-from sketch.problems import Severity
 from tests.estimate.helpers import design_with
 
 

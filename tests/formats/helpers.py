@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sketch.cli_app import design_files
-from sketch.data_files import load_data_design
 from sketch.load import LoadError, load_design
+from sketch.load.data import load_data_design
+from sketch.load.discover import design_files
 from sketch.model import Design
 
 REPO = Path(__file__).resolve().parents[2]

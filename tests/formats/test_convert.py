@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
-from sketch.cli_app import app
-from sketch.data_files import load_data_design
-from sketch.formats.writer import MODELINE, design_data, to_json, to_yaml
+from sketch.cli.app import app
+from sketch.load.data import load_data_design
 from sketch.model import Design
+from sketch.render.data_file import MODELINE, design_data, to_json, to_yaml
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 

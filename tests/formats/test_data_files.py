@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from sketch.check import check
 from sketch.cli import _register_commands
-from sketch.cli_app import app
-from sketch.formats.nodes import MAX_FILE_BYTES
-from sketch.formats.writer import design_data, to_yaml
+from sketch.cli.app import app
+from sketch.load.nodes import MAX_FILE_BYTES
+from sketch.render.data_file import design_data, to_yaml
 from tests.design_factory import small_design
 from tests.formats.helpers import load_error, load_text
 
@@ -200,7 +200,7 @@ def test_bad_data_file_in_a_real_process_is_one_screen(
 
 
 def test_a_long_line_is_shown_around_the_column() -> None:
-    from sketch.data_files import excerpt
+    from sketch.load.data import excerpt
 
     text = "x: [" + "1, " * 100 + "oops]\n"
     column = text.index("oops") + 1

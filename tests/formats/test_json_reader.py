@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from sketch.formats.json_reader import read_json
-from sketch.formats.nodes import DataError, node_at, to_python
+from sketch.load.json_reader import read_json
+from sketch.load.nodes import DataError, node_at, to_python
 
 SAMPLE = {
     "name": "x",

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from sketch import Api, Design, Entity, Field
 from sketch.cli import _register_commands
-from sketch.cli_app import app
-from sketch.formats.openapi import openapi_document
+from sketch.cli.app import app
+from sketch.render.openapi import openapi_document
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 

@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from sketch.check import check
 from sketch.cli import _register_commands
-from sketch.cli_app import app
-from sketch.data_files import load_data_design
-from sketch.formats.schema import design_schema, schema_text, yaml_skeleton
-from sketch.formats.writer import SCHEMA_FILE, design_data, to_yaml
+from sketch.cli.app import app
+from sketch.load.data import load_data_design
+from sketch.render.data_file import SCHEMA_FILE, design_data, to_yaml
+from sketch.render.schema import design_schema, schema_text, yaml_skeleton
 from tests.design_factory import small_design
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 

@@ -10,8 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from sketch.commands.watch import Watcher
-from sketch.formats.writer import to_yaml
+from sketch.cli.commands.watch import Watcher
+from sketch.render.data_file import to_yaml
 from tests.design_factory import small_design
 
 HELPER = "sketch_watch_test_helper"

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from sketch.formats.nodes import MAX_DEPTH, MAX_NODES, DataError, Mapping, node_at, to_python
-from sketch.formats.yaml_reader import read_yaml
+from sketch.load.nodes import MAX_DEPTH, MAX_NODES, DataError, Mapping, node_at, to_python
+from sketch.load.yaml_reader import read_yaml
 
 
 def read(text: str) -> object:

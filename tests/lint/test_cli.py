@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sketch.errors import Severity
 from sketch.lint import REGISTRY, Hit, Rule
 from sketch.lint.registry import FrameworkStep
-from sketch.problems import Severity
 from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from sketch.check import check
+from sketch.errors import Severity
 from sketch.lint import REGISTRY, Rule, RuleCrashed, lint_design
 from sketch.lint.registry import SECTIONS, FrameworkStep
-from sketch.problems import Severity
 from tests.lint.examples import EXAMPLES, design
 
 CODES = [rule.code for rule in REGISTRY]

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
-from sketch.cli_app import app
+from sketch.cli.app import app
 
 _register_commands()
 _EXAMPLE = re.compile(r"^````markdown\n(.*?)^````\n", re.MULTILINE | re.DOTALL)

@@ -10,7 +10,7 @@ import pytest
 
 from sketch.load import load_design
 from sketch.model import Design
-from sketch.notes.html import html_files, inline_svg, render_fragment, render_html
+from sketch.render.html import html_files, inline_svg, render_fragment, render_html
 from tests.notes import browser, nasty
 from tests.notes.golden_files import assert_golden
 

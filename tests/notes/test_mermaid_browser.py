@@ -16,7 +16,7 @@ import pytest
 from sketch import Component, Entity, Field, Flow, Step
 from sketch.load import load_design
 from sketch.model import Design
-from sketch.notes import mermaid
+from sketch.render import mermaid
 from tests.design_factory import small_design
 from tests.notes import browser, nasty
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import _register_commands
-from sketch.cli_app import app
+from sketch.cli.app import app
 from sketch.load import load_design
 
 _register_commands()

@@ -19,7 +19,7 @@ LIGHT = [
     "sketch.render.scene",
     "sketch.render.markdown",
     "sketch.render.dot",
-    "sketch.commands.render",
+    "sketch.cli.commands.render",
 ]
 
 

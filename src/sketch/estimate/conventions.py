@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
 
-from sketch.problems import did_you_mean
+from sketch.errors import did_you_mean
 
 MonthConvention = Literal["30d", "2.5Ms"]
 UnitConvention = Literal["decimal", "binary"]
@@ -54,7 +54,7 @@ def conventions_from_settings(
     settings: Mapping[str, Any], source: str | None = None
 ) -> Conventions:
     """Validate `[tool.sketch.estimate]`; unknown keys and bad values raise ConfigError."""
-    from sketch.config import ConfigError
+    from sketch.load.settings import ConfigError
 
     try:
         return Conventions.model_validate(dict(settings))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from sketch.errors import Problem, Severity
 from sketch.estimate.conventions import Conventions
 from sketch.estimate.core import estimate
 from sketch.model import Design
-from sketch.paths import locate
-from sketch.problems import Problem, Severity
+from sketch.model.paths import locate
 
 #: Stable code: a declared figure more than 2x away from the one derived from the inputs.
 ESTIMATE_MISMATCH = "C401"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sketch.errors import Problem, Severity
 from sketch.lint.context import Context
 from sketch.lint.registry import Hit, Rule
 from sketch.lint.settings import Thresholds
 from sketch.model import Declared, Design, SourceRef
-from sketch.paths import locate, resolve
-from sketch.problems import Problem, Severity
+from sketch.model.paths import locate, resolve
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ def suppression_for(design: Design, path: str, code: str) -> str | None:
 
 def check_suppressions(design: Design, known_codes: Iterable[str]) -> None:
     """Raise UnknownSuppression for a suppression whose code matches no rule."""
-    from sketch.paths import walk
-    from sketch.problems import did_you_mean
+    from sketch.errors import did_you_mean
+    from sketch.model.paths import walk
 
     codes = list(known_codes)
     for path, obj in walk(design):

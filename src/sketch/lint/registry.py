@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sketch.problems import Severity
+from sketch.errors import Severity
 
 if TYPE_CHECKING:
     from sketch.lint.context import Context

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sketch.errors import Severity
 from sketch.lint.engine import Finding
 from sketch.lint.run import DesignReport
-from sketch.problems import Severity
 
 Style = Callable[..., str]
 _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}

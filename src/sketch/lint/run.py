@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sketch.config import load_config
 from sketch.lint.capacity import conventions_for
 from sketch.lint.engine import Finding, check_suppressions, from_problem, lint_design
 from sketch.lint.registry import REGISTRY, Registry, Rule
 from sketch.lint.settings import LintSettings, active_rules, parse_settings
+from sketch.load.settings import load_config
 from sketch.model import Limits
 
 

@@ -12,12 +12,12 @@ import json
 from collections.abc import Sequence
 
 from sketch import __version__
+from sketch.errors import Severity
 from sketch.lint.docs import rule_markdown
 from sketch.lint.engine import Finding
 from sketch.lint.registry import Registry, Rule
 from sketch.lint.report import relative, where
 from sketch.lint.run import DesignReport
-from sketch.problems import Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
 
-from sketch.config import ConfigError
+from sketch.errors import Severity
 from sketch.lint.registry import Registry, Rule
-from sketch.problems import Severity
+from sketch.load.settings import ConfigError
 
 
 class Thresholds(BaseModel):
@@ -90,7 +90,7 @@ def parse_settings(raw: dict[str, Any], source: str | None, registry: Registry) 
 
 class UnknownCode(ValueError):
     def __init__(self, selector: str, registry: Registry) -> None:
-        from sketch.problems import did_you_mean
+        from sketch.errors import did_you_mean
 
         codes = [r.code for r in registry] + [r.name for r in registry]
         super().__init__(

@@ -3,7 +3,7 @@
 Only `render.diagram` imports `diagrams`/`graphviz`, and only when a diagram is drawn.
 """
 
-from sketch.render.pipeline import (
+from sketch.render.formats import (
     RenderError,
     default_formats,
     describe_formats,

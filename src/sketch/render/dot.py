@@ -77,7 +77,7 @@ def _run(command: list[str], cwd: Path) -> None:
 
 def copy_icons(icons: Mapping[str, Path], folder: Path, *, atomic: bool = True) -> list[Path]:
     """Copy each icon to `folder/<relative path>`; returns the files written, sorted."""
-    from sketch.files import write_bytes_atomic
+    from sketch.render.files import write_bytes_atomic
 
     written = []
     for relative, source in sorted(icons.items()):

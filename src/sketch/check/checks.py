@@ -1,0 +1,228 @@
+"""`sketch check`: the framework's limits and every cross-reference, all problems at once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from sketch.errors import Problem, did_you_mean
+from sketch.model import Design, Kind, Limits
+from sketch.model.paths import locate
+
+# Stable codes: tests, docs and users' scripts rely on them.
+TOO_FEW_ENTITIES = "C101"
+TOO_MANY_ENTITIES = "C102"
+TOO_FEW_APIS = "C103"
+TOO_MANY_APIS = "C104"
+DUPLICATE_NAME = "C201"
+UNKNOWN_COMPONENT = "C301"
+UNKNOWN_REFERENCE = "C302"
+UNKNOWN_API = "C303"
+UNKNOWN_FEATURE = "C304"
+UNKNOWN_FIELD = "C305"
+BAD_REPLICA = "C306"
+
+
+def check(design: Design, limits: Limits | None = None) -> list[Problem]:
+    """All problems of the design, each located; the design's own limits win over `limits`."""
+    active = design.limits or limits or Limits()
+    problems = [
+        *_check_limits(design, active),
+        *_check_duplicates(design),
+        *_check_entity_references(design),
+        *_check_component_references(design),
+        *_check_api_references(design),
+    ]
+    return [p if p.source else replace(p, source=locate(design, p.path)) for p in problems]
+
+
+def _check_limits(design: Design, limits: Limits) -> Iterator[Problem]:
+    for what, items, low, high, codes in (
+        (
+            "entities",
+            design.entities,
+            limits.min_entities,
+            limits.max_entities,
+            (TOO_FEW_ENTITIES, TOO_MANY_ENTITIES),
+        ),
+        ("APIs", design.apis, limits.min_apis, limits.max_apis, (TOO_FEW_APIS, TOO_MANY_APIS)),
+    ):
+        path = "entities" if what == "entities" else "apis"
+        count = len(items)
+        if count < low:
+            yield Problem(
+                codes[0],
+                f"{count} {what}; the framework asks for {low}-{high}",
+                path,
+                hint=f"add the core {what} a reader needs to follow the design",
+            )
+        elif count > high:
+            yield Problem(
+                codes[1],
+                f"{count} {what}; the framework asks for {low}-{high}",
+                path,
+                hint=f"keep the {high} that matter most; mention the rest in prose "
+                "(or raise the limit in [tool.sketch.limits] or `Design(limits=...)`)",
+            )
+
+
+def _duplicates(names: Iterable[str]) -> set[str]:
+    return {name for name, n in Counter(names).items() if n > 1}
+
+
+def _check_duplicates(design: Design) -> Iterator[Problem]:
+    groups: list[tuple[str, str, list[str]]] = [
+        ("entities", "entity", [e.name for e in design.entities]),
+        ("components", "component", [c.name for c in design.components]),
+        ("apis", "API", [a.key for a in design.apis]),
+        ("flows", "flow", [f.name for f in design.flows]),
+        (
+            "requirements.in_scope",
+            "feature key",
+            [f.key for f in design.requirements.in_scope if f.key],
+        ),
+    ]
+    groups += [
+        (f"entities[{i}].fields", f"field of {e.name}", [f.name for f in e.fields])
+        for i, e in enumerate(design.entities)
+    ]
+    for path, what, names in groups:
+        for name in sorted(_duplicates(names)):
+            index = names.index(name, names.index(name) + 1)
+            yield Problem(
+                DUPLICATE_NAME,
+                f"{what} '{name}' is declared twice",
+                f"{path}[{index}]",
+                hint="names are how other parts of the design refer to it: make them unique",
+            )
+
+
+def _check_entity_references(design: Design) -> Iterator[Problem]:
+    entities = {e.name: e for e in design.entities}
+    components = [c.name for c in design.components]
+    for i, entity in enumerate(design.entities):
+        names = [f.name for f in entity.fields]
+        for k, key in enumerate(entity.primary_key):
+            if key not in names:
+                yield _unknown_field(entity.name, key, names, f"entities[{i}].primary_key[{k}]")
+        for j, index in enumerate(entity.indexes):
+            for k, name in enumerate(index.fields):
+                if name not in names:
+                    yield _unknown_field(
+                        entity.name, name, names, f"entities[{i}].indexes[{j}].fields[{k}]"
+                    )
+        if entity.stored_in and entity.stored_in not in components:
+            yield _unknown_component(entity.stored_in, components, f"entities[{i}].stored_in")
+        for j, field in enumerate(entity.fields):
+            if field.references:
+                yield from _check_foreign_key(
+                    field.references, entities, f"entities[{i}].fields[{j}].references"
+                )
+
+
+def _check_foreign_key(target: str, entities: dict, path: str) -> Iterator[Problem]:  # type: ignore[type-arg]
+    entity_name, _, field_name = target.partition(".")
+    if not field_name:
+        yield Problem(
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}' does not name a field",
+            path,
+            hint="write the target as `Entity.field`, e.g. `User.user_id`",
+        )
+    elif entity_name not in entities:
+        yield Problem(
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}': no entity '{entity_name}' "
+            f"({did_you_mean(entity_name, entities)})",
+            path,
+            hint="declare the entity or correct the name",
+        )
+    elif entities[entity_name].field(field_name) is None:
+        names = [f.name for f in entities[entity_name].fields]
+        yield Problem(
+            UNKNOWN_REFERENCE,
+            f"foreign key '{target}': {entity_name} has no field "
+            f"'{field_name}' ({did_you_mean(field_name, names)})",
+            path,
+            hint=f"point it at one of {entity_name}'s fields",
+        )
+
+
+def _unknown_field(entity: str, name: str, names: list[str], path: str) -> Problem:
+    return Problem(
+        UNKNOWN_FIELD,
+        f"{entity} has no field '{name}' ({did_you_mean(name, names)})",
+        path,
+        hint=f"use one of {entity}'s field names",
+    )
+
+
+def _unknown_component(name: str, names: list[str], path: str) -> Problem:
+    return Problem(
+        UNKNOWN_COMPONENT,
+        f"no component '{name}' ({did_you_mean(name, names)})",
+        path,
+        hint="declare it in `components=` or correct the name",
+    )
+
+
+def _check_component_references(design: Design) -> Iterator[Problem]:
+    names = [c.name for c in design.components]
+    refs: list[tuple[str, str]] = []
+    for i, flow in enumerate(design.flows):
+        for j, step in enumerate(flow.steps):
+            refs += [
+                (step.from_, f"flows[{i}].steps[{j}].from"),
+                (step.to, f"flows[{i}].steps[{j}].to"),
+            ]
+    for i, link in enumerate(design.links):
+        refs += [(link.from_, f"links[{i}].from"), (link.to, f"links[{i}].to")]
+    for attr in ("bottlenecks", "deep_dives"):
+        for i, item in enumerate(getattr(design, attr)):
+            refs += [
+                (name, f"{attr}[{i}].components[{k}]") for k, name in enumerate(item.components)
+            ]
+    for name, path in refs:
+        if name not in names:
+            yield _unknown_component(name, names, path)
+    for i, component in enumerate(design.components):
+        if component.replica_of is None:
+            continue
+        primary = design.component(component.replica_of)
+        path = f"components[{i}].replica_of"
+        if primary is None:
+            yield _unknown_component(component.replica_of, names, path)
+        elif primary.kind is not Kind.database:
+            yield Problem(
+                BAD_REPLICA,
+                f"'{component.name}' replicates '{primary.name}', which is a "
+                f"{primary.kind.value}, not a database",
+                path,
+                hint="point `replica_of` at a component of kind database",
+            )
+
+
+def _check_api_references(design: Design) -> Iterator[Problem]:
+    keys = [a.key for a in design.apis]
+    for i, flow in enumerate(design.flows):
+        for j, step in enumerate(flow.steps):
+            if step.api and step.api not in keys:
+                yield Problem(
+                    UNKNOWN_API,
+                    f"flow '{flow.name}' calls '{step.api}', which is not "
+                    f"declared ({did_you_mean(step.api, keys)})",
+                    f"flows[{i}].steps[{j}].api",
+                    hint="write it as `METHOD /path` exactly as in `apis=`",
+                )
+    features = [f.key for f in design.requirements.in_scope if f.key]
+    for i, api in enumerate(design.apis):
+        for k, key in enumerate(api.serves):
+            if key not in features:
+                yield Problem(
+                    UNKNOWN_FEATURE,
+                    f"{api.key} serves '{key}', which no in-scope feature "
+                    f"has as key ({did_you_mean(key, features)})",
+                    f"apis[{i}].serves[{k}]",
+                    hint="give the feature that key: `Feature(key=..., text=...)`",
+                )

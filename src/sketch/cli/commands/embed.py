@@ -1,0 +1,82 @@
+"""`sketch embed NOTE...`: regenerate the `<!-- sketch: ... -->` regions of Markdown notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli.app import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app, display_path, run
+from sketch.load.discover import note_files
+
+
+@app.command()
+def embed(
+    notes: Annotated[list[Path], typer.Argument(help="Markdown notes, or folders of notes.")],
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 with a diff when a note is out of date."
+        ),
+    ] = False,
+    keep_images: Annotated[
+        bool,
+        typer.Option(
+            "--keep-images",
+            help="Treat existing images as current (draw only missing ones); for machines "
+            "whose Graphviz draws different bytes.",
+        ),
+    ] = False,
+) -> None:
+    """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
+
+    DESIGN is relative to the note's folder.
+    Text outside the markers is never changed.
+
+    Sections: architecture (add png for PNG), mermaid-architecture,
+    mermaid-flows, mermaid-er, requirements, estimates, schema, apis,
+    flows, bottlenecks, deep-dives, design.
+
+    Exit codes: 0 up to date, 1 out of date (with --check),
+    2 bad marker or design.
+    """
+
+    def body() -> int:
+        from sketch.cli.app import error
+        from sketch.embed.plan import Designs, EmbedError, plan_note
+
+        designs = Designs()
+        plans, failed = [], False
+        for path in note_files(notes):
+            try:
+                plan = plan_note(path, display_path(path), designs)
+                plan.compare_images = not keep_images
+                plans.append(plan)
+            except EmbedError as exc:
+                failed = True
+                for problem in exc.problems:
+                    error(str(problem).replace("\n  help: ", "\nhelp: ", 1))
+        if failed:
+            typer.echo("no note was changed", err=True)
+            return EXIT_USAGE
+        stale = [plan for plan in plans if plan.stale]
+        if check:
+            for plan in stale:
+                typer.echo(plan.diff(), nl=False)
+            _summary(len(plans), len(stale), "out of date" if stale else "up to date")
+            return EXIT_PROBLEMS if stale else EXIT_OK
+        for plan in stale:
+            for written in plan.apply():
+                typer.echo(f"wrote {display_path(written)}")
+        _summary(len(plans), len(stale), "updated" if stale else "up to date")
+        return EXIT_OK
+
+    run(body)
+
+
+def _summary(total: int, stale: int, state: str) -> None:
+    noun = "note" if total == 1 else "notes"
+    typer.echo(
+        f"{stale} of {total} {noun} {state}" if stale else f"{total} {noun} {state}", err=True
+    )

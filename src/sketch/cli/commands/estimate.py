@@ -1,0 +1,76 @@
+"""`sketch estimate FILE`: the requirements template filled in with back-of-the-envelope figures."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli.app import EXIT_OK, app, run
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Month(StrEnum):
+    days = "30d"
+    seconds = "2.5Ms"
+
+
+class Units(StrEnum):
+    decimal = "decimal"
+    binary = "binary"
+
+
+@app.command()
+def estimate(
+    file: Annotated[Path, typer.Argument(help="A design file.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
+    ] = OutputFormat.text,
+    month: Annotated[
+        Month | None, typer.Option(help="A month as 30 days or as 2.5M seconds.")
+    ] = None,
+    units: Annotated[
+        Units | None, typer.Option(help="decimal (GB = 10^9 B) or binary (GiB = 2^30 B).")
+    ] = None,
+) -> None:
+    """Back-of-the-envelope estimates from the design's requirements, with their derivation.
+
+    Fills in the guide's requirements template: scope, scale, latency, consistency, availability.
+
+    Defaults come from \\[tool.sketch.estimate] in pyproject.toml; flags win.
+
+    Missing inputs are named, never guessed.
+    """
+
+    def body() -> int:
+        import json
+
+        from sketch.estimate import conventions_from_settings
+        from sketch.estimate import estimate as estimate_design
+        from sketch.estimate.data import estimates_data
+        from sketch.estimate.text import requirements_text
+        from sketch.load import load_design
+        from sketch.load.settings import load_config
+
+        design = load_design(file).design
+        config = load_config(file)
+        conventions = conventions_from_settings(config.estimate, config.source)
+        overrides = {"month": month, "units": units}
+        conventions = conventions.model_copy(
+            update={key: str(value) for key, value in overrides.items() if value is not None}
+        )
+        estimates = estimate_design(design, conventions)
+        if output_format is OutputFormat.json:
+            data = estimates_data(design, estimates)
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            typer.echo(requirements_text(design, estimates), nl=False)
+        return EXIT_OK
+
+    run(body)

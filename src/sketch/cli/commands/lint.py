@@ -1,0 +1,186 @@
+"""`sketch lint FILE...`, `sketch rules` and `sketch rule CODE`: the design review."""
+
+from __future__ import annotations
+
+import json
+import os
+import traceback
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sketch.cli.app import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageProblem,
+    app,
+    error,
+    run,
+    state,
+    stdout_is_terminal,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Only these rules: codes, prefixes (D3) or names; "
+        "comma-separated or repeated. Replaces the configured selection.",
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rules (codes, prefixes or names)."),
+]
+
+
+@app.command()
+def lint(
+    files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text, json, sarif (2.1.0) or github.")
+    ] = OutputFormat.text,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
+    ] = False,
+    show_suppressed: Annotated[
+        bool, typer.Option("--show-suppressed", help="List suppressed findings and reasons.")
+    ] = False,
+) -> None:
+    """Review designs the way a demanding interviewer would.
+
+    `sketch rules` lists the rules; `sketch rule CODE` explains one. `sketch check` runs first.
+
+    Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
+    """
+
+    def body() -> int:
+        from sketch.lint import REGISTRY, RuleCrashed
+        from sketch.lint.engine import UnknownSuppression
+        from sketch.lint.run import Linter, Options
+        from sketch.lint.settings import UnknownCode, active_rules, split_selectors
+
+        options = Options(split_selectors(select) or None, split_selectors(ignore))
+        try:  # validate the command line before loading anything
+            active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+        except UnknownCode as exc:
+            raise UsageProblem(
+                str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
+            ) from exc
+        from sketch.load import LoadError
+
+        linter = Linter(options)
+        reports, unloadable = [], 0
+        from sketch.load.discover import design_files
+
+        for path in design_files(files):
+            try:
+                reports.append(linter.lint_file(path))
+            except LoadError as exc:  # on stderr, so json/sarif on stdout stay valid
+                error(str(exc))
+                unloadable += 1
+            except UnknownSuppression as exc:
+                raise UsageProblem(str(exc), "use a code from `sketch rules`") from exc
+            except RuleCrashed as exc:
+                return _crashed(exc, path)
+        typer.echo(_render(reports, output_format, show_suppressed), nl=False)
+        if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
+            error(f"{unloadable} design(s) could not be loaded; the others are reported above")
+            return EXIT_USAGE
+        errors = any(f.severity == "error" for r in reports for f in r.active)
+        return EXIT_PROBLEMS if errors and not exit_zero else EXIT_OK
+
+    run(body)
+
+
+def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -> str:  # type: ignore[type-arg]
+    from sketch.lint import REGISTRY, report, sarif
+
+    if output_format is OutputFormat.json:
+        return report.as_json(reports)
+    if output_format is OutputFormat.sarif:
+        return sarif.as_sarif(reports, REGISTRY)
+    if output_format is OutputFormat.github:
+        return report.github(reports)
+    # Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
+    style = typer.style if stdout_is_terminal() and not os.environ.get("NO_COLOR") else None
+    return report.text(reports, style=style, show_suppressed=show_suppressed)
+
+
+def _crashed(exc: Exception, path: Path) -> int:
+    from sketch.lint.report import relative
+
+    error(
+        f"internal error: {exc} (while linting {relative(path)})",
+        "this is a bug in the rule; rerun with --debug for the traceback and report it, "
+        "or --ignore the rule meanwhile",
+    )
+    if state.debug:
+        typer.echo("".join(traceback.format_exception(exc)), err=True)
+    return EXIT_INTERNAL
+
+
+@app.command()
+def rules(
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", help="text, json or markdown (the full docs).")
+    ] = ListFormat.text,
+) -> None:
+    """List every lint rule: code, name, severity, framework step and summary."""
+
+    def body() -> int:
+        from sketch.lint import REGISTRY
+        from sketch.lint.docs import catalogue_markdown, catalogue_text, rule_json
+
+        if output_format is ListFormat.markdown:
+            typer.echo(catalogue_markdown(REGISTRY), nl=False)
+        elif output_format is ListFormat.json:
+            typer.echo(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
+        else:
+            typer.echo(catalogue_text(REGISTRY), nl=False)
+        return EXIT_OK
+
+    run(body)
+
+
+@app.command(name="rule")
+def rule_doc(
+    code: Annotated[str, typer.Argument(help="A rule code (D301) or name (no-bottlenecks).")],
+) -> None:
+    """Explain one rule: what it checks, why it matters, a bad example, the fix, thresholds."""
+
+    def body() -> int:
+        from sketch.errors import did_you_mean
+        from sketch.lint import REGISTRY
+        from sketch.lint.docs import rule_text
+
+        found = REGISTRY.get(code)
+        if found is None:
+            known = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
+            raise UsageProblem(
+                f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
+            )
+        typer.echo(rule_text(found), nl=False)
+        return EXIT_OK
+
+    run(body)

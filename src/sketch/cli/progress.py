@@ -1,0 +1,64 @@
+"""Many designs rendered with a progress display: a rich bar on a terminal, plain lines in a log."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from sketch.render.batch import DesignOutcome, Progress, render_many
+
+
+def report_many(
+    paths: Sequence[Path],
+    out_dir: Path,
+    formats: Iterable[str] = (),
+    jobs: int | None = None,
+    stream: IO[str] | None = None,
+) -> int:
+    """`render_many` with a progress display, every problem printed, a summary line; exit code."""
+    out = stream or sys.stdout
+    with progress_display(len(paths), out) as progress:
+        result = render_many(paths, out_dir, formats, jobs=jobs, progress=progress)
+    print(result.summary(), file=out, flush=True)
+    return result.exit_code
+
+
+@contextmanager
+def progress_display(total: int, stream: IO[str]) -> Iterator[Progress]:
+    """A rich progress bar when `stream` is a terminal, one plain line per design otherwise."""
+    if not stream.isatty():
+        yield _plain_lines(stream)
+        return
+    from rich.console import Console  # only terminals pay for rich
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    console = Console(file=stream, highlight=False)
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    # auto_refresh=False: no refresh thread, so the pool can still fork cheaply.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("rendering", total=total)
+
+        def advance(done: int, total: int, outcome: DesignOutcome) -> None:
+            for problem in outcome.problems:
+                bar.console.print(problem, markup=False, style="red")
+            bar.update(task, completed=done, description=outcome.path.name)
+            bar.refresh()
+
+        yield advance
+
+
+def _plain_lines(stream: IO[str]) -> Progress:
+    def line(done: int, total: int, outcome: DesignOutcome) -> None:
+        width = len(str(total))
+        if outcome.ok:
+            text = f"rendered {outcome.name} ({len(outcome.files)} files)"
+        else:
+            text = outcome.status.value
+        print(f"[{done:>{width}}/{total}] {outcome.path}: {text}", file=stream, flush=True)
+        for problem in outcome.problems:
+            print(problem, file=stream, flush=True)
+
+    return line

@@ -1,1 +1,0 @@
-"""One module per command; each registers itself on `sketch.cli_app.app` when imported."""

@@ -1,1 +1,0 @@
-"""Designs as data: YAML/JSON reading with positions, writing, JSON Schema, OpenAPI and SQL."""

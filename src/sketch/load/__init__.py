@@ -1,0 +1,11 @@
+"""Reading designs: Python files, YAML/JSON data files, and `[tool.sketch]` project settings."""
+
+from sketch.load.python import (
+    DATA_SUFFIXES,
+    LoadedDesign,
+    LoadError,
+    describe_location,
+    load_design,
+)
+
+__all__ = ["DATA_SUFFIXES", "LoadError", "LoadedDesign", "describe_location", "load_design"]
