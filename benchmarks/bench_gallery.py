@@ -33,7 +33,7 @@ if __name__ == "__main__":
     result = render_many(design_files([Path(designs)]), Path(out),
                          tuple(formats.split(",")), jobs=int(jobs))
     for outcome in result.failed:
-        print("\\n".join(outcome.problems), file=sys.stderr)
+        print("\\n".join(outcome.messages), file=sys.stderr)
     print(json.dumps({"seconds": result.seconds, "rendered": len(result.rendered),
                       "failed": len(result.failed), "jobs": result.jobs}))
 """

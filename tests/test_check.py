@@ -186,7 +186,7 @@ def test_every_dangling_reference_is_named_with_the_closest_name(
     first = problems[0]
     assert (first.code, first.path) == (code, path)
     assert message in first.message
-    assert first.hint
+    assert first.help
     # Located at the line that built the object: here, or in the factory's helpers.
     assert first.source is not None
     assert first.source.file in (__file__, str(Path(__file__).with_name("design_factory.py")))

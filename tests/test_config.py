@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 
 runner = CliRunner()
-_register_commands()
 
 
 def write_design(folder: Path, entities: int, limits: str | None = None) -> Path:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.load import LoadError, load_design
 
 GOOD = """\
@@ -108,7 +107,6 @@ def test_the_design_variable_wins_over_other_designs(tmp_path: Path) -> None:
 
 
 runner = CliRunner()
-_register_commands()
 
 
 def test_cli_exit_codes_and_no_traceback(tmp_path: Path) -> None:
@@ -126,12 +124,12 @@ def test_cli_exit_codes_and_no_traceback(tmp_path: Path) -> None:
 
 
 def test_cli_internal_error_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sketch.check
+    import sketch.check.pipeline
 
     def explode(*args: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(sketch.check, "check", explode)
+    monkeypatch.setattr(sketch.check.pipeline, "check", explode)
     result = runner.invoke(app, ["check", "designs/twitter.py"])
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError: bug" in result.output

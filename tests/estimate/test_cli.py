@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import sketch.cli
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.estimate import FIGURE_NAMES
 
-sketch.cli._register_commands()
 runner = CliRunner()
 
 DESIGN = """\

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from sketch.errors import ConfigError
 from sketch.estimate import Conventions, conventions_from_settings, estimate
-from sketch.load.settings import ConfigError
 from tests.estimate.helpers import design_with
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.load.data import load_data_design
 from sketch.model import Design
 from sketch.render.data_file import MODELINE, design_data, to_json, to_yaml
@@ -18,7 +17,6 @@ from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
-    _register_commands()
     return CliRunner()
 
 

@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.check import check
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.load.nodes import MAX_FILE_BYTES
 from sketch.render.data_file import design_data, to_yaml
 from tests.design_factory import small_design
@@ -163,7 +162,6 @@ def test_files_that_are_not_utf8(tmp_path: Path) -> None:
 
 
 def test_cli_check_takes_data_files(tmp_path: Path) -> None:
-    _register_commands()
     (tmp_path / "ok.yaml").write_text(to_yaml(small_design()))
     (tmp_path / "ok.json").write_text(json.dumps(design_data(small_design())))
     result = CliRunner().invoke(app, ["check", str(tmp_path)])

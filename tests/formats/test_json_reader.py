@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from sketch.errors import DataError
 from sketch.load.json_reader import read_json
-from sketch.load.nodes import DataError, node_at, to_python
+from sketch.load.nodes import node_at, to_python
 
 SAMPLE = {
     "name": "x",

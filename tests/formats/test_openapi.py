@@ -11,8 +11,7 @@ from openapi_spec_validator import validate
 from typer.testing import CliRunner
 
 from sketch import Api, Design, Entity, Field
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.render.openapi import openapi_document
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
@@ -112,7 +111,6 @@ def test_entities_are_component_schemas() -> None:
 
 
 def test_export_command_json_and_yaml(tmp_path: Path) -> None:
-    _register_commands()
     runner = CliRunner()
     path = next(p for p in DESIGN_FILES if p.stem == "twitter")
     expected = openapi_document(example(path))
@@ -128,7 +126,6 @@ def test_export_command_json_and_yaml(tmp_path: Path) -> None:
 
 
 def test_export_refuses_a_design_with_problems(tmp_path: Path) -> None:
-    _register_commands()
     path = tmp_path / "small.yaml"
     path.write_text("name: small\nentities: []\n")
     result = CliRunner().invoke(app, ["export", str(path), "--format", "openapi"])

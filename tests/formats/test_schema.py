@@ -10,8 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.check import check
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.load.data import load_data_design
 from sketch.render.data_file import SCHEMA_FILE, design_data, to_yaml
 from sketch.render.schema import design_schema, schema_text, yaml_skeleton
@@ -27,7 +26,6 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def test_schema_command_is_deterministic(tmp_path: Path) -> None:
-    _register_commands()
     runner = CliRunner()
     out = tmp_path / SCHEMA_FILE
     assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
@@ -70,7 +68,6 @@ def test_skeleton_points_at_the_schema_and_loads(
 
 
 def test_sketch_new_yaml_writes_the_skeleton(tmp_path: Path) -> None:
-    _register_commands()
     runner = CliRunner()
     result = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -80,7 +77,6 @@ def test_sketch_new_yaml_writes_the_skeleton(tmp_path: Path) -> None:
 
 
 def test_a_folder_with_the_schema_beside_its_designs_checks(tmp_path: Path) -> None:
-    _register_commands()
     runner = CliRunner()
     assert runner.invoke(app, ["schema", "-o", str(tmp_path / SCHEMA_FILE)]).exit_code == 0
     (tmp_path / "shop.yaml").write_text(to_yaml(small_design()))

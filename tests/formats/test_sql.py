@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.render.column_types import parse_type
 from sketch.render.sql import constraint_name, sql_ddl
 from tests.formats.catalogue import assert_matches, sqlite_catalogue
@@ -106,7 +105,6 @@ def test_type_mapping(text: str, postgres: str, sqlite: str) -> None:
 
 
 def test_export_command_writes_sql(tmp_path: Path) -> None:
-    _register_commands()
     out = tmp_path / "schema.sql"
     path = next(p for p in DESIGN_FILES if p.stem == "twitter")
     result = CliRunner().invoke(

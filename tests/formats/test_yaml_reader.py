@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from sketch.load.nodes import MAX_DEPTH, MAX_NODES, DataError, Mapping, node_at, to_python
+from sketch.errors import DataError
+from sketch.load.nodes import MAX_DEPTH, MAX_NODES, Mapping, node_at, to_python
 from sketch.load.yaml_reader import read_yaml
 
 
@@ -123,7 +124,7 @@ def test_an_alias_bomb_is_refused_at_once() -> None:
     started = time.perf_counter()
     problem = error(_bomb(levels=9, width=9))  # 9**9 values once expanded
     assert f"more than {MAX_NODES} values" in problem.message
-    assert "alias bomb" in (problem.hint or "")
+    assert "alias bomb" in (problem.help or "")
     assert time.perf_counter() - started < 5  # never expanded; a generous bound for slow CI
 
 
@@ -142,4 +143,4 @@ def test_deep_nesting_is_refused() -> None:
 def test_too_many_plain_values_are_refused_without_blaming_aliases() -> None:
     problem = error("x: [" + "1," * (MAX_NODES + 1) + "]\n")
     assert f"the file holds more than {MAX_NODES} values" in problem.message
-    assert "alias" not in (problem.hint or "")
+    assert "alias" not in (problem.help or "")

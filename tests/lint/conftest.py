@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from tests.lint.helpers import DesignFile, Result, Sketch
 
 
 @pytest.fixture(scope="session")
 def sketch() -> Sketch:
     """`sketch(*args)` runs the CLI in-process and returns exit code, stdout and stderr."""
-    _register_commands()
     runner = CliRunner()
 
     def invoke(*args: str | Path) -> Result:

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 
-_register_commands()
 _EXAMPLE = re.compile(r"^````markdown\n(.*?)^````\n", re.MULTILINE | re.DOTALL)
 
 

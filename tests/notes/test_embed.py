@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from tests.notes.golden_files import assert_golden
-
-_register_commands()
 
 NOTE = """\
 # My notes on Twitter

@@ -40,9 +40,9 @@ def test_regions_with_lines_design_section_and_options() -> None:
 def test_marker_mistakes_name_their_line(note: str, line: int, what: str) -> None:
     errors = parse(note).errors
     assert errors, note
-    assert errors[0].line == line
-    assert errors[0].what.startswith(what)
-    assert errors[0].hint
+    assert errors[0].source is not None and errors[0].source.line == line
+    assert errors[0].message.startswith(what)
+    assert errors[0].help
 
 
 def test_markers_in_fenced_code_are_examples_not_regions() -> None:

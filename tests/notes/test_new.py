@@ -7,11 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.cli import _register_commands
-from sketch.cli.app import app
+from sketch.cli import app
 from sketch.load import load_design
-
-_register_commands()
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -14,6 +14,7 @@ from sketch.check.checks import (
     UNKNOWN_REFERENCE,
     check,
 )
+from sketch.check.pipeline import Checked, broken_references, load_checked
 
 __all__ = [
     "BAD_REPLICA",
@@ -27,5 +28,8 @@ __all__ = [
     "UNKNOWN_FEATURE",
     "UNKNOWN_FIELD",
     "UNKNOWN_REFERENCE",
+    "Checked",
+    "broken_references",
     "check",
+    "load_checked",
 ]

@@ -55,14 +55,14 @@ def _check_limits(design: Design, limits: Limits) -> Iterator[Problem]:
                 codes[0],
                 f"{count} {what}; the framework asks for {low}-{high}",
                 path,
-                hint=f"add the core {what} a reader needs to follow the design",
+                help=f"add the core {what} a reader needs to follow the design",
             )
         elif count > high:
             yield Problem(
                 codes[1],
                 f"{count} {what}; the framework asks for {low}-{high}",
                 path,
-                hint=f"keep the {high} that matter most; mention the rest in prose "
+                help=f"keep the {high} that matter most; mention the rest in prose "
                 "(or raise the limit in [tool.sketch.limits] or `Design(limits=...)`)",
             )
 
@@ -94,7 +94,7 @@ def _check_duplicates(design: Design) -> Iterator[Problem]:
                 DUPLICATE_NAME,
                 f"{what} '{name}' is declared twice",
                 f"{path}[{index}]",
-                hint="names are how other parts of the design refer to it: make them unique",
+                help="names are how other parts of the design refer to it: make them unique",
             )
 
 
@@ -128,7 +128,7 @@ def _check_foreign_key(target: str, entities: dict, path: str) -> Iterator[Probl
             UNKNOWN_REFERENCE,
             f"foreign key '{target}' does not name a field",
             path,
-            hint="write the target as `Entity.field`, e.g. `User.user_id`",
+            help="write the target as `Entity.field`, e.g. `User.user_id`",
         )
     elif entity_name not in entities:
         yield Problem(
@@ -136,7 +136,7 @@ def _check_foreign_key(target: str, entities: dict, path: str) -> Iterator[Probl
             f"foreign key '{target}': no entity '{entity_name}' "
             f"({did_you_mean(entity_name, entities)})",
             path,
-            hint="declare the entity or correct the name",
+            help="declare the entity or correct the name",
         )
     elif entities[entity_name].field(field_name) is None:
         names = [f.name for f in entities[entity_name].fields]
@@ -145,7 +145,7 @@ def _check_foreign_key(target: str, entities: dict, path: str) -> Iterator[Probl
             f"foreign key '{target}': {entity_name} has no field "
             f"'{field_name}' ({did_you_mean(field_name, names)})",
             path,
-            hint=f"point it at one of {entity_name}'s fields",
+            help=f"point it at one of {entity_name}'s fields",
         )
 
 
@@ -154,7 +154,7 @@ def _unknown_field(entity: str, name: str, names: list[str], path: str) -> Probl
         UNKNOWN_FIELD,
         f"{entity} has no field '{name}' ({did_you_mean(name, names)})",
         path,
-        hint=f"use one of {entity}'s field names",
+        help=f"use one of {entity}'s field names",
     )
 
 
@@ -163,7 +163,7 @@ def _unknown_component(name: str, names: list[str], path: str) -> Problem:
         UNKNOWN_COMPONENT,
         f"no component '{name}' ({did_you_mean(name, names)})",
         path,
-        hint="declare it in `components=` or correct the name",
+        help="declare it in `components=` or correct the name",
     )
 
 
@@ -199,7 +199,7 @@ def _check_component_references(design: Design) -> Iterator[Problem]:
                 f"'{component.name}' replicates '{primary.name}', which is a "
                 f"{primary.kind.value}, not a database",
                 path,
-                hint="point `replica_of` at a component of kind database",
+                help="point `replica_of` at a component of kind database",
             )
 
 
@@ -213,7 +213,7 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
                     f"flow '{flow.name}' calls '{step.api}', which is not "
                     f"declared ({did_you_mean(step.api, keys)})",
                     f"flows[{i}].steps[{j}].api",
-                    hint="write it as `METHOD /path` exactly as in `apis=`",
+                    help="write it as `METHOD /path` exactly as in `apis=`",
                 )
     features = [f.key for f in design.requirements.in_scope if f.key]
     for i, api in enumerate(design.apis):
@@ -224,5 +224,5 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
                     f"{api.key} serves '{key}', which no in-scope feature "
                     f"has as key ({did_you_mean(key, features)})",
                     f"apis[{i}].serves[{k}]",
-                    hint="give the feature that key: `Feature(key=..., text=...)`",
+                    help="give the feature that key: `Feature(key=..., text=...)`",
                 )

@@ -1,23 +1,42 @@
-"""Entry point of the `sketch` command: the app plus every module in `sketch.cli.commands`.
+"""The `sketch` command: the typer app with every command registered, and `main`.
 
-Command modules register themselves on import; they keep heavy imports (diagrams, graphviz,
-YAML) inside their function bodies, so importing all of them here stays cheap.
+Each command is a plain function in `sketch.cli.commands`; they are added to the app here,
+explicitly and in the order `sketch --help` lists them. Command modules keep heavy imports
+(diagrams, graphviz, YAML, pydantic) inside their bodies, so importing them all stays cheap.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from sketch.cli.application import app
+from sketch.cli.commands import (
+    check,
+    convert,
+    embed,
+    estimate,
+    export,
+    lint,
+    new,
+    render,
+    schema,
+    watch,
+)
 
-import sketch.cli.commands
-from sketch.cli.app import app
+app.command()(check.check)
+app.command()(convert.convert)
+app.command()(embed.embed)
+app.command()(estimate.estimate)
+app.command()(export.export)
+app.command()(lint.lint)
+app.command()(lint.rules)
+app.command(name="rule")(lint.rule_doc)
+app.command()(new.new)
+app.command()(render.render)
+app.command()(schema.schema)
+app.command()(watch.watch)
 
-
-def _register_commands() -> None:
-    for module in sorted(m.name for m in pkgutil.iter_modules(sketch.cli.commands.__path__)):
-        importlib.import_module(f"sketch.cli.commands.{module}")
+__all__ = ["app", "main"]
 
 
 def main() -> None:
-    _register_commands()
+    """The console script's entry point."""
     app()

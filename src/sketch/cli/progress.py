@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from sketch.cli.output import problem_text
+from sketch.errors import ExitCode
 from sketch.render.batch import DesignOutcome, Progress, render_many
 
 
@@ -17,7 +19,7 @@ def report_many(
     formats: Iterable[str] = (),
     jobs: int | None = None,
     stream: IO[str] | None = None,
-) -> int:
+) -> ExitCode:
     """`render_many` with a progress display, every problem printed, a summary line; exit code."""
     out = stream or sys.stdout
     with progress_display(len(paths), out) as progress:
@@ -42,8 +44,8 @@ def progress_display(total: int, stream: IO[str]) -> Iterator[Progress]:
         task = bar.add_task("rendering", total=total)
 
         def advance(done: int, total: int, outcome: DesignOutcome) -> None:
-            for problem in outcome.problems:
-                bar.console.print(problem, markup=False, style="red")
+            for message in messages(outcome):
+                bar.console.print(message, markup=False, style="red")
             bar.update(task, completed=done, description=outcome.path.name)
             bar.refresh()
 
@@ -58,7 +60,13 @@ def _plain_lines(stream: IO[str]) -> Progress:
         else:
             text = outcome.status.value
         print(f"[{done:>{width}}/{total}] {outcome.path}: {text}", file=stream, flush=True)
-        for problem in outcome.problems:
-            print(problem, file=stream, flush=True)
+        for message in messages(outcome):
+            print(message, file=stream, flush=True)
 
     return line
+
+
+def messages(outcome: DesignOutcome) -> list[str]:
+    """What to print for one design: the error that stopped it, or each of its problems."""
+    shown = [outcome.error] if outcome.error else []
+    return shown + [problem_text(p, outcome.path) for p in outcome.problems]

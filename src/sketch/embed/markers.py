@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sketch.errors import Location, Problem
+
 _OPEN = re.compile(r"^[ ]{0,3}<!--\s*sketch:\s*(?P<args>.*?)\s*-->\s*$")
 _CLOSE = re.compile(r"^[ ]{0,3}<!--\s*/sketch\s*-->\s*$")
 # Anything that looks like it was meant as a marker but is not one of the two forms above.
@@ -20,15 +22,6 @@ _FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 OPEN_EXAMPLE = "<!-- sketch: designs/twitter.py architecture -->"
 CLOSE_EXAMPLE = "<!-- /sketch -->"
-
-
-@dataclass(frozen=True)
-class MarkerError:
-    """A problem with the markers of a note, at a 1-based line."""
-
-    line: int
-    what: str
-    hint: str
 
 
 @dataclass(frozen=True)
@@ -52,12 +45,17 @@ class Region:
 class Parsed:
     lines: list[str]  # with their line endings, so joining them gives the note back exactly
     regions: list[Region]
-    errors: list[MarkerError]
+    errors: list[Problem]
 
 
-def parse(note: str) -> Parsed:
+def marker_problem(file: str, line: int, message: str, help: str) -> Problem:
+    """A problem with the markers of note `file`, at a 1-based line."""
+    return Problem("", message, help=help, source=Location(file, line))
+
+
+def parse(note: str, file: str = "") -> Parsed:
     """Every region of the note, or every marker problem found (regions are then unreliable)."""
-    scan = _Scan(split_lines(note))
+    scan = _Scan(split_lines(note), file)
     for index, line in enumerate(scan.lines):
         body = line.rstrip("\r\n")
         scan.feed(index, body.lstrip("\ufeff") if index == 0 else body)
@@ -73,15 +71,16 @@ def parse(note: str) -> Parsed:
 class _Scan:
     """The state of one pass over a note: the region being read and the fence we are in."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], file: str) -> None:
         self.lines = lines
+        self.file = file
         self.regions: list[Region] = []
-        self.errors: list[MarkerError] = []
+        self.errors: list[Problem] = []
         self.opened: tuple[int, str] | None = None  # (index, args) of the region being read
         self.fence: str | None = None
 
-    def error(self, index: int, what: str, hint: str) -> None:
-        self.errors.append(MarkerError(index + 1, what, hint))
+    def error(self, index: int, what: str, help: str) -> None:
+        self.errors.append(marker_problem(self.file, index + 1, what, help))
 
     def feed(self, index: int, body: str) -> None:
         if self.opened is None and self.fence is not None:
@@ -120,7 +119,7 @@ class _Scan:
                 f"add `{OPEN_EXAMPLE}` above it, or delete it",
             )
             return
-        region = _region(self.opened, index, self.lines, self.errors)
+        region = _region(self.opened, index, self.lines, self.errors, self.file)
         if region:
             self.regions.append(region)
         self.opened = None
@@ -145,15 +144,18 @@ def _closes_fence(body: str, fence: str) -> bool:
 
 
 def _region(
-    opened: tuple[int, str], close: int, lines: list[str], errors: list[MarkerError]
+    opened: tuple[int, str], close: int, lines: list[str], errors: list[Problem], file: str
 ) -> Region | None:
     index, args = opened
     # A path with spaces can be quoted: `<!-- sketch: "my designs/x.py" schema -->`.
     words = [quoted or bare for quoted, bare in _WORD.findall(args)]
     if len(words) < 2:
         errors.append(
-            MarkerError(
-                index + 1, "marker needs a design file and a section", f"e.g. `{OPEN_EXAMPLE}`"
+            marker_problem(
+                file,
+                index + 1,
+                "marker needs a design file and a section",
+                f"e.g. `{OPEN_EXAMPLE}`",
             )
         )
         return None

@@ -18,34 +18,21 @@ from sketch.embed import markers
 from sketch.embed.sections import (
     SECTIONS,
     Request,
-    SectionError,
-    render_image,
     validate_options,
+)
+from sketch.errors import (
+    ConfigError,
+    EmbedError,
+    LoadError,
+    Location,
+    Problem,
+    RenderError,
+    SectionError,
+    UndrawableDesign,
 )
 from sketch.model import Design
 from sketch.render.files import write_bytes_atomic
-
-
-@dataclass(frozen=True)
-class NoteProblem:
-    """One thing wrong with a note, at `file:line` (the marker's line), and how to fix it."""
-
-    file: str
-    line: int | None
-    what: str
-    hint: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.what}\n  help: {self.hint}"
-
-
-class EmbedError(Exception):
-    """Problems that stop a note from being embedded; the note is left untouched."""
-
-    def __init__(self, problems: list[NoteProblem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+from sketch.render.formats import render_image
 
 
 @dataclass
@@ -147,8 +134,8 @@ class Designs:
 def plan_note(path: Path, display: str, designs: Designs) -> NotePlan:
     """Everything the note should contain, or an `EmbedError` listing every problem in it."""
     old = _read(path, display)
-    parsed = markers.parse(old)
-    problems = [NoteProblem(display, e.line, e.what, e.hint) for e in parsed.errors]
+    parsed = markers.parse(old, display)
+    problems = list(parsed.errors)
     if problems:
         raise EmbedError(problems)
     bodies: list[str] = []
@@ -156,8 +143,10 @@ def plan_note(path: Path, display: str, designs: Designs) -> NotePlan:
     for region in parsed.regions:
         try:
             body, region_images = _generate(path, region, designs)
-        except _RegionProblem as exc:
-            problems.append(NoteProblem(display, region.line, exc.what, exc.hint))
+        except SectionError as exc:
+            problems.append(
+                markers.marker_problem(display, region.line, exc.message, exc.help or "")
+            )
             continue
         bodies.append(body)
         images.update(region_images)
@@ -169,16 +158,15 @@ def plan_note(path: Path, display: str, designs: Designs) -> NotePlan:
 def _read(path: Path, display: str) -> str:
     if not path.is_file():
         what = "is a folder, not a note" if path.is_dir() else "no such file"
-        raise EmbedError([NoteProblem(display, None, what, "name a Markdown note, e.g. notes.md")])
+        raise EmbedError([_note_problem(display, what, "name a Markdown note, e.g. notes.md")])
     try:
         # Bytes, not text mode: the note's own line endings must survive untouched.
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EmbedError(
             [
-                NoteProblem(
+                _note_problem(
                     display,
-                    None,
                     f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                     "save the note as UTF-8",
                 )
@@ -186,10 +174,8 @@ def _read(path: Path, display: str) -> str:
         ) from exc
 
 
-class _RegionProblem(Exception):
-    def __init__(self, what: str, hint: str) -> None:
-        super().__init__(what)
-        self.what, self.hint = what, hint
+def _note_problem(display: str, message: str, help: str) -> Problem:
+    return Problem("", message, help=help, source=Location(display))
 
 
 def _generate(
@@ -212,13 +198,13 @@ def _design_path(note: Path, region: markers.Region) -> Path:
     if region.section not in SECTIONS:
         from sketch.errors import did_you_mean
 
-        raise _RegionProblem(
+        raise SectionError(
             f"unknown section '{region.section}' ({did_you_mean(region.section, SECTIONS)})",
             "sections: " + ", ".join(SECTIONS),
         )
     design_path = note.parent / region.design
     if not design_path.is_file():
-        raise _RegionProblem(
+        raise SectionError(
             f"design file '{region.design}' not found (looked for {design_path})",
             "design paths in markers are relative to the note's folder",
         )
@@ -228,23 +214,21 @@ def _design_path(note: Path, region: markers.Region) -> Path:
 @contextmanager
 def _as_region_problem(region: markers.Region) -> Iterator[None]:
     """Known failures of loading, drawing or configuring become the region's problem."""
-    from sketch.load import LoadError
-    from sketch.load.settings import ConfigError
-    from sketch.render import RenderError
-
     try:
         yield
-    except SectionError as exc:
-        raise _RegionProblem(str(exc), exc.hint) from exc
+    except SectionError:
+        raise
     except ConfigError as exc:
-        raise _RegionProblem(str(exc), "fix [tool.sketch] in that pyproject.toml") from exc
+        raise SectionError(exc.message, "fix [tool.sketch] in that pyproject.toml") from exc
     except LoadError as exc:
-        raise _RegionProblem(
+        raise SectionError(
             f"cannot load design '{region.design}':\n  " + str(exc).replace("\n", "\n  "),
             "fix the design (`sketch check` shows its problems)",
         ) from exc
+    except UndrawableDesign as exc:  # already says what it cannot draw, and why
+        raise SectionError(exc.message, exc.help) from exc
     except RenderError as exc:
-        raise _RegionProblem(
-            f"cannot draw design '{region.design}': {exc}",
-            exc.hint or "run `sketch check` on the design",
+        raise SectionError(
+            f"cannot draw design '{region.design}': {exc.message}",
+            exc.help or "run `sketch check` on the design",
         ) from exc

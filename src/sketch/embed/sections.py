@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from sketch.errors import SectionError
 from sketch.model import Design
 from sketch.render import mermaid
 
@@ -20,14 +21,6 @@ IMAGE_FORMATS = ("svg", "png")
 #: Images go in this folder beside the note, so they are committed along with it.
 IMAGE_FOLDER = "images"
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-
-
-class SectionError(Exception):
-    """A section that cannot be produced for this marker; the message says how to fix it."""
-
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -169,48 +162,4 @@ def validate_options(name: str, options: tuple[str, ...]) -> None:
         raise SectionError(
             f"section '{name}' takes one of {', '.join(allowed)} (got {' '.join(options)})",
             f"e.g. `<!-- sketch: designs/twitter.py {name} {allowed[-1]} -->`",
-        )
-
-
-def render_image(design: Design, fmt: str) -> bytes:
-    """The architecture diagram as `sketch render` draws it, via the renderer."""
-    import tempfile
-
-    from sketch.render import render_design
-
-    _refuse_broken_references(design)
-
-    with tempfile.TemporaryDirectory(prefix="sketch-embed-") as folder:
-        written = render_design(design, Path(folder), [fmt])
-        image = next((p for p in written if p.suffix == f".{fmt}"), None)
-        if image is None:
-            raise SectionError(
-                f"the renderer produced no {fmt} image",
-                "this is a bug in sketch; rerun with --debug and report it",
-            )
-        return image.read_bytes()
-
-
-def _refuse_broken_references(design: Design) -> None:
-    """The renderer draws only designs whose references hold, as `sketch render` checks first.
-
-    The framework's size limits (3-5 entities, 5-8 APIs) do not block a note: a design in
-    progress still gets its picture.
-    """
-    from sketch import check
-
-    limits = {
-        check.TOO_FEW_ENTITIES,
-        check.TOO_MANY_ENTITIES,
-        check.TOO_FEW_APIS,
-        check.TOO_MANY_APIS,
-    }
-    problems = [p for p in check.check(design) if p.code not in limits]
-    if problems:
-        first = problems[0]
-        where = f" ({first.source})" if first.source else ""
-        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-        raise SectionError(
-            f"cannot draw '{design.name}': {first.code} {first.message}{where}{more}",
-            "fix the design; `sketch check` lists every problem",
         )

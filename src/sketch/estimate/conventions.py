@@ -54,7 +54,7 @@ def conventions_from_settings(
     settings: Mapping[str, Any], source: str | None = None
 ) -> Conventions:
     """Validate `[tool.sketch.estimate]`; unknown keys and bad values raise ConfigError."""
-    from sketch.load.settings import ConfigError
+    from sketch.errors import ConfigError
 
     try:
         return Conventions.model_validate(dict(settings))

@@ -21,16 +21,10 @@ def estimate_problems(design: Design, conventions: Conventions | None = None) ->
                 ESTIMATE_MISMATCH,
                 mismatch.message,
                 mismatch.path,
-                hint="fix the inputs or the declared figure; "
+                help="fix the inputs or the declared figure; "
                 "`sketch estimate FILE` shows the derivation",
                 severity=Severity.warning,
                 source=locate(design, mismatch.path),
-                extra={
-                    "figure": mismatch.figure,
-                    "declared": mismatch.declared,
-                    "derived": mismatch.derived,
-                    "unit": mismatch.unit,
-                },
             )
         )
     return problems

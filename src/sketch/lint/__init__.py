@@ -5,12 +5,11 @@ rendering stack (diagrams, graphviz): a test proves it.
 """
 
 from sketch.lint import rules as _rules  # noqa: F401  (registers the catalogue)
-from sketch.lint.engine import Finding, RuleCrashed, lint_design
+from sketch.lint.engine import RuleCrashed, lint_design
 from sketch.lint.registry import REGISTRY, FrameworkStep, Hit, Registry, Rule, rule
 
 __all__ = [
     "REGISTRY",
-    "Finding",
     "FrameworkStep",
     "Hit",
     "Registry",

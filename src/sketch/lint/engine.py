@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 
-from sketch.errors import Problem, Severity
+from sketch.errors import InternalError, Problem, Severity, UsageError
 from sketch.lint.context import Context
 from sketch.lint.registry import Hit, Rule
 from sketch.lint.settings import Thresholds
-from sketch.model import Declared, Design, SourceRef
+from sketch.model import Declared, Design
 from sketch.model.paths import locate, resolve
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    help: str | None
-    path: str
-    source: SourceRef | None = None
-    suppressed: str | None = None  # the suppression's reason, when one applies
-
-    @property
-    def sort_key(self) -> tuple[str, int, str, str]:
-        src = self.source
-        return (src.file if src else "", src.line if src else 0, self.code, self.path)
-
-
-class RuleCrashed(Exception):
+class RuleCrashed(InternalError):
     """A rule raised: an internal error (exit 3) naming the rule, never a silent skip."""
 
     def __init__(self, rule: Rule, error: Exception) -> None:
@@ -39,7 +22,7 @@ class RuleCrashed(Exception):
         self.error = error
 
 
-class UnknownSuppression(Exception):
+class UnknownSuppression(UsageError):
     """A `Suppression(code=...)` that names no rule: a typo that would silence nothing."""
 
 
@@ -49,11 +32,11 @@ def lint_design(
     thresholds: Thresholds | None = None,
     severities: dict[str, Severity] | None = None,
     conventions: object | None = None,
-) -> list[Finding]:
+) -> list[Problem]:
     """Every finding of `rules` on `design`, sorted by place, suppressed ones marked.
     `conventions` are the estimate conventions capacity rules compute peak load with."""
     ctx = Context(design, thresholds, conventions)
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for rule in rules:
         severity = (severities or {}).get(rule.code, rule.severity)
         try:  # a rule that raises, or yields garbage, is named: never silently skipped
@@ -63,32 +46,24 @@ def lint_design(
     return sorted(findings, key=lambda f: f.sort_key)
 
 
-def _finding(design: Design, rule: Rule, severity: Severity, hit: object) -> Finding:
+def _finding(design: Design, rule: Rule, severity: Severity, hit: object) -> Problem:
     if not isinstance(hit, Hit):
         raise TypeError(f"yielded a {type(hit).__name__}, not a Hit")
-    return Finding(
+    return Problem(
         rule.code,
-        rule.name,
-        severity,
         hit.message,
-        hit.help or rule.fix,
         hit.path,
-        locate(design, hit.path),
-        suppression_for(design, hit.path, rule.code),
+        help=hit.help or rule.fix,
+        severity=severity,
+        source=locate(design, hit.path),
+        rule=rule.name,
+        suppressed=suppression_for(design, hit.path, rule.code),
     )
 
 
-def from_problem(problem: Problem) -> Finding:
-    """A `sketch check` problem, reported by lint as an error finding."""
-    return Finding(
-        problem.code,
-        "check",
-        Severity.error,
-        problem.message,
-        problem.hint,
-        problem.path,
-        problem.source,
-    )
+def from_problem(problem: Problem) -> Problem:
+    """A `sketch check` problem, reported by lint as an error finding of the rule `check`."""
+    return replace(problem, severity=Severity.error, rule="check")
 
 
 def suppression_for(design: Design, path: str, code: str) -> str | None:
@@ -117,5 +92,6 @@ def check_suppressions(design: Design, known_codes: Iterable[str]) -> None:
                 where = f"{obj.source}: " if obj.source else ""
                 raise UnknownSuppression(
                     f"{where}suppression of unknown rule '{s.code}' at {at} "
-                    f"({did_you_mean(s.code, codes)})"
+                    f"({did_you_mean(s.code, codes)})",
+                    "use a code from `sketch rules`",
                 )

@@ -7,8 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sketch.errors import Severity
-from sketch.lint.engine import Finding
+from sketch.errors import Problem, Severity
 from sketch.lint.run import DesignReport
 
 Style = Callable[..., str]
@@ -24,7 +23,7 @@ def relative(path: Path | str) -> str:
         return p.as_posix()
 
 
-def where(finding: Finding, report: DesignReport) -> tuple[str, int | None]:
+def where(finding: Problem, report: DesignReport) -> tuple[str, int | None]:
     if finding.source is not None:
         return relative(finding.source.file), finding.source.line
     return relative(report.file), None
@@ -54,7 +53,7 @@ def text(
     return "\n".join(lines) + "\n"
 
 
-def _finding_lines(finding: Finding, report: DesignReport, style: Style) -> list[str]:
+def _finding_lines(finding: Problem, report: DesignReport, style: Style) -> list[str]:
     file, line = where(finding, report)
     place = f"{file}:{line}" if line else file
     severity = style(f"[{finding.severity.value}]", fg=_COLOURS[finding.severity], bold=True)
@@ -105,7 +104,7 @@ def as_json(reports: Sequence[DesignReport]) -> str:
                     "design": report.name,
                     "design_file": relative(report.file),
                     "code": f.code,
-                    "name": f.name,
+                    "name": f.rule,
                     "severity": f.severity.value,
                     "message": f.message,
                     "help": f.help,
@@ -155,7 +154,7 @@ def github(reports: Sequence[DesignReport]) -> str:
             props = [f"file={escape_property(file)}"]
             if line:
                 props.append(f"line={line}")
-            props.append(f"title={escape_property(f'{f.code} {f.name}')}")
+            props.append(f"title={escape_property(f'{f.code} {f.rule}')}")
             message = f"{f.message} (at {f.path or 'the design'})"
             if f.help:
                 message += f"\nhelp: {f.help}"

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sketch.check import load_checked
+from sketch.errors import Problem
 from sketch.lint.capacity import conventions_for
-from sketch.lint.engine import Finding, check_suppressions, from_problem, lint_design
+from sketch.lint.engine import check_suppressions, from_problem, lint_design
 from sketch.lint.registry import REGISTRY, Registry, Rule
 from sketch.lint.settings import LintSettings, active_rules, parse_settings
-from sketch.load.settings import load_config
-from sketch.model import Limits
+from sketch.load.settings import Config, load_config
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,15 @@ class Options:
 class DesignReport:
     file: Path
     name: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     skipped_rules: str | None = None  # why the rules did not run, when they did not
 
     @property
-    def active(self) -> list[Finding]:
+    def active(self) -> list[Problem]:
         return [f for f in self.findings if f.suppressed is None]
 
     @property
-    def suppressed(self) -> list[Finding]:
+    def suppressed(self) -> list[Problem]:
         return [f for f in self.findings if f.suppressed is not None]
 
 
@@ -46,8 +47,8 @@ class DesignReport:
 class Project:
     """The settings that apply to designs in one folder (from the nearest pyproject.toml)."""
 
+    config: Config
     lint: LintSettings
-    limits: Limits
     conventions: object | None  # sketch.estimate's Conventions, from [tool.sketch.estimate]
 
 
@@ -63,8 +64,8 @@ class Linter:
         if folder not in self._projects:
             config = load_config(folder)
             self._projects[folder] = Project(
+                config,
                 parse_settings(config.lint, config.source, self.registry),
-                config.limits,
                 conventions_for(config.estimate, config.source),
             )
         return self._projects[folder]
@@ -75,16 +76,12 @@ class Linter:
         return active_rules(self.registry, select, (*settings.ignore, *self.options.ignore))
 
     def lint_file(self, path: Path) -> DesignReport:
-        from sketch.check import check
-        from sketch.load import load_design
-
-        design = load_design(path).design
-        project = self.project(path.resolve().parent)
+        checked = load_checked(path, lambda p: self.project(p.resolve().parent).config)
+        design, project = checked.design, self.project(path.resolve().parent)
         check_suppressions(design, (r.code for r in self.registry))
         report = DesignReport(path, design.name)
-        problems = check(design, project.limits)
-        report.findings += [from_problem(p) for p in problems]
-        broken = sorted({p.code for p in problems if not p.code.startswith("C1")})
+        report.findings += [from_problem(p) for p in checked.problems]
+        broken = sorted({p.code for p in checked.broken_references})
         if broken:
             report.skipped_rules = (
                 f"lint rules not run: fix the broken references first ({', '.join(broken)})"

@@ -12,9 +12,8 @@ import json
 from collections.abc import Sequence
 
 from sketch import __version__
-from sketch.errors import Severity
+from sketch.errors import Problem, Severity
 from sketch.lint.docs import rule_markdown
-from sketch.lint.engine import Finding
 from sketch.lint.registry import Registry, Rule
 from sketch.lint.report import relative, where
 from sketch.lint.run import DesignReport
@@ -37,7 +36,7 @@ def _descriptor(rule: Rule) -> dict[str, object]:
     }
 
 
-def _result(finding: Finding, report: DesignReport, index: dict[str, int]) -> dict[str, object]:
+def _result(finding: Problem, report: DesignReport, index: dict[str, int]) -> dict[str, object]:
     file, line = where(finding, report)
     physical: dict[str, object] = {
         "artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},

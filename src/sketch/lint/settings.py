@@ -16,9 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
 
-from sketch.errors import Severity
+from sketch.errors import ConfigError, Severity, UsageError
 from sketch.lint.registry import Registry, Rule
-from sketch.load.settings import ConfigError
 
 
 class Thresholds(BaseModel):
@@ -88,7 +87,7 @@ def parse_settings(raw: dict[str, Any], source: str | None, registry: Registry) 
     return settings
 
 
-class UnknownCode(ValueError):
+class UnknownCode(UsageError):
     def __init__(self, selector: str, registry: Registry) -> None:
         from sketch.errors import did_you_mean
 

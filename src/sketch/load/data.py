@@ -10,10 +10,9 @@ from __future__ import annotations
 import typing
 from pathlib import Path
 
-from sketch.load import LoadError
+from sketch.errors import DataError, LoadError, Location
 from sketch.load.nodes import (
     MAX_FILE_BYTES,
-    DataError,
     Key,
     Mapping,
     Node,
@@ -22,7 +21,7 @@ from sketch.load.nodes import (
     node_at,
     to_python,
 )
-from sketch.model import Design, Model, SourceRef
+from sketch.model import Design, Model
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
@@ -63,7 +62,7 @@ def load_data_design(path: Path) -> Design:
 def _read_text(path: Path) -> str:
     try:
         if not path.is_file():  # a pipe or a device could block or never end
-            raise LoadError(str(path), None, "not a regular file", hint="name a design file")
+            raise LoadError(str(path), None, "not a regular file", help="name a design file")
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat says
         if len(data) > MAX_FILE_BYTES:
@@ -72,7 +71,7 @@ def _read_text(path: Path) -> str:
                 str(path),
                 None,
                 f"the file is {size:,} bytes; a design file may be at most {MAX_FILE_BYTES:,}",
-                hint="a design is a sketch: split it, or move long prose into notes",
+                help="a design is a sketch: split it, or move long prose into notes",
             )
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,7 +79,7 @@ def _read_text(path: Path) -> str:
             str(path),
             None,
             f"not UTF-8 text: {exc.reason} at byte {exc.start}",
-            hint="save the file as UTF-8",
+            help="save the file as UTF-8",
         ) from exc
     except OSError as exc:
         raise LoadError(str(path), None, f"cannot read: {exc.strerror or exc}") from exc
@@ -95,16 +94,16 @@ def parse_nodes(text: str, suffix: str, file: str) -> Node:
     try:
         return reader(text)
     except DataError as exc:
-        raise _located(file, text, exc.line, exc.column, exc.message, exc.hint) from exc
+        raise _located(file, text, exc.line, exc.column, exc.message, exc.help) from exc
 
 
 def _located(
-    file: str, text: str, line: int | None, column: int | None, what: str, hint: str | None
+    file: str, text: str, line: int | None, column: int | None, what: str, help: str | None
 ) -> LoadError:
     details = []
     if line is not None:
         details = [f"at {file}:{line}:{column or 1}", *excerpt(text, line, column)]
-    return LoadError(file, line, what, details, hint=hint)
+    return LoadError(file, line, what, details, help=help)
 
 
 def excerpt(text: str, line: int, column: int | None) -> list[str]:
@@ -145,7 +144,7 @@ def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
         line,
         f"invalid design: {len(errors)} problem(s)",
         details,
-        hint="fix the fields named above; `sketch schema` writes every field and its type",
+        help="fix the fields named above; `sketch schema` writes every field and its type",
     )
 
 
@@ -162,7 +161,7 @@ def _root_causes(errors: list[typing.Any]) -> list[typing.Any]:
 
 def attach_sources(model: Model, node: Node | None, file: str) -> None:
     """Give every model object the line of the node it was built from (None when defaulted)."""
-    model.with_source(SourceRef(file, node.line) if node is not None else None)
+    model.with_source(Location(file, node.line, node.column) if node is not None else None)
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         child = _entry(node, info.alias or name, name)

@@ -12,10 +12,10 @@ import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 
+from sketch.errors import DataError
 from sketch.load.nodes import (
     MAX_DEPTH,
     MAX_NODES,
-    DataError,
     Key,
     Mapping,
     Node,
@@ -37,7 +37,7 @@ _LITERALS = {
 def read_json(text: str) -> Node:
     """The JSON value in `text` as nodes; DataError with a position when it cannot be."""
     if not text.strip():
-        raise DataError("the file is empty", 1, 1, hint='write at least {"name": "my-design"}')
+        raise DataError("the file is empty", 1, 1, help='write at least {"name": "my-design"}')
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
@@ -45,7 +45,7 @@ def read_json(text: str) -> Node:
             f"JSON syntax error: {exc.msg}",
             exc.lineno,
             exc.colno,
-            hint="check commas, quotes and brackets at that position",
+            help="check commas, quotes and brackets at that position",
         ) from exc
     except RecursionError as exc:
         raise DataError(f"nested more than {MAX_DEPTH} levels deep", 1, 1) from exc
@@ -77,7 +77,7 @@ class _Parser:
                 f"the file holds more than {MAX_NODES} values",
                 line,
                 column,
-                hint="a design needs a few thousand values at most",
+                help="a design needs a few thousand values at most",
             )
         if depth > MAX_DEPTH:
             raise DataError(f"nested more than {MAX_DEPTH} levels deep", line, column)
@@ -121,7 +121,7 @@ class _Parser:
                     f"duplicate key '{name}' (first at line {entries[name][0].line})",
                     key_line,
                     key_column,
-                    hint="each key appears once per object; merge the two or rename one",
+                    help="each key appears once per object; merge the two or rename one",
                 )
             index = self.skip(self.skip(index) + 1)  # the colon
             value, index = self.value(index, depth + 1)

@@ -15,23 +15,6 @@ MAX_DEPTH = 64
 MAX_ALIASES = 1_000
 
 
-class DataError(Exception):
-    """A data file that cannot be read into nodes: what is wrong, and where (1-based)."""
-
-    def __init__(
-        self,
-        message: str,
-        line: int | None = None,
-        column: int | None = None,
-        hint: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.hint = hint
-
-
 @dataclass(frozen=True, slots=True)
 class Node:
     """A value in the file, with the 1-based line and column where it starts."""

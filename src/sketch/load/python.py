@@ -7,31 +7,13 @@ import sys
 import traceback
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sketch.errors import did_you_mean
+from sketch.errors import LoadError, did_you_mean
 from sketch.model import Design
-
-
-@dataclass
-class LoadError(Exception):
-    """Why a design file could not be loaded. `str()` is the one-screen message."""
-
-    file: str
-    line: int | None
-    what: str
-    details: list[str] = field(default_factory=list)
-    hint: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        lines = [f"{where}: {self.what}", *(f"  {d}" for d in self.details)]
-        if self.hint:
-            lines.append(f"help: {self.hint}")
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -43,13 +25,13 @@ class LoadedDesign:
 def load_design(path: Path) -> LoadedDesign:
     """Load a `.py` design (or a data file, when a loader for its suffix is installed)."""
     if not path.exists():
-        raise LoadError(str(path), None, "no such file", hint="check the path and spelling")
+        raise LoadError(str(path), None, "no such file", help="check the path and spelling")
     if path.is_dir():
         raise LoadError(
             str(path),
             None,
             "is a folder, not a design file",
-            hint="name a design file, e.g. designs/twitter.py",
+            help="name a design file, e.g. designs/twitter.py",
         )
     suffix = path.suffix.lower()
     if suffix == ".py":
@@ -62,7 +44,7 @@ def load_design(path: Path) -> LoadedDesign:
         str(path),
         None,
         f"unknown design file type '{suffix or '(none)'}'",
-        hint="a design is a .py file" + (" or " + "/".join(DATA_SUFFIXES) if DATA_SUFFIXES else ""),
+        help="a design is a .py file" + (" or " + "/".join(DATA_SUFFIXES) if DATA_SUFFIXES else ""),
     )
 
 
@@ -100,7 +82,7 @@ def _syntax_error(filename: str, source: str, exc: SyntaxError) -> LoadError:
         exc.lineno,
         f"syntax error: {exc.msg}",
         details,
-        hint="fix the Python syntax at that line",
+        help="fix the Python syntax at that line",
     )
 
 
@@ -123,7 +105,7 @@ def _run(code: types.CodeType, path: Path, source: str) -> types.ModuleType:
             line,
             f"{type(exc).__name__} while running the design: {exc}",
             _excerpt(source, line),
-            hint=_hint_for(exc),
+            help=_hint_for(exc),
         ) from exc
     finally:
         if sys.path and sys.path[0] == folder:
@@ -176,7 +158,7 @@ def _invalid(filename: str, source: str, exc: ValidationError) -> LoadError:
         line,
         f"invalid {exc.title}: {len(errors)} problem(s)",
         details,
-        hint="fix the fields named above; `sketch schema` lists every field and its type",
+        help="fix the fields named above; `sketch schema` lists every field and its type",
     )
 
 
@@ -238,7 +220,7 @@ def _find_design(module: types.ModuleType, filename: str) -> Design:
             filename,
             None,
             f"`design` is a {type(named).__name__}, not a Design",
-            hint="assign `design = Design(...)` at module level",
+            help="assign `design = Design(...)` at module level",
         )
     found = [(k, v) for k, v in module.__dict__.items() if isinstance(v, Design)]
     if len(found) == 1:
@@ -248,12 +230,12 @@ def _find_design(module: types.ModuleType, filename: str) -> Design:
             filename,
             None,
             "no design found in this file",
-            hint="define `design = Design(name=..., ...)` at module level",
+            help="define `design = Design(name=..., ...)` at module level",
         )
     names = ", ".join(k for k, _ in found)
     raise LoadError(
         filename,
         None,
         f"{len(found)} designs found ({names}); which one?",
-        hint="name the one to use `design`, or split them into files",
+        help="name the one to use `design`, or split them into files",
     )

@@ -9,15 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from sketch.errors import ConfigError
 from sketch.model.design import Limits
-
-
-class ConfigError(Exception):
-    """A pyproject.toml that cannot be read or has unknown sketch settings."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 class Config(BaseModel):
@@ -60,17 +53,17 @@ def load_config(start: Path) -> Config:
     if not isinstance(section, dict):
         raise ConfigError(
             f"{pyproject}:{_line_of(text, ()) or 1}: [tool.sketch] must be a table of settings",
-            hint=SETTINGS_HINT,
+            help=SETTINGS_HINT,
         )
     if "source" in section:  # a field of Config, but not a setting
         where = f"{pyproject}:{_line_of(text, ('source',)) or 1}"
-        raise ConfigError(f"{where}: [tool.sketch.source]: unknown setting", hint=SETTINGS_HINT)
+        raise ConfigError(f"{where}: [tool.sketch.source]: unknown setting", help=SETTINGS_HINT)
     try:
         return Config(**section, source=str(pyproject))
     except ValidationError as exc:
         lines = [_describe(err, pyproject, text) for err in exc.errors()]
         raise ConfigError(
-            f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines), hint=SETTINGS_HINT
+            f"{pyproject}: invalid [tool.sketch] settings:\n" + "\n".join(lines), help=SETTINGS_HINT
         ) from exc
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sketch.errors import DataError
 from sketch.load.nodes import (
     MAX_ALIASES,
     MAX_DEPTH,
     MAX_NODES,
-    DataError,
     Key,
     Mapping,
     Node,
@@ -80,7 +80,7 @@ def _tagged_scalar(tag: str, text: str, line: int, column: int) -> str | int | f
             f"the tag '{tag}' is not supported",
             line,
             column,
-            hint="data files hold plain values: text, numbers, true/false, lists, "
+            help="data files hold plain values: text, numbers, true/false, lists, "
             "mappings; remove the tag",
         )
     if not isinstance(value, wanted) or (kind == "int" and isinstance(value, bool)):
@@ -121,14 +121,14 @@ class _Builder:
                     f"the file expands to more than {MAX_NODES} values",
                     line,
                     column,
-                    hint="anchors and aliases multiply what they point at: is this an alias "
+                    help="anchors and aliases multiply what they point at: is this an alias "
                     "bomb? A design needs a few thousand values at most",
                 )
             raise DataError(
                 f"the file holds more than {MAX_NODES} values",
                 line,
                 column,
-                hint="a design needs a few thousand values at most",
+                help="a design needs a few thousand values at most",
             )
 
     def open(self, kind: str, event: object) -> None:
@@ -138,7 +138,7 @@ class _Builder:
                 f"nested more than {MAX_DEPTH} levels deep",
                 line,
                 column,
-                hint="a design is a few levels deep; check the indentation",
+                help="a design is a few levels deep; check the indentation",
             )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!", _TAG + ("map" if kind == "map" else "seq")):
@@ -146,7 +146,7 @@ class _Builder:
                 f"the tag '{tag}' is not supported",
                 line,
                 column,
-                hint="remove the tag: data files hold plain mappings and lists",
+                help="remove the tag: data files hold plain mappings and lists",
             )
         self.count(1, line, column)
         self.stack.append(_Open(kind, line, column, getattr(event, "anchor", None)))
@@ -186,7 +186,7 @@ class _Builder:
                 f"alias '*{name}' names no anchor defined before it",
                 line,
                 column,
-                hint=f"define '&{name}' on a complete value before using it",
+                help=f"define '&{name}' on a complete value before using it",
             )
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
@@ -194,7 +194,7 @@ class _Builder:
                 f"more than {MAX_ALIASES} aliases",
                 line,
                 column,
-                hint="a design needs few aliases; is this an alias bomb?",
+                help="a design needs few aliases; is this an alias bomb?",
             )
         node, size = self.anchors[name]
         self.count(size, line, column)
@@ -221,7 +221,7 @@ class _Builder:
                     f"duplicate key '{top.key.name}' (first at line {first.line})",
                     top.key.line,
                     top.key.column,
-                    hint="each key appears once per mapping; merge the two or rename one",
+                    help="each key appears once per mapping; merge the two or rename one",
                 )
         else:
             top.entries[top.key.name] = (top.key, node)
@@ -238,7 +238,7 @@ def _key(node: Node) -> Key:
         f"a key must be a name, not {what}",
         node.line,
         node.column,
-        hint="keys are field names; quote it if it is meant as text",
+        help="keys are field names; quote it if it is meant as text",
     )
 
 
@@ -253,7 +253,7 @@ def _merged(top: _Open) -> dict[str, tuple[Key, Node]]:
                     "'<<' merges mappings only",
                     source.line,
                     source.column,
-                    hint="write `<<: *anchor` where the anchor is on a mapping",
+                    help="write `<<: *anchor` where the anchor is on a mapping",
                 )
             for name, entry in source.entries.items():
                 entries.setdefault(name, entry)
@@ -276,7 +276,7 @@ def _feed(builder: _Builder, event: object) -> None:
                 "more than one YAML document in the file",
                 line,
                 column,
-                hint="a design file holds one document: remove the `---`",
+                help="a design file holds one document: remove the `---`",
             )
     elif isinstance(event, yaml.MappingStartEvent):
         builder.open("map", event)
@@ -311,7 +311,7 @@ def read_yaml(text: str) -> Node:
             "the file is empty",
             1,
             1,
-            hint="start from `sketch new NAME --yaml`, or write `name: my-design`",
+            help="start from `sketch new NAME --yaml`, or write `name: my-design`",
         )
     return builder.root
 
@@ -326,5 +326,5 @@ def _syntax_error(exc: object) -> DataError:
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return DataError(
-        message, line, column, hint="check the indentation and quoting at that position"
+        message, line, column, help="check the indentation and quoting at that position"
     )

@@ -1,5 +1,6 @@
 """The design model: typed, immutable objects for each step of the framework."""
 
+from sketch.errors import Location
 from sketch.model.analysis import Approach, Bottleneck, DeepDive
 from sketch.model.architecture import (
     DATA_STORE_KINDS,
@@ -10,7 +11,7 @@ from sketch.model.architecture import (
     Link,
     Step,
 )
-from sketch.model.base import Declared, Model, SourceRef, Suppression
+from sketch.model.base import Declared, Model, Suppression
 from sketch.model.data import Api, Entity, Field, Index
 from sketch.model.design import Design, Limits
 from sketch.model.requirements import (
@@ -45,10 +46,10 @@ __all__ = [
     "LatencyTarget",
     "Limits",
     "Link",
+    "Location",
     "Model",
     "Requirements",
     "Scale",
-    "SourceRef",
     "Step",
     "Suppression",
 ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from sketch.errors import Location
 
 # Frames inside these folders are library code, never the user's declaration site.
 _SKIP_DIRS = (
@@ -16,25 +17,14 @@ _SKIP_DIRS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """A file and line where a design object was written, for messages like `twitter.py:42`."""
-
-    file: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-def _declaration_site() -> SourceRef | None:
+def _declaration_site() -> Location | None:
     # Walk out of pydantic and sketch until we reach the caller's frame: that is the line the
     # user wrote `Entity(...)` on. Cheaper than inspect.stack(), which reads source files.
     frame = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
         if not filename.startswith(_SKIP_DIRS) and not filename.startswith("<"):
-            return SourceRef(filename, frame.f_lineno)
+            return Location(filename, frame.f_lineno)
         frame = frame.f_back  # type: ignore[assignment]
     return None
 
@@ -49,13 +39,13 @@ class Model(BaseModel):
         validate_by_alias=True,
         str_strip_whitespace=True,
     )
-    _source: SourceRef | None = PrivateAttr(default=None)
+    _source: Location | None = PrivateAttr(default=None)
 
     def model_post_init(self, context: object, /) -> None:
         self._source = _declaration_site()
 
     @property
-    def source(self) -> SourceRef | None:
+    def source(self) -> Location | None:
         """Where this object was declared, when it came from a Python design file."""
         return self._source
 
@@ -68,7 +58,7 @@ class Model(BaseModel):
 
     __hash__ = BaseModel.__hash__
 
-    def with_source(self, source: SourceRef | None) -> None:
+    def with_source(self, source: Location | None) -> None:
         """Loaders of data files (YAML, JSON) attach the node's position after construction."""
         self._source = source
 

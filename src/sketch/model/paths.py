@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sketch.model.base import Model, SourceRef
+from sketch.errors import Location
+from sketch.model.base import Model
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -37,7 +38,7 @@ def resolve(root: Model, path: str) -> list[object]:
     return chain
 
 
-def locate(root: Model, path: str) -> SourceRef | None:
+def locate(root: Model, path: str) -> Location | None:
     """The declaration line of the deepest object on `path` that knows where it was written."""
     for obj in reversed(resolve(root, path)):
         if isinstance(obj, Model) and obj.source is not None:

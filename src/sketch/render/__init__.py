@@ -3,8 +3,8 @@
 Only `render.diagram` imports `diagrams`/`graphviz`, and only when a diagram is drawn.
 """
 
+from sketch.errors import RenderError
 from sketch.render.formats import (
-    RenderError,
     default_formats,
     describe_formats,
     formats,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_INTERNAL = 0, 1, 3
+from sketch.errors import ConfigError, ExitCode, LoadError, Problem, SketchError
 
 
 class Status(StrEnum):
@@ -31,6 +31,20 @@ class Status(StrEnum):
     check_problems = "check problems"  # `sketch check` finds problems: nothing rendered
     render_error = "render error"  # e.g. Graphviz failed or a bad design name
     internal_error = "internal error"  # a bug in sketch: exit code 3
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """The exit code of one design in this state: the same as `sketch render` of it alone."""
+        return _EXIT_CODES[self]
+
+
+_EXIT_CODES = {
+    Status.rendered: ExitCode.OK,
+    Status.check_problems: ExitCode.PROBLEMS,
+    Status.load_error: ExitCode.USAGE,
+    Status.render_error: ExitCode.USAGE,
+    Status.internal_error: ExitCode.INTERNAL,
+}
 
 
 @dataclass(frozen=True)
@@ -41,12 +55,19 @@ class DesignOutcome:
     status: Status
     name: str | None = None
     files: tuple[Path, ...] = ()
-    problems: tuple[str, ...] = ()  # one-screen messages, each starting with file:line
+    problems: tuple[Problem, ...] = ()  # what `sketch check` found, when that stopped it
+    error: str | None = None  # the one-screen message of what else stopped it
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return self.status is Status.rendered
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """One-screen messages, each starting with file:line: the error, or every problem."""
+        shown = (self.error,) if self.error else ()
+        return shown + tuple(p.report(str(p.source or self.path)) for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -66,10 +87,9 @@ class BatchResult:
         return tuple(o for o in self.outcomes if not o.ok)
 
     @property
-    def exit_code(self) -> int:
-        if any(o.status is Status.internal_error for o in self.outcomes):
-            return EXIT_INTERNAL
-        return EXIT_PROBLEMS if self.failed else EXIT_OK
+    def exit_code(self) -> ExitCode:
+        """The worst design's: internal error (3) > could not load or draw (2) > problems (1)."""
+        return max((o.status.exit_code for o in self.outcomes), default=ExitCode.OK)
 
     def summary(self) -> str:
         """`8 designs: 7 rendered, 1 with problems in 2.31 s (2 jobs)`."""
@@ -166,7 +186,7 @@ def _result_of(future: Future[DesignOutcome], path: Path) -> DesignOutcome:
         return DesignOutcome(
             path,
             Status.internal_error,
-            problems=(f"{path}: worker failed: {type(exc).__name__}: {exc}",),
+            error=f"{path}: worker failed: {type(exc).__name__}: {exc}",
         )
 
 
@@ -177,34 +197,34 @@ def render_one(path: Path, out_dir: Path, formats: tuple[str, ...] = ()) -> Desi
     return replace(outcome, seconds=time.perf_counter() - start)
 
 
-def _attempt(path: Path, out_dir: Path, formats: tuple[str, ...]) -> DesignOutcome:
-    from sketch.check import check
-    from sketch.cli.commands.check import format_problem
-    from sketch.load import LoadError, load_design
-    from sketch.load.settings import ConfigError, load_config
-    from sketch.render import RenderError, render_design
+def render_path(path: Path, out_dir: Path, formats: tuple[str, ...] = ()) -> DesignOutcome:
+    """Load, check and render one design. Raises what stops it (`SketchError`, `OSError`);
+    a design with check problems is not rendered and its outcome lists them."""
+    from sketch.check import load_checked
+    from sketch.render.formats import render_design
 
+    checked = load_checked(path)
+    name = checked.design.name
+    if checked.problems:
+        return DesignOutcome(path, Status.check_problems, name, problems=checked.problems)
+    files = render_design(checked.loaded, out_dir, formats)
+    return DesignOutcome(path, Status.rendered, name, files=tuple(files))
+
+
+def _attempt(path: Path, out_dir: Path, formats: tuple[str, ...]) -> DesignOutcome:
     try:
-        loaded = load_design(path)
-        name = loaded.design.name
-        problems = check(loaded.design, load_config(path).limits)
-        if problems:
-            messages = tuple(format_problem(p, str(path)) for p in problems)
-            return DesignOutcome(path, Status.check_problems, name, problems=messages)
-        files = render_design(loaded, out_dir, formats)
-        return DesignOutcome(path, Status.rendered, name, files=tuple(files))
+        return render_path(path, out_dir, formats)
     except (LoadError, ConfigError) as exc:
-        return DesignOutcome(path, Status.load_error, problems=(str(exc),))
-    except RenderError as exc:
-        hint = f"\nhelp: {exc.hint}" if exc.hint else ""
-        return DesignOutcome(path, Status.render_error, problems=(f"{path}: {exc}{hint}",))
+        return DesignOutcome(path, Status.load_error, error=str(exc))
+    except SketchError as exc:  # a renderer's error: Graphviz, a name unfit for a folder
+        return DesignOutcome(path, Status.render_error, error=f"{path}: {exc}")
     except OSError as exc:
         where = exc.filename or path
         message = f"{path}: cannot write or read {where}: {exc.strerror or exc}"
-        return DesignOutcome(path, Status.render_error, problems=(message,))
+        return DesignOutcome(path, Status.render_error, error=message)
     except Exception as exc:  # a bug in sketch: reported, and the exit code says so
         message = f"{path}: internal error: {type(exc).__name__}: {exc}"
-        return DesignOutcome(path, Status.internal_error, problems=(message,))
+        return DesignOutcome(path, Status.internal_error, error=message)
 
 
 def _flag_shared_names(outcomes: list[DesignOutcome]) -> list[DesignOutcome]:
@@ -221,7 +241,7 @@ def _flag_shared_names(outcomes: list[DesignOutcome]) -> list[DesignOutcome]:
                     f"{first[name]}; both rendered into the same folder\n"
                     "help: give each design its own `name=`"
                 )
-                outcome = replace(outcome, status=Status.render_error, problems=(message,))
+                outcome = replace(outcome, status=Status.render_error, error=message)
             else:
                 first[name] = outcome.path
         flagged.append(outcome)

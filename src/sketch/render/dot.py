@@ -10,20 +10,14 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from sketch.errors import DotError
+
 IMAGE_FORMATS = ("png", "svg")
 DOT_TIMEOUT_S = 120
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` "
     "(macOS), or see https://graphviz.org/download/"
 )
-
-
-class DotError(Exception):
-    """`dot` is missing or failed: the message says what happened, the hint what to do."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def dot_binary() -> str:

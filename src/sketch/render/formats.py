@@ -12,18 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sketch.check import broken_references, check
+from sketch.errors import RenderError, UndrawableDesign
 from sketch.load import LoadedDesign
 from sketch.model import Design
 from sketch.render.files import write_bytes_atomic
-
-
-class RenderError(Exception):
-    """A design that cannot be rendered, or a renderer that failed; `hint` says what to do."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
-
 
 # A producer gets the design and every format asked for (it acts on those it registered for)
 # and returns file contents by path relative to the design's output folder.
@@ -126,6 +119,29 @@ def render_design(
     return written
 
 
+def render_image(design: Design, fmt: str) -> bytes:
+    """The architecture diagram (`png` or `svg`) as `sketch render` draws it, in memory.
+
+    A design whose references are broken is refused (`UndrawableDesign`), as `sketch render`
+    refuses it after `check`; the framework's size limits (3-5 entities, 5-8 APIs) do not
+    block a picture, so a design in progress can still be drawn.
+    """
+    design_folder(Path(), design)  # the names `sketch render` refuses are refused here too
+    problems = broken_references(check(design))
+    if problems:
+        first = problems[0]
+        where = f" ({first.source})" if first.source else ""
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        raise UndrawableDesign(
+            f"cannot draw '{design.name}': {first.code} {first.message}{where}{more}",
+            "fix the design; `sketch check` lists every problem",
+        )
+    image = _diagram_files(design, frozenset({fmt})).get(f"architecture.{fmt}")
+    if image is None:
+        raise RenderError(f"no {fmt} diagram: the diagram formats are png and svg")
+    return image
+
+
 def _producers(wanted: Iterable[str]) -> list[Producer]:
     producers: list[Producer] = []
     for name in wanted:
@@ -138,14 +154,11 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
 
 def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
     from sketch.render.diagram import diagram_source
-    from sketch.render.dot import DotError, embed_images, run_dot
+    from sketch.render.dot import embed_images, run_dot
     from sketch.render.scene import build_scene
 
     source = diagram_source(build_scene(design))
-    try:
-        images = run_dot(source.dot, source.icons, names)
-    except DotError as exc:
-        raise RenderError(str(exc), exc.hint) from exc
+    images = run_dot(source.dot, source.icons, names)  # DotError is a RenderError
     files: dict[str, bytes] = {}
     if "png" in images:
         files["architecture.png"] = images["png"]

@@ -304,7 +304,7 @@ def html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
 
     Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
     """
-    from sketch.embed.sections import render_image
+    from sketch.render.formats import render_image
 
     svg = render_image(design, "svg").decode("utf-8")
     return {"design.html": render_html(design, svg).encode("utf-8")}

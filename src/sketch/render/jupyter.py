@@ -30,12 +30,12 @@ def _svg(design: Design) -> str | None:
 
 
 def _draw(design: Design) -> str | None:
-    from sketch.embed.sections import SectionError, render_image
-    from sketch.render import RenderError
+    from sketch.errors import RenderError
+    from sketch.render.formats import render_image
 
     try:
         return render_image(design, "svg").decode("utf-8")
-    except (RenderError, SectionError, OSError) as exc:
+    except (RenderError, OSError) as exc:
         # No Graphviz, or a design the renderer refuses: the tables still show.
         _log.warning("sketch: cannot draw %s: %s", design.name, exc)
         return None

@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sketch.errors import UsageError
+
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-
-
-class ScaffoldError(Exception):
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def check_name(name: str) -> None:
     if not _NAME.fullmatch(name):
-        raise ScaffoldError(
+        raise UsageError(
             f"'{name}' cannot be a design name",
             "start with a letter, then letters, digits, '-' or '_': `sketch new url-shortener`",
         )

@@ -1,1 +1,1 @@
-"""One module per command; each registers itself on `sketch.cli.app.app` when imported."""
+"""One module per command; `sketch.cli` registers their functions on the app."""

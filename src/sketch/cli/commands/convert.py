@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, UsageProblem, app, display_path, run
+from sketch.cli.application import command
+from sketch.cli.output import display_path
+from sketch.errors import ExitCode, UsageError
 
 FORMATS = ("yaml", "json")
 
@@ -16,7 +18,7 @@ def output_format(output: Path | None, asked: str | None) -> str:
     """The asked format; else the output's suffix; else YAML."""
     if asked is not None:
         if asked.lower() not in FORMATS:
-            raise UsageProblem(f"unknown format '{asked}'", "use --format yaml or --format json")
+            raise UsageError(f"unknown format '{asked}'", "use --format yaml or --format json")
         return asked.lower()
     if output is not None and output.suffix.lower() == ".json":
         return "json"
@@ -31,12 +33,12 @@ def emit(text: str, output: Path | None) -> None:
     from sketch.render.files import write_text_atomic
 
     if output.is_dir():
-        raise UsageProblem(f"{display_path(output)} is a folder", "give a file name for -o")
+        raise UsageError(f"{display_path(output)} is a folder", "give a file name for -o")
     write_text_atomic(output, text)
     typer.echo(f"wrote {display_path(output)}", err=True)
 
 
-@app.command()
+@command
 def convert(
     file: Annotated[Path, typer.Argument(help="A design file: .py, .yaml, .yml or .json.")],
     output: Annotated[
@@ -45,20 +47,17 @@ def convert(
     format: Annotated[
         str | None, typer.Option("--format", "-f", help="yaml or json; default from -o, else yaml.")
     ] = None,
-) -> None:
+) -> ExitCode:
     """Convert a design to a YAML (or JSON) data file that loads back into the same design.
 
     Keys follow the model's order; fields left at their defaults are omitted.
     """
 
-    def body() -> int:
-        from sketch.load import load_design
-        from sketch.render.data_file import to_json, to_yaml
+    from sketch.load import load_design
+    from sketch.render.data_file import to_json, to_yaml
 
-        kind = output_format(output, format)
-        design = load_design(file).design
-        text = to_json(design) if kind == "json" else to_yaml(design, file.name)
-        emit(text, output)
-        return EXIT_OK
-
-    run(body)
+    kind = output_format(output, format)
+    design = load_design(file).design
+    text = to_json(design) if kind == "json" else to_yaml(design, file.name)
+    emit(text, output)
+    return ExitCode.OK

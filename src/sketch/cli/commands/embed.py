@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app, display_path, run
-from sketch.load.discover import note_files
+from sketch.cli.application import command
+from sketch.cli.output import display_path, error
+from sketch.errors import ExitCode
 
 
-@app.command()
+@command
 def embed(
     notes: Annotated[list[Path], typer.Argument(help="Markdown notes, or folders of notes.")],
     check: Annotated[
@@ -28,7 +29,7 @@ def embed(
             "whose Graphviz draws different bytes.",
         ),
     ] = False,
-) -> None:
+) -> ExitCode:
     """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
 
     DESIGN is relative to the note's folder.
@@ -42,37 +43,35 @@ def embed(
     2 bad marker or design.
     """
 
-    def body() -> int:
-        from sketch.cli.app import error
-        from sketch.embed.plan import Designs, EmbedError, plan_note
+    from sketch.embed.plan import Designs, plan_note
+    from sketch.errors import EmbedError
+    from sketch.load.discover import note_files
 
-        designs = Designs()
-        plans, failed = [], False
-        for path in note_files(notes):
-            try:
-                plan = plan_note(path, display_path(path), designs)
-                plan.compare_images = not keep_images
-                plans.append(plan)
-            except EmbedError as exc:
-                failed = True
-                for problem in exc.problems:
-                    error(str(problem).replace("\n  help: ", "\nhelp: ", 1))
-        if failed:
-            typer.echo("no note was changed", err=True)
-            return EXIT_USAGE
-        stale = [plan for plan in plans if plan.stale]
-        if check:
-            for plan in stale:
-                typer.echo(plan.diff(), nl=False)
-            _summary(len(plans), len(stale), "out of date" if stale else "up to date")
-            return EXIT_PROBLEMS if stale else EXIT_OK
+    designs = Designs()
+    plans, failed = [], False
+    for path in note_files(notes):
+        try:
+            plan = plan_note(path, display_path(path), designs)
+            plan.compare_images = not keep_images
+            plans.append(plan)
+        except EmbedError as exc:
+            failed = True
+            for problem in exc.problems:
+                error(problem.report().replace("\n  help: ", "\nhelp: ", 1))
+    if failed:
+        typer.echo("no note was changed", err=True)
+        return ExitCode.USAGE
+    stale = [plan for plan in plans if plan.stale]
+    if check:
         for plan in stale:
-            for written in plan.apply():
-                typer.echo(f"wrote {display_path(written)}")
-        _summary(len(plans), len(stale), "updated" if stale else "up to date")
-        return EXIT_OK
-
-    run(body)
+            typer.echo(plan.diff(), nl=False)
+        _summary(len(plans), len(stale), "out of date" if stale else "up to date")
+        return ExitCode.PROBLEMS if stale else ExitCode.OK
+    for plan in stale:
+        for written in plan.apply():
+            typer.echo(f"wrote {display_path(written)}")
+    _summary(len(plans), len(stale), "updated" if stale else "up to date")
+    return ExitCode.OK
 
 
 def _summary(total: int, stale: int, state: str) -> None:

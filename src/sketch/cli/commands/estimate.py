@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, app, run
+from sketch.cli.application import command
+from sketch.errors import ExitCode
 
 
 class OutputFormat(StrEnum):
@@ -26,7 +27,7 @@ class Units(StrEnum):
     binary = "binary"
 
 
-@app.command()
+@command
 def estimate(
     file: Annotated[Path, typer.Argument(help="A design file.")],
     output_format: Annotated[
@@ -38,7 +39,7 @@ def estimate(
     units: Annotated[
         Units | None, typer.Option(help="decimal (GB = 10^9 B) or binary (GiB = 2^30 B).")
     ] = None,
-) -> None:
+) -> ExitCode:
     """Back-of-the-envelope estimates from the design's requirements, with their derivation.
 
     Fills in the guide's requirements template: scope, scale, latency, consistency, availability.
@@ -48,29 +49,26 @@ def estimate(
     Missing inputs are named, never guessed.
     """
 
-    def body() -> int:
-        import json
+    import json
 
-        from sketch.estimate import conventions_from_settings
-        from sketch.estimate import estimate as estimate_design
-        from sketch.estimate.data import estimates_data
-        from sketch.estimate.text import requirements_text
-        from sketch.load import load_design
-        from sketch.load.settings import load_config
+    from sketch.estimate import conventions_from_settings
+    from sketch.estimate import estimate as estimate_design
+    from sketch.estimate.data import estimates_data
+    from sketch.estimate.text import requirements_text
+    from sketch.load import load_design
+    from sketch.load.settings import load_config
 
-        design = load_design(file).design
-        config = load_config(file)
-        conventions = conventions_from_settings(config.estimate, config.source)
-        overrides = {"month": month, "units": units}
-        conventions = conventions.model_copy(
-            update={key: str(value) for key, value in overrides.items() if value is not None}
-        )
-        estimates = estimate_design(design, conventions)
-        if output_format is OutputFormat.json:
-            data = estimates_data(design, estimates)
-            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        else:
-            typer.echo(requirements_text(design, estimates), nl=False)
-        return EXIT_OK
-
-    run(body)
+    design = load_design(file).design
+    config = load_config(file)
+    conventions = conventions_from_settings(config.estimate, config.source)
+    overrides = {"month": month, "units": units}
+    conventions = conventions.model_copy(
+        update={key: str(value) for key, value in overrides.items() if value is not None}
+    )
+    estimates = estimate_design(design, conventions)
+    if output_format is OutputFormat.json:
+        data = estimates_data(design, estimates)
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(requirements_text(design, estimates), nl=False)
+    return ExitCode.OK

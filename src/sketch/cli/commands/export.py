@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, EXIT_PROBLEMS, UsageProblem, app, display_path, run
+from sketch.cli.application import command
+from sketch.cli.output import problem_text
+from sketch.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from sketch.model import Design
 
 EXPORTS = ("openapi", "sql")
 
 
-@app.command()
+@command
 def export(
     file: Annotated[Path, typer.Argument(help="A design file: .py, .yaml, .yml or .json.")],
     format: Annotated[str, typer.Option("--format", "-f", help="openapi or sql.")] = "openapi",
@@ -28,34 +33,31 @@ def export(
             "JSON, or YAML when the file ends in .yaml/.yml.",
         ),
     ] = None,
-) -> None:
+) -> ExitCode:
     """Export the design as an OpenAPI 3.1 document or as SQL DDL (CREATE TABLE, INDEX).
 
     The design is checked first; when it has problems they are printed, nothing is written
     and the exit code is 1.
     """
 
-    def body() -> int:
-        from sketch.cli.commands.convert import emit
-        from sketch.render.sql import DIALECTS
+    from sketch.cli.commands.convert import emit
+    from sketch.render.sql import DIALECTS
 
-        kind = format.lower()
-        if kind not in EXPORTS:
-            raise UsageProblem(f"unknown export format '{format}'", "use --format openapi or sql")
-        if dialect.lower() not in DIALECTS:
-            raise UsageProblem(
-                f"unknown SQL dialect '{dialect}'", f"use --dialect {' or '.join(DIALECTS)}"
-            )
-        design = _checked(file)
-        if design is None:
-            return EXIT_PROBLEMS
-        emit(export_text(design, kind, dialect.lower(), output), output)
-        return EXIT_OK
-
-    run(body)
+    kind = format.lower()
+    if kind not in EXPORTS:
+        raise UsageError(f"unknown export format '{format}'", "use --format openapi or sql")
+    if dialect.lower() not in DIALECTS:
+        raise UsageError(
+            f"unknown SQL dialect '{dialect}'", f"use --dialect {' or '.join(DIALECTS)}"
+        )
+    design = _checked(file)
+    if design is None:
+        return ExitCode.PROBLEMS
+    emit(export_text(design, kind, dialect.lower(), output), output)
+    return ExitCode.OK
 
 
-def export_text(design: object, kind: str, dialect: str, output: Path | None) -> str:
+def export_text(design: Design, kind: str, dialect: str, output: Path | None) -> str:
     import json
 
     from sketch.model import Design
@@ -72,21 +74,17 @@ def export_text(design: object, kind: str, dialect: str, output: Path | None) ->
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _checked(file: Path) -> object | None:
-    from sketch.check import check as check_design
-    from sketch.cli.commands.check import format_problem
-    from sketch.load import load_design
-    from sketch.load.settings import load_config
+def _checked(file: Path) -> Design | None:
+    from sketch.check import load_checked
 
-    design = load_design(file).design
-    problems = check_design(design, load_config(file).limits)
-    for problem in problems:
-        typer.echo(format_problem(problem, display_path(file)), err=True)
-    if problems:
+    checked = load_checked(file)
+    for problem in checked.problems:
+        typer.echo(problem_text(problem, file), err=True)
+    if checked.problems:
         typer.secho(
-            f"{len(problems)} problem(s): nothing exported; fix them and rerun",
+            f"{len(checked.problems)} problem(s): nothing exported; fix them and rerun",
             fg=typer.colors.RED,
             err=True,
         )
         return None
-    return design
+    return checked.design

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sketch.cli.app import (
-    EXIT_INTERNAL,
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    UsageProblem,
-    app,
-    error,
-    run,
-    state,
-    stdout_is_terminal,
-)
+from sketch.cli.application import command, show_traceback
+from sketch.cli.output import error, stdout_is_terminal
+from sketch.errors import ExitCode, UsageError
 
 
 class OutputFormat(StrEnum):
@@ -52,7 +42,7 @@ IgnoreOption = Annotated[
 ]
 
 
-@app.command()
+@command
 def lint(
     files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
     select: SelectOption = None,
@@ -66,7 +56,7 @@ def lint(
     show_suppressed: Annotated[
         bool, typer.Option("--show-suppressed", help="List suppressed findings and reasons.")
     ] = False,
-) -> None:
+) -> ExitCode:
     """Review designs the way a demanding interviewer would.
 
     `sketch rules` lists the rules; `sketch rule CODE` explains one. `sketch check` runs first.
@@ -74,43 +64,37 @@ def lint(
     Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
     """
 
-    def body() -> int:
-        from sketch.lint import REGISTRY, RuleCrashed
-        from sketch.lint.engine import UnknownSuppression
-        from sketch.lint.run import Linter, Options
-        from sketch.lint.settings import UnknownCode, active_rules, split_selectors
+    from sketch.lint import REGISTRY, RuleCrashed
+    from sketch.lint.run import Linter, Options
+    from sketch.lint.settings import UnknownCode, active_rules, split_selectors
 
-        options = Options(split_selectors(select) or None, split_selectors(ignore))
-        try:  # validate the command line before loading anything
-            active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
-        except UnknownCode as exc:
-            raise UsageProblem(
-                str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
-            ) from exc
-        from sketch.load import LoadError
+    options = Options(split_selectors(select) or None, split_selectors(ignore))
+    try:  # validate the command line before loading anything
+        active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+    except UnknownCode as exc:
+        raise UsageError(
+            str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
+        ) from exc
+    from sketch.load import LoadError
 
-        linter = Linter(options)
-        reports, unloadable = [], 0
-        from sketch.load.discover import design_files
+    linter = Linter(options)
+    reports, unloadable = [], 0
+    from sketch.load.discover import design_files
 
-        for path in design_files(files):
-            try:
-                reports.append(linter.lint_file(path))
-            except LoadError as exc:  # on stderr, so json/sarif on stdout stay valid
-                error(str(exc))
-                unloadable += 1
-            except UnknownSuppression as exc:
-                raise UsageProblem(str(exc), "use a code from `sketch rules`") from exc
-            except RuleCrashed as exc:
-                return _crashed(exc, path)
-        typer.echo(_render(reports, output_format, show_suppressed), nl=False)
-        if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
-            error(f"{unloadable} design(s) could not be loaded; the others are reported above")
-            return EXIT_USAGE
-        errors = any(f.severity == "error" for r in reports for f in r.active)
-        return EXIT_PROBLEMS if errors and not exit_zero else EXIT_OK
-
-    run(body)
+    for path in design_files(files):
+        try:
+            reports.append(linter.lint_file(path))
+        except LoadError as exc:  # on stderr, so json/sarif on stdout stay valid
+            error(str(exc))
+            unloadable += 1
+        except RuleCrashed as exc:
+            return _crashed(exc, path)
+    typer.echo(_render(reports, output_format, show_suppressed), nl=False)
+    if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
+        error(f"{unloadable} design(s) could not be loaded; the others are reported above")
+        return ExitCode.USAGE
+    errors = any(f.severity == "error" for r in reports for f in r.active)
+    return ExitCode.PROBLEMS if errors and not exit_zero else ExitCode.OK
 
 
 def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -> str:  # type: ignore[type-arg]
@@ -127,7 +111,7 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
     return report.text(reports, style=style, show_suppressed=show_suppressed)
 
 
-def _crashed(exc: Exception, path: Path) -> int:
+def _crashed(exc: Exception, path: Path) -> ExitCode:
     from sketch.lint.report import relative
 
     error(
@@ -135,52 +119,45 @@ def _crashed(exc: Exception, path: Path) -> int:
         "this is a bug in the rule; rerun with --debug for the traceback and report it, "
         "or --ignore the rule meanwhile",
     )
-    if state.debug:
-        typer.echo("".join(traceback.format_exception(exc)), err=True)
-    return EXIT_INTERNAL
+    show_traceback(exc)
+    return ExitCode.INTERNAL
 
 
-@app.command()
+@command
 def rules(
     output_format: Annotated[
         ListFormat, typer.Option("--format", help="text, json or markdown (the full docs).")
     ] = ListFormat.text,
-) -> None:
+) -> ExitCode:
     """List every lint rule: code, name, severity, framework step and summary."""
 
-    def body() -> int:
-        from sketch.lint import REGISTRY
-        from sketch.lint.docs import catalogue_markdown, catalogue_text, rule_json
+    from sketch.lint import REGISTRY
+    from sketch.lint.docs import catalogue_markdown, catalogue_text, rule_json
 
-        if output_format is ListFormat.markdown:
-            typer.echo(catalogue_markdown(REGISTRY), nl=False)
-        elif output_format is ListFormat.json:
-            typer.echo(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
-        else:
-            typer.echo(catalogue_text(REGISTRY), nl=False)
-        return EXIT_OK
-
-    run(body)
+    if output_format is ListFormat.markdown:
+        typer.echo(catalogue_markdown(REGISTRY), nl=False)
+    elif output_format is ListFormat.json:
+        typer.echo(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
+    else:
+        typer.echo(catalogue_text(REGISTRY), nl=False)
+    return ExitCode.OK
 
 
-@app.command(name="rule")
+@command
 def rule_doc(
     code: Annotated[str, typer.Argument(help="A rule code (D301) or name (no-bottlenecks).")],
-) -> None:
+) -> ExitCode:
     """Explain one rule: what it checks, why it matters, a bad example, the fix, thresholds."""
 
-    def body() -> int:
-        from sketch.errors import did_you_mean
-        from sketch.lint import REGISTRY
-        from sketch.lint.docs import rule_text
+    from sketch.errors import did_you_mean
+    from sketch.lint import REGISTRY
+    from sketch.lint.docs import rule_text
 
-        found = REGISTRY.get(code)
-        if found is None:
-            known = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
-            raise UsageProblem(
-                f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
-            )
-        typer.echo(rule_text(found), nl=False)
-        return EXIT_OK
-
-    run(body)
+    found = REGISTRY.get(code)
+    if found is None:
+        known = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
+        raise UsageError(
+            f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
+        )
+    typer.echo(rule_text(found), nl=False)
+    return ExitCode.OK

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, UsageProblem, app, display_path, run
+from sketch.cli.application import command
+from sketch.cli.output import display_path
+from sketch.errors import ExitCode, UsageError
 
 
-@app.command()
+@command
 def new(
     name: Annotated[str, typer.Argument(help="Design name, e.g. url-shortener.")],
     output: Annotated[
@@ -19,7 +21,7 @@ def new(
     yaml: Annotated[
         bool, typer.Option("--yaml", help="Write NAME.yaml, a data file editors can complete.")
     ] = False,
-) -> None:
+) -> ExitCode:
     """Create OUTPUT/NAME.py (or .yaml) laid out as the four steps, with TODO placeholders.
 
     Then run `sketch check` on it: it lists what to fill in next.
@@ -27,35 +29,29 @@ def new(
     An existing file is never overwritten (exit 2).
     """
 
-    def body() -> int:
-        from sketch.render.files import write_text_atomic
-        from sketch.render.skeleton import ScaffoldError, scaffold
+    from sketch.render.files import write_text_atomic
+    from sketch.render.skeleton import scaffold
 
-        target = output / f"{name}.{'yaml' if yaml else 'py'}"
-        shown = display_path(target)
-        try:
-            if yaml:
-                from sketch.render.schema import yaml_skeleton
-                from sketch.render.skeleton import check_name
+    target = output / f"{name}.{'yaml' if yaml else 'py'}"
+    shown = display_path(target)
+    if yaml:  # a name unfit for a design is a UsageError
+        from sketch.render.schema import yaml_skeleton
+        from sketch.render.skeleton import check_name
 
-                check_name(name)
-                text = yaml_skeleton(name)
-            else:
-                text = scaffold(name, Path(shown))
-        except ScaffoldError as exc:
-            raise UsageProblem(str(exc), exc.hint) from exc
-        if target.exists():
-            raise UsageProblem(
-                f"{shown} already exists; it was left as it is",
-                "pick another NAME or --output folder, or delete the file first",
-            )
-        if output.exists() and not output.is_dir():
-            raise UsageProblem(
-                f"{display_path(output)} is a file, not a folder", "pass a folder with --output"
-            )
-        write_text_atomic(target, text)
-        typer.echo(f"wrote {shown}")
-        typer.echo(f"next: fill in the TODOs, then run `sketch check {shown}`")
-        return EXIT_OK
-
-    run(body)
+        check_name(name)
+        text = yaml_skeleton(name)
+    else:
+        text = scaffold(name, Path(shown))
+    if target.exists():
+        raise UsageError(
+            f"{shown} already exists; it was left as it is",
+            "pick another NAME or --output folder, or delete the file first",
+        )
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"{display_path(output)} is a file, not a folder", "pass a folder with --output"
+        )
+    write_text_atomic(target, text)
+    typer.echo(f"wrote {shown}")
+    typer.echo(f"next: fill in the TODOs, then run `sketch check {shown}`")
+    return ExitCode.OK

@@ -7,14 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sketch.cli.app import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    UsageProblem,
-    app,
-    display_path,
-    run,
-)
+from sketch.cli.application import command
+from sketch.cli.output import display_path, problem_text
+from sketch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from sketch.load import LoadedDesign
@@ -22,7 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_FORMATS = "default"
 
 
-@app.command()
+@command
 def render(
     files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
     output: Annotated[
@@ -43,7 +38,7 @@ def render(
             "--jobs", "-j", min=1, help="Designs rendered at once (default: one per core)."
         ),
     ] = None,
-) -> None:
+) -> ExitCode:
     """Render designs: architecture.png/.svg/.dot and design.md in OUTPUT/<name>/.
 
     Each design is checked first; a design with problems is reported and not rendered
@@ -51,73 +46,58 @@ def render(
     progress bar, and one broken design does not stop the others.
     """
 
-    def body() -> int:
-        from sketch.render import RenderError
-
-        try:
-            return _render_all(files, output, formats, jobs)
-        except RenderError as exc:
-            raise UsageProblem(str(exc), exc.hint) from exc
-
-    run(body)
-
-
-def _render_all(files: list[Path], output: Path, format_text: str, jobs: int | None) -> int:
-    from sketch.check import check as check_design
-    from sketch.cli.commands.check import format_problem
-    from sketch.load import load_design
-    from sketch.load.settings import load_config
-    from sketch.render import parse_formats, render_design
-
-    wanted = parse_formats(format_text)
     from sketch.load.discover import design_files
+    from sketch.render import parse_formats
 
+    wanted = parse_formats(formats)
     paths = design_files(files)
     if not paths:
-        raise UsageProblem("no design files found", "pass .py design files or folders holding them")
+        raise UsageError("no design files found", "pass .py design files or folders holding them")
     if len(paths) > 1:
         from sketch.cli.progress import report_many
 
         _refuse_shared_names(paths)
         _prepare_output(output)
         return report_many(paths, output, wanted, jobs=jobs)
-    loaded, problems = [], 0
-    for path in paths:
-        design = load_design(path)
-        for problem in check_design(design.design, load_config(path).limits):
-            problems += 1
-            typer.echo(format_problem(problem, display_path(path)))
-        loaded.append(design)
-    if problems:
+    return _render_one(paths[0], output, wanted)
+
+
+def _render_one(path: Path, output: Path, wanted: tuple[str, ...]) -> ExitCode:
+    """One design, through the same steps as each design of a batch, said at more length."""
+    from sketch.render.batch import Status, render_path
+
+    _refuse_file(output)  # a design with problems leaves no output folder behind
+    outcome = render_path(path, output, wanted)  # what cannot load or draw raises: exit 2
+    if outcome.status is Status.check_problems:
+        for problem in outcome.problems:
+            typer.echo(problem_text(problem, path))
         typer.secho(
-            f"{problems} problem(s): nothing rendered; fix them and rerun", fg=typer.colors.RED
+            f"{len(outcome.problems)} problem(s): nothing rendered; fix them and rerun",
+            fg=typer.colors.RED,
         )
-        return EXIT_PROBLEMS
-    _check_output_names(loaded)
-    _prepare_output(output)
-    written = 0
-    for design in loaded:
-        paths_written = render_design(design, output, wanted)
-        written += len(paths_written)
-        for path in paths_written:
-            typer.echo(f"wrote {display_path(path)}")
-    noun = "design" if len(loaded) == 1 else "designs"
+        return outcome.status.exit_code
+    for written in outcome.files:
+        typer.echo(f"wrote {display_path(written)}")
     typer.secho(
-        f"rendered {len(loaded)} {noun} ({', '.join(wanted)}): {written} files in "
+        f"rendered 1 design ({', '.join(wanted)}): {len(outcome.files)} files in "
         f"{display_path(output)}",
         fg=typer.colors.GREEN,
     )
-    return EXIT_OK
+    return outcome.status.exit_code
 
 
 def _prepare_output(output: Path) -> None:
+    _refuse_file(output)
+    output.mkdir(parents=True, exist_ok=True)
+
+
+def _refuse_file(output: Path) -> None:
     # Fail before any rendering work, with a message about the folder the user named.
     if output.exists() and not output.is_dir():
-        raise UsageProblem(
+        raise UsageError(
             f"--output {display_path(output)} is a file, not a folder",
             "pass a folder (it is created when missing)",
         )
-    output.mkdir(parents=True, exist_ok=True)
 
 
 def _refuse_shared_names(paths: list[Path]) -> None:
@@ -144,7 +124,7 @@ def _check_output_names(loaded: list[LoadedDesign]) -> None:
         design_folder(Path("."), item.design)  # a name unfit for a folder fails before any work
         name = item.design.name
         if name in seen:
-            raise UsageProblem(
+            raise UsageError(
                 f"{display_path(item.path)} and {display_path(seen[name])} are both named "
                 f"'{name}' and would overwrite each other in the output folder",
                 "give each design its own `name=`",

@@ -7,15 +7,16 @@ from typing import Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, app, run
+from sketch.cli.application import command
+from sketch.errors import ExitCode
 
 
-@app.command()
+@command
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write; stdout when omitted.")
     ] = None,
-) -> None:
+) -> ExitCode:
     """Write the JSON Schema of YAML/JSON designs (same version of sketch, same bytes).
 
     Save it as _sketch.schema.json beside your YAML designs: their first line,
@@ -23,11 +24,8 @@ def schema(
     them (the `_` keeps `sketch check FOLDER` from reading it as a design).
     """
 
-    def body() -> int:
-        from sketch.cli.commands.convert import emit
-        from sketch.render.schema import schema_text
+    from sketch.cli.commands.convert import emit
+    from sketch.render.schema import schema_text
 
-        emit(schema_text(), output)
-        return EXIT_OK
-
-    run(body)
+    emit(schema_text(), output)
+    return ExitCode.OK

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sketch.cli.app import EXIT_OK, UsageProblem, app, display_path, run
+from sketch.cli.application import command
+from sketch.cli.output import display_path, problem_text
+from sketch.errors import ExitCode, LoadError, Problem, SketchError, UsageError
 
 if TYPE_CHECKING:
     from sketch.load import LoadedDesign
@@ -51,27 +53,22 @@ class Watcher:
 
     def build(self) -> None:
         """One round: load, check, and render when there are no problems."""
-        from sketch.load import LoadError
+        from sketch.check import load_checked
 
         for name in self.local_modules:  # so the design sees the helpers' new code
             sys.modules.pop(name, None)
         before = set(sys.modules)
         try:
-            loaded = self._load()
+            checked = load_checked(self.path)
         except LoadError as exc:
             self.echo(f"error: {exc}")
             return
         finally:
             self.local_modules.update(self._new_local_modules(before))
             self.seen = {p: _digest(p) for p in self.watched()}
-        if self._report_problems(loaded.design):
+        if self._report_problems(checked.problems):
             return
-        self._render(loaded)
-
-    def _load(self) -> LoadedDesign:
-        from sketch.load import load_design
-
-        return load_design(self.path)
+        self._render(checked.loaded)
 
     def _new_local_modules(self, before: set[str]) -> dict[str, Path]:
         folder = self.path.resolve().parent
@@ -85,16 +82,11 @@ class Watcher:
                 found[name] = resolved
         return found
 
-    def _report_problems(self, design: object) -> bool:
-        from sketch.check import check as check_design
-        from sketch.cli.commands.check import format_problem
-        from sketch.load.settings import load_config
-
-        problems = check_design(design, load_config(self.path).limits)  # type: ignore[arg-type]
+    def _report_problems(self, problems: tuple[Problem, ...]) -> bool:
         keys = {(p.code, p.message, p.path) for p in problems}
         for problem in problems:
             if (problem.code, problem.message, problem.path) not in self.problems:
-                self.echo(format_problem(problem, display_path(self.path)))
+                self.echo(problem_text(problem, self.path))
         new, fixed = len(keys - self.problems), len(self.problems - keys)
         self.problems = keys
         if problems:
@@ -103,13 +95,13 @@ class Watcher:
             self.echo(f"{fixed} problem(s) fixed")
         return bool(problems)
 
-    def _render(self, loaded: object) -> None:
-        from sketch.render import RenderError, render_design
+    def _render(self, loaded: LoadedDesign) -> None:
+        from sketch.render import render_design
 
         try:
-            written = render_design(loaded, self.output, self.formats)  # type: ignore[arg-type]
-        except RenderError as exc:
-            self.echo(f"error: {exc}" + (f"\nhelp: {exc.hint}" if exc.hint else ""))
+            written = render_design(loaded, self.output, self.formats)
+        except SketchError as exc:
+            self.echo(f"error: {exc}")
             return
         self.echo(f"rendered {len(written)} file(s) into {display_path(self.output)}")
 
@@ -136,7 +128,7 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-@app.command()
+@command
 def watch(
     file: Annotated[Path, typer.Argument(help="A design file: .py, .yaml, .yml or .json.")],
     output: Annotated[
@@ -152,27 +144,21 @@ def watch(
         int | None,
         typer.Option("--max-cycles", min=0, help="Stop after this many checks (for scripts)."),
     ] = None,
-) -> None:
+) -> ExitCode:
     """Re-render a design each time it (or a module beside it that it imports) changes.
 
     Prints what changed and any new problems; a design with problems is not rendered until
     they are fixed. Stops on Ctrl-C.
     """
 
-    def body() -> int:
-        from sketch.render import RenderError, parse_formats
+    from sketch.render import parse_formats
 
-        if not file.is_file():
-            raise UsageProblem(f"{display_path(file)}: no such file", "name a design file")
-        try:
-            wanted = parse_formats(formats)
-        except RenderError as exc:
-            raise UsageProblem(str(exc), exc.hint) from exc
-        sys.dont_write_bytecode = True  # a helper rewritten within a second must not run stale
-        try:
-            Watcher(file, output, wanted).loop(interval, max_cycles)
-        except KeyboardInterrupt:
-            typer.echo("stopped watching")
-        return EXIT_OK
-
-    run(body)
+    if not file.is_file():
+        raise UsageError(f"{display_path(file)}: no such file", "name a design file")
+    wanted = parse_formats(formats)
+    sys.dont_write_bytecode = True  # a helper rewritten within a second must not run stale
+    try:
+        Watcher(file, output, wanted).loop(interval, max_cycles)
+    except KeyboardInterrupt:
+        typer.echo("stopped watching")
+    return ExitCode.OK

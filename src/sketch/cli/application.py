@@ -1,24 +1,26 @@
 """The typer app, its global options, and the one place errors become exit codes.
 
-Exit codes: 0 ok, 1 problems found, 2 usage or load error, 3 internal error.
-Command modules in `sketch.cli.commands` register on `app`; they import heavy libraries inside
-their functions so `sketch check` and `sketch lint` start fast.
+Commands are plain functions decorated with `@command`: it runs the body under `guarded()`
+and exits with the `ExitCode` the body returns. `sketch.cli` registers them on `app`, one by
+one, in the order `sketch --help` lists them. Command modules import heavy libraries inside
+their bodies, so `sketch check` and `sketch lint` start fast.
 """
 
 from __future__ import annotations
 
-import sys
+import functools
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 
 from sketch import __version__
+from sketch.cli.output import error
+from sketch.errors import ExitCode, SketchError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+P = ParamSpec("P")
 
 app = typer.Typer(
     name="sketch",
@@ -37,14 +39,6 @@ class _State:
 state = _State()
 
 
-class UsageProblem(Exception):
-    """Bad input that is the user's to fix (exit 2): a message and an optional hint."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sketch {__version__}")
@@ -61,67 +55,55 @@ def _options(
     state.debug = debug
 
 
-def error(message: str, hint: str | None = None) -> None:
-    """Print an error to stderr, in red on a terminal."""
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    if hint:
-        typer.echo(f"help: {hint}", err=True)
-
-
-def _fail(code: int, message: str, hint: str | None, exc: BaseException) -> NoReturn:
-    error(message, hint)
+def show_traceback(exc: BaseException) -> None:
+    """The full traceback on stderr, with --debug only."""
     if state.debug:
         typer.echo("".join(traceback.format_exception(exc)), err=True)
+
+
+def _fail(code: ExitCode, message: str, help: str | None, exc: BaseException) -> NoReturn:
+    error(message, help)
+    show_traceback(exc)
     raise typer.Exit(code)
 
 
 @contextmanager
 def guarded() -> Iterator[None]:
     """Turn known failures into one-screen messages and exit codes; tracebacks only with --debug."""
-    from sketch.load import LoadError
-    from sketch.load.settings import ConfigError
-
     try:
         yield
     except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
         # A closed pipe (`sketch rules | head`) is not an error to report: click quiets it.
         raise
-    except LoadError as exc:
-        _fail(EXIT_USAGE, str(exc), None, exc)
-    except (ConfigError, UsageProblem) as exc:
-        _fail(EXIT_USAGE, str(exc), getattr(exc, "hint", None), exc)
+    except SketchError as exc:  # each error knows its exit code, as click's do
+        _fail(exc.exit_code, str(exc), None, exc)
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         _fail(
-            EXIT_USAGE,
+            ExitCode.USAGE,
             f"cannot write or read{where}: {exc.strerror or exc}",
             "check the path exists and is writable (or pass another --output)",
             exc,
         )
     except Exception as exc:
         _fail(
-            EXIT_INTERNAL,
+            ExitCode.INTERNAL,
             f"internal error: {type(exc).__name__}: {exc}",
             "this is a bug in sketch; rerun with --debug and report the traceback",
             exc,
         )
 
 
-def display_path(path: Path | str) -> str:
-    """A path as short as possible for messages: relative to the working folder when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+def command(body: Callable[P, ExitCode]) -> Callable[P, None]:
+    """A command's body, run under `guarded()`; the process exits with the code it returns.
 
+    `functools.wraps` keeps the body's signature and annotations, which typer reads.
+    """
 
-def run(command: Callable[[], int]) -> None:
-    """Run a command body under `guarded` and exit with the code it returns."""
-    with guarded():
-        code = command()
-    raise typer.Exit(code)
+    @functools.wraps(body)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        with guarded():
+            code = body(*args, **kwargs)
+        raise typer.Exit(int(code))
 
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
+    return run

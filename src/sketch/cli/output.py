@@ -1,0 +1,38 @@
+"""What commands print: errors on stderr, problems, and paths as short as they can be."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from sketch.errors import Problem
+
+
+def error(message: str, help: str | None = None) -> None:
+    """Print an error to stderr, in red on a terminal."""
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    if help:
+        typer.echo(f"help: {help}", err=True)
+
+
+def display_path(path: Path | str) -> str:
+    """A path as short as possible for messages: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def problem_text(problem: Problem, file: Path | str) -> str:
+    """A problem as `file:line: CODE message`, with `at:` and `help:` lines below; `file` is
+    the design's, for problems that know no line."""
+    src = problem.source
+    where = f"{display_path(src.file)}:{src.line}" if src else display_path(file)
+    return problem.report(where)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
