@@ -19,7 +19,9 @@ DEV = REPO / "dev"
 HIDDEN = {"dot", "apt-get", "sudo", "id"}
 
 
-def run_dev(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO):
+def run_dev(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["/bin/bash", str(DEV), *args],
         cwd=cwd,
@@ -48,7 +50,7 @@ def test_second_run_installs_nothing() -> None:
     assert "installing" not in result.stderr
 
 
-def pytest_via_dev(tmp_path: Path, test_body: str, *args: str):
+def pytest_via_dev(tmp_path: Path, test_body: str, *args: str) -> subprocess.CompletedProcess[str]:
     test_file = tmp_path / "test_probe.py"
     test_file.write_text(f"def test_probe():\n    {test_body}\n", encoding="utf-8")
     # Only graphviz, so the test does not depend on the browser and database being installed.
@@ -99,7 +101,7 @@ def stand_in(bin_dir: Path, name: str, script: str) -> None:
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
 
 
-def render_without_dot(bin_dir: Path, uid: int = 0):
+def render_without_dot(bin_dir: Path, uid: int = 0) -> subprocess.CompletedProcess[str]:
     stand_in(bin_dir, "id", f'[ "$1" = -u ] && echo {uid}')
     return run_dev("render", "designs/twitter.py", env={"PATH": str(bin_dir)})
 
