@@ -42,6 +42,7 @@ def test_help_explains_both_commands_and_what_they_install() -> None:
         assert result.returncode == 0, result.stderr
         for text in ("./dev render", "./dev test", "graphviz", "chromium", "postgresql", ".venv"):
             assert text in result.stdout
+        assert "./dev verify" in result.stdout
 
 
 def test_second_run_installs_nothing() -> None:
@@ -293,3 +294,19 @@ def test_a_changed_constraints_file_reinstalls_with_it(checkout: Path) -> None:
     assert all(c.endswith(" -c constraints.txt -e .[test,dev]") for c in pip_calls)
     digest = hashlib.sha256(constraints.read_bytes()).hexdigest()
     assert f"constraints={digest}" in (checkout / ".venv" / ".dev-stamp").read_text("utf-8")
+
+
+def test_verify_is_not_a_sketch_command_and_stops_at_the_first_failure(checkout: Path) -> None:
+    steps = ["ruff check src tests", "ruff format --check src tests", "mypy src tests"]
+    checker_stand_in(checkout, "mypy", exit_code=3)
+    failed = dev_in(checkout, "verify")
+    assert failed.returncode == 3, failed.stderr
+    assert [c for c in calls(checkout) if " pip " not in c] == steps  # no lint-imports
+    assert "verify: mypy src tests failed (exit 3)" in failed.stderr
+    (checkout / "calls.log").unlink()
+    checker_stand_in(checkout, "mypy", exit_code=0)
+    passed = dev_in(checkout, "verify")
+    assert passed.returncode == 0, passed.stderr  # the .venv has no sketch to pass it to
+    assert calls(checkout) == [*steps, "lint-imports --no-cache --no-logo"]
+    assert "verify: all checks passed" in passed.stderr
+    assert "takes no arguments" in dev_in(checkout, "verify", "designs").stderr
