@@ -40,7 +40,7 @@ def test_objects_are_immutable() -> None:
 
 def test_wrong_type_is_rejected() -> None:
     with pytest.raises(ValidationError) as caught:
-        Component(name="db", kind="databse")  # type: ignore[arg-type]
+        Component(name="db", kind="databse")
     assert caught.value.errors()[0]["loc"] == ("kind",)
 
 
@@ -77,7 +77,7 @@ def test_composite_and_marked_primary_keys() -> None:
 
 
 def test_scope_strings_become_features_and_availability_accepts_percent() -> None:
-    requirements = Requirements(in_scope=["Post tweets"], availability="99.99%")  # type: ignore[list-item,arg-type]
+    requirements = Requirements(in_scope=["Post tweets"], availability="99.99%")
     assert requirements.in_scope[0].text == "Post tweets"
     assert requirements.in_scope[0].key is None
     assert requirements.availability == pytest.approx(99.99)
@@ -86,11 +86,11 @@ def test_scope_strings_become_features_and_availability_accepts_percent() -> Non
 
 
 def test_api_key_method_case_and_path_params() -> None:
-    endpoint = Api(method="get", path="/api/v1/users/{user_id}/tweets/{tweet_id}", purpose="x")  # type: ignore[arg-type]
+    endpoint = Api(method="get", path="/api/v1/users/{user_id}/tweets/{tweet_id}", purpose="x")
     assert endpoint.key == "GET /api/v1/users/{user_id}/tweets/{tweet_id}"
     assert endpoint.path_params == ("user_id", "tweet_id")
     with pytest.raises(ValidationError):
-        Api(method="FETCH", path="/x", purpose="x")  # type: ignore[arg-type]
+        Api(method="FETCH", path="/x", purpose="x")
     with pytest.raises(ValidationError):
         Api(method="GET", path="no-slash", purpose="x")
 

@@ -2,6 +2,8 @@
 
 Where a test needs a machine without Graphviz or apt-get, it runs `dev` with a PATH of links to
 the real programs minus those, plus small stand-ins for apt-get, sudo and id that record calls.
+Where it needs a .venv that installs nothing, it runs a copy of `dev` whose .venv holds
+stand-ins for python's pip, ruff, mypy and lint-imports.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import hashlib
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +22,9 @@ DEV = REPO / "dev"
 HIDDEN = {"dot", "apt-get", "sudo", "id"}
 
 
-def run_dev(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO):
+def run_dev(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["/bin/bash", str(DEV), *args],
         cwd=cwd,
@@ -37,6 +42,7 @@ def test_help_explains_both_commands_and_what_they_install() -> None:
         assert result.returncode == 0, result.stderr
         for text in ("./dev render", "./dev test", "graphviz", "chromium", "postgresql", ".venv"):
             assert text in result.stdout
+        assert "./dev verify" in result.stdout
 
 
 def test_second_run_installs_nothing() -> None:
@@ -48,7 +54,7 @@ def test_second_run_installs_nothing() -> None:
     assert "installing" not in result.stderr
 
 
-def pytest_via_dev(tmp_path: Path, test_body: str, *args: str):
+def pytest_via_dev(tmp_path: Path, test_body: str, *args: str) -> subprocess.CompletedProcess[str]:
     test_file = tmp_path / "test_probe.py"
     test_file.write_text(f"def test_probe():\n    {test_body}\n", encoding="utf-8")
     # Only graphviz, so the test does not depend on the browser and database being installed.
@@ -99,7 +105,7 @@ def stand_in(bin_dir: Path, name: str, script: str) -> None:
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
 
 
-def render_without_dot(bin_dir: Path, uid: int = 0):
+def render_without_dot(bin_dir: Path, uid: int = 0) -> subprocess.CompletedProcess[str]:
     stand_in(bin_dir, "id", f'[ "$1" = -u ] && echo {uid}')
     return run_dev("render", "designs/twitter.py", env={"PATH": str(bin_dir)})
 
@@ -150,7 +156,7 @@ def test_js_packages_are_installed_once_and_again_when_the_lock_changes(tmp_path
     root = tmp_path / "checkout"
     (root / "tests" / "js").mkdir(parents=True)
     run_dev("--version")  # brings the stamp of the shared .venv up to date
-    for name in ("dev", "pyproject.toml"):
+    for name in ("dev", "pyproject.toml", "constraints.txt"):
         (root / name).write_bytes((REPO / name).read_bytes())
     # The copy must find .venv up to date: pip would install the copy into the shared .venv.
     digest = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
@@ -191,7 +197,7 @@ def test_debians_missing_venv_module_is_installed(tmp_path: Path, apt_log: Path)
     """Debian's python3 lacks venv's pip bootstrap until python3.X-venv is installed."""
     root = tmp_path / "checkout"
     root.mkdir()
-    for name in ("dev", "pyproject.toml"):
+    for name in ("dev", "pyproject.toml", "constraints.txt"):
         (root / name).write_bytes((REPO / name).read_bytes())
     bin_dir = tmp_path / "bin"  # holds the apt-get stand-in of `apt_log`
     stand_in(
@@ -235,3 +241,72 @@ def test_the_readmes_render_command_renders_twitter(tmp_path: Path) -> None:
     assert b"<svg" in (folder / "architecture.svg").read_bytes()
     assert (folder / "architecture.dot").read_text(encoding="utf-8").startswith("digraph")
     assert "Design Twitter" in (folder / "design.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """A copy of `dev` and its inputs whose .venv records each call to calls.log: its python
+    runs `-m pip` as a no-op (anything else goes to the real interpreter), and ruff, mypy and
+    lint-imports only record."""
+    root = tmp_path / "checkout"
+    (root / ".venv" / "bin").mkdir(parents=True)
+    for name in ("dev", "pyproject.toml", "constraints.txt"):
+        (root / name).write_bytes((REPO / name).read_bytes())
+    pip = f'[ "$1" = -m ] && {{ echo "$*" >>"{root}/calls.log"; exit 0; }}'
+    stand_in(root / ".venv" / "bin", "python", f'{pip}; exec "{sys.executable}" "$@"')
+    for tool in ("ruff", "mypy", "lint-imports"):
+        checker_stand_in(root, tool, exit_code=0)
+    return root
+
+
+def checker_stand_in(root: Path, tool: str, exit_code: int) -> None:
+    stand_in(
+        root / ".venv" / "bin", tool, f'echo "{tool} $*" >>"{root}/calls.log"; exit {exit_code}'
+    )
+
+
+def dev_in(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["/bin/bash", str(root / "dev"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEV_TEST_APT_PACKAGES": "graphviz"},
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def calls(root: Path) -> list[str]:
+    return (root / "calls.log").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_changed_constraints_file_reinstalls_with_it(checkout: Path) -> None:
+    first, second = dev_in(checkout, "setup", "render"), dev_in(checkout, "setup", "render")
+    constraints = checkout / "constraints.txt"
+    constraints.write_text(constraints.read_text(encoding="utf-8") + "rich==15.0.0\n")
+    third = dev_in(checkout, "setup", "render")
+    runs = (first, second, third)
+    assert [r.returncode for r in runs] == [0, 0, 0], [r.stderr for r in runs]
+    assert "up to date" in second.stderr
+    pip_calls = calls(checkout)
+    assert len(pip_calls) == 2, pip_calls  # the first run and the third
+    assert all(c.startswith("-m pip install ") for c in pip_calls)
+    assert all(c.endswith(" -c constraints.txt -e .[test,dev]") for c in pip_calls)
+    digest = hashlib.sha256(constraints.read_bytes()).hexdigest()
+    assert f"constraints={digest}" in (checkout / ".venv" / ".dev-stamp").read_text("utf-8")
+
+
+def test_verify_is_not_a_sketch_command_and_stops_at_the_first_failure(checkout: Path) -> None:
+    steps = ["ruff check src tests", "ruff format --check src tests", "mypy src tests"]
+    checker_stand_in(checkout, "mypy", exit_code=3)
+    failed = dev_in(checkout, "verify")
+    assert failed.returncode == 3, failed.stderr
+    assert [c for c in calls(checkout) if " pip " not in c] == steps  # no lint-imports
+    assert "verify: mypy src tests failed (exit 3)" in failed.stderr
+    (checkout / "calls.log").unlink()
+    checker_stand_in(checkout, "mypy", exit_code=0)
+    passed = dev_in(checkout, "verify")
+    assert passed.returncode == 0, passed.stderr  # the .venv has no sketch to pass it to
+    assert calls(checkout) == [*steps, "lint-imports --no-cache --no-logo"]
+    assert "verify: all checks passed" in passed.stderr
+    assert "takes no arguments" in dev_in(checkout, "verify", "designs").stderr

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sketch.errors import ConfigError
@@ -35,7 +37,7 @@ def test_settings_are_validated() -> None:
         ({"seconds_per_day": 0}, "seconds_per_day: Input should be greater than 0"),
     ],
 )
-def test_bad_settings_name_the_key_and_the_fix(settings: dict, expected: str) -> None:
+def test_bad_settings_name_the_key_and_the_fix(settings: dict[str, Any], expected: str) -> None:
     with pytest.raises(ConfigError) as caught:
         conventions_from_settings(settings, "pyproject.toml")
     assert str(caught.value).startswith("pyproject.toml: invalid [tool.sketch.estimate] settings")

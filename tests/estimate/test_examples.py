@@ -211,7 +211,7 @@ def test_ride_sharing_location_updates_with_a_declared_figure_that_disagrees() -
     assert {name: _text(estimates, name) for name in expected} == expected
     [mismatch] = estimates.mismatches
     assert mismatch.figure == "writes_per_second"
-    assert (mismatch.declared, mismatch.derived) == (1_000, pytest.approx(11_111.11, abs=0.01))
+    assert (mismatch.declared, mismatch.derived) == (1_000, pytest.approx(11_111.11, abs=0.01))  # type: ignore[comparison-overlap]
     assert mismatch.ratio == pytest.approx(11.1111, abs=1e-3)
     assert "1K/s" in mismatch.message and "11K/s" in mismatch.message
 

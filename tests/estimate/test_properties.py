@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -47,7 +48,7 @@ scales = st.fixed_dictionaries(
 
 @settings(max_examples=60, deadline=None)
 @given(scales, st.integers(min_value=2, max_value=1000))
-def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict, k: int) -> None:
+def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict[str, Any], k: int) -> None:
     base = estimate(design_with(**scale))
     scaled = estimate(design_with(**{**scale, "dau": scale["dau"] * k}))
     assert base.missing == scaled.missing == []
@@ -59,7 +60,7 @@ def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict, k: int)
 
 @settings(max_examples=60, deadline=None)
 @given(scales)
-def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict) -> None:
+def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict[str, Any]) -> None:
     estimates = estimate(design_with(**scale))
     for average, peak in (
         (estimates.writes_per_second, estimates.peak_writes_per_second),
@@ -76,7 +77,7 @@ def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict) -> No
 
 @settings(max_examples=30, deadline=None)
 @given(scales)
-def test_every_figure_has_text_steps_and_a_finite_value(scale: dict) -> None:
+def test_every_figure_has_text_steps_and_a_finite_value(scale: dict[str, Any]) -> None:
     for name, figure in estimate(design_with(**scale)).figures():
         assert math.isfinite(figure.value) and figure.value > 0, name
         assert figure.text and figure.steps, name

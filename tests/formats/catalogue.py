@@ -137,8 +137,9 @@ def assert_matches(design: Design, found: Catalogue) -> None:
                 assert any(cols[:1] == (item.name,) for cols, _ in indexed), (table, item.name)
             target = foreign_key_is_possible(design, item.references or "")
             if target is not None and _same_family(
-                item.type, target.field(item.references.partition(".")[2]).type
-            ):  # type: ignore[union-attr]
+                item.type,
+                target.field(item.references.partition(".")[2]).type,  # type: ignore[union-attr]
+            ):
                 column = item.references.partition(".")[2]  # type: ignore[union-attr]
                 assert (table, item.name, target.table_name, column) in found.foreign_keys
         for index in entity.indexes:

@@ -43,9 +43,9 @@ def test_json_and_yaml_give_the_same_design(tmp_path: Path) -> None:
 def test_every_object_knows_its_yaml_line(tmp_path: Path) -> None:
     design = load_text(tmp_path, GOOD)
     file = str(tmp_path / "design.yaml")
-    assert (design.source.file, design.source.line) == (file, 1)
-    assert design.entities[0].source.line == 3
-    assert design.entities[0].fields[0].source.line == 5
+    assert (design.source.file, design.source.line) == (file, 1)  # type: ignore[union-attr]
+    assert design.entities[0].source.line == 3  # type: ignore[union-attr]
+    assert design.entities[0].fields[0].source.line == 5  # type: ignore[union-attr]
     assert design.requirements.source is None  # defaulted: not written in the file
 
 

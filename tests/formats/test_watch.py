@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sketch.cli.commands.watch import Watcher
@@ -39,7 +40,7 @@ def test_rebuilds_when_the_design_or_its_helper_changes(tmp_path: Path) -> None:
     output = tmp_path / "out"
     note = output / "shop" / "design.md"
     said: list[str] = []
-    edits = [
+    edits: list[Callable[[], object]] = [
         lambda: None,  # nothing changed: nothing happens
         lambda: write_helper(tmp_path, "Second title, longer"),
         lambda: write_helper(tmp_path, "Second title, longer", "Usr.id"),  # a new problem

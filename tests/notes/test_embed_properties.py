@@ -24,7 +24,7 @@ CLOSE = "<!-- /sketch -->"
 # ends to Markdown, and must not become line ends to embed either.
 _line = st.text(
     st.one_of(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"),
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"),  # type: ignore[arg-type]
         st.sampled_from("\r\x0b\x0c\x85\u2028|#`<>*_"),
     ),
     max_size=30,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,7 @@ def _diagrams(design: Design) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str, dict]:
+def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str, dict[str, Any]]:
     folder = tmp_path_factory.mktemp("mermaid")
     designs = [
         load_design(repo_root / "designs" / "twitter.py").design,
@@ -103,7 +104,7 @@ def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str
     }
 
 
-def test_every_diagram_parses_and_draws(drawn: dict[str, dict]) -> None:
+def test_every_diagram_parses_and_draws(drawn: dict[str, dict[str, Any]]) -> None:
     failures = {key: r["error"] for key, r in drawn.items() if not r["ok"]}
     assert not failures, failures
     assert drawn["twitter architecture"]["type"] == "flowchart-v2"
@@ -117,7 +118,7 @@ def test_every_diagram_parses_and_draws(drawn: dict[str, dict]) -> None:
     ]
 
 
-def test_twitter_diagrams_show_the_design(drawn: dict[str, dict]) -> None:
+def test_twitter_diagrams_show_the_design(drawn: dict[str, dict[str, Any]]) -> None:
     architecture = drawn["twitter architecture"]["text"]
     for label in ("Client (Web/Mobile)", "Timeline Cache", "2.3 GET timeline:{user_id}", "Data"):
         assert label in architecture
@@ -128,7 +129,7 @@ def test_twitter_diagrams_show_the_design(drawn: dict[str, dict]) -> None:
     assert "cache hit" in timeline and "cache miss" in timeline  # the alt/else block
 
 
-def test_hostile_text_is_drawn_literally(drawn: dict[str, dict]) -> None:
+def test_hostile_text_is_drawn_literally(drawn: dict[str, dict[str, Any]]) -> None:
     # Mermaid keeps `<b>` as text only when it was escaped: it would otherwise become bold.
     for key in ("nasty architecture", "nasty flow 0", "nasty er"):
         assert nasty.EVIL in drawn[key]["text"].replace("\u00a0", " "), key
@@ -139,7 +140,7 @@ def test_hostile_text_is_drawn_literally(drawn: dict[str, dict]) -> None:
     assert "TIMESTAMP WITH TIME ZONE" in er and "LIST<TEXT>" in er
 
 
-def test_tricky_and_random_text_is_drawn_exactly(drawn: dict[str, dict]) -> None:
+def test_tricky_and_random_text_is_drawn_exactly(drawn: dict[str, dict[str, Any]]) -> None:
     wrong = {}
     for number, tricky in enumerate(TRICKY + _fuzz_texts()):
         for kind in ("architecture", "er", "flow 0"):

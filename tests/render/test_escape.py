@@ -30,7 +30,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _svg_text_lines(label_body: str, html_guard: bool) -> list[str]:
-    from graphviz import Digraph, nohtml
+    from graphviz import Digraph, nohtml  # type: ignore[import-untyped]
 
     graph = Digraph("g")
     graph.node("n", label=nohtml(label_body) if html_guard else label_body, shape="box")

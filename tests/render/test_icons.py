@@ -17,7 +17,7 @@ def test_every_kind_has_a_generic_icon() -> None:
 
 @pytest.mark.parametrize("ref", ALL_REFS, ids=lambda r: r.qualname)
 def test_each_icon_is_a_diagrams_class_with_a_png(ref: IconRef) -> None:
-    from diagrams import Node
+    from diagrams import Node  # type: ignore[import-untyped]
 
     assert issubclass(icon_class(ref), Node)
     path = icon_file(ref)

@@ -10,6 +10,7 @@ from sketch.render.scene import (
     FLOW_COLOURS,
     LINK_COLOUR,
     EdgeKind,
+    Scene,
     build_scene,
     component_detail,
     step_label,
@@ -17,7 +18,7 @@ from sketch.render.scene import (
 from tests.design_factory import small_design
 
 
-def twitter_scene():  # type: ignore[no-untyped-def]
+def twitter_scene() -> Scene:
     return build_scene(load_design(Path("designs/twitter.py")).design)
 
 
