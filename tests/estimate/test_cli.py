@@ -112,7 +112,9 @@ def test_a_bad_setting_is_a_usage_error_naming_the_key(shortener: Path) -> None:
     )
     result = runner.invoke(app, ["estimate", str(shortener)])
     assert result.exit_code == 2
-    assert "unit: unknown setting (did you mean 'units'?)" in result.output
+    assert (
+        ":2: [tool.sketch.estimate.unit]: unknown setting (did you mean 'units'?)" in result.output
+    )
     assert "Traceback" not in result.output
 
 

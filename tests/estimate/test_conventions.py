@@ -32,9 +32,12 @@ def test_settings_are_validated() -> None:
 @pytest.mark.parametrize(
     ("settings", "expected"),
     [
-        ({"mnth": "30d"}, "mnth: unknown setting (did you mean 'month'?)"),
-        ({"units": "metric"}, "units: Input should be 'decimal' or 'binary' (got 'metric')"),
-        ({"seconds_per_day": 0}, "seconds_per_day: Input should be greater than 0"),
+        ({"mnth": "30d"}, "estimate.mnth]: unknown setting (did you mean 'month'?)"),
+        (
+            {"units": "metric"},
+            "estimate.units]: Input should be 'decimal' or 'binary' (got 'metric')",
+        ),
+        ({"seconds_per_day": 0}, "estimate.seconds_per_day]: Input should be greater than 0"),
     ],
 )
 def test_bad_settings_name_the_key_and_the_fix(settings: dict[str, Any], expected: str) -> None:

@@ -198,7 +198,7 @@ def test_bad_data_file_in_a_real_process_is_one_screen(
 
 
 def test_a_long_line_is_shown_around_the_column() -> None:
-    from sketch.load.data import excerpt
+    from sketch.load.messages import excerpt
 
     text = "x: [" + "1, " * 100 + "oops]\n"
     column = text.index("oops") + 1

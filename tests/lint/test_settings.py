@@ -49,7 +49,10 @@ def test_thresholds(sketch: Sketch, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ('selct = ["D3"]', "[tool.sketch.lint.selct]: Extra inputs are not permitted"),
+        (
+            'selct = ["D3"]',
+            ":2: [tool.sketch.lint.selct]: unknown setting (did you mean 'select'?)",
+        ),
         ('ignore = ["D399"]', "unknown rule code or prefix 'D399'"),
         ('severity = { D399 = "error" }', "unknown rule code or prefix 'D399'"),
         ('severity = { D301 = "fatal" }', "[tool.sketch.lint.severity.D301]"),

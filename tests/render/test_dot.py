@@ -9,7 +9,8 @@ import pytest
 
 from sketch.load import load_design
 from sketch.render import render_design
-from sketch.render.dot import DotError, embed_images, run_dot
+from sketch.errors import DotError
+from sketch.render.dot import embed_images, run_dot
 
 
 def test_invalid_dot_source_is_a_clear_error() -> None:

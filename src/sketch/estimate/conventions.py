@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
 
-from sketch.errors import did_you_mean
+from sketch.load.messages import settings_error
 
 MonthConvention = Literal["30d", "2.5Ms"]
 UnitConvention = Literal["decimal", "binary"]
@@ -54,21 +54,7 @@ def conventions_from_settings(
     settings: Mapping[str, Any], source: str | None = None
 ) -> Conventions:
     """Validate `[tool.sketch.estimate]`; unknown keys and bad values raise ConfigError."""
-    from sketch.errors import ConfigError
-
     try:
         return Conventions.model_validate(dict(settings))
     except ValidationError as exc:
-        lines = [_describe(err) for err in exc.errors()]
-        where = f"{source}: " if source else ""
-        raise ConfigError(
-            f"{where}invalid [tool.sketch.estimate] settings:\n" + "\n".join(lines)
-        ) from exc
-
-
-def _describe(err: Any) -> str:
-    key = ".".join(str(part) for part in err["loc"])
-    if err["type"] == "extra_forbidden":
-        known = did_you_mean(key, Conventions.model_fields)
-        return f"  [tool.sketch.estimate] {key}: unknown setting ({known})"
-    return f"  [tool.sketch.estimate] {key}: {err['msg']} (got {err.get('input')!r})"
+        raise settings_error(exc, "estimate", Conventions, source) from exc

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, V
 
 from sketch.errors import ConfigError, Severity, UsageError
 from sketch.lint.registry import Registry, Rule
+from sketch.load.messages import settings_error
 
 
 class Thresholds(BaseModel):
@@ -69,13 +70,7 @@ def parse_settings(raw: dict[str, Any], source: str | None, registry: Registry) 
     try:
         settings = LintSettings(**raw)
     except ValidationError as exc:
-        lines = [
-            f"  [tool.sketch.lint.{'.'.join(str(p) for p in err['loc'])}]: {err['msg']}"
-            for err in exc.errors()
-        ]
-        raise ConfigError(
-            f"{where}invalid [tool.sketch.lint] settings:\n" + "\n".join(lines)
-        ) from exc
+        raise settings_error(exc, "lint", LintSettings, source) from exc
     try:
         for selector in (*settings.select, *settings.ignore):
             resolve_selector(selector, registry)

@@ -11,6 +11,7 @@ import typing
 from pathlib import Path
 
 from sketch.errors import DataError, LoadError, Location
+from sketch.load.messages import describe_error, excerpt, root_causes
 from sketch.load.nodes import (
     MAX_FILE_BYTES,
     Key,
@@ -28,7 +29,6 @@ JSON_SUFFIXES = (".json",)
 #: A top-level key editors use to find the schema; it is not part of the design.
 SCHEMA_KEY = "$schema"
 _MAX_SHOWN = 12
-_EXCERPT_WIDTH = 100
 
 
 def load_data_design(path: Path) -> Design:
@@ -106,23 +106,8 @@ def _located(
     return LoadError(file, line, what, details, help=help)
 
 
-def excerpt(text: str, line: int, column: int | None) -> list[str]:
-    """The line with a caret under the column, as compilers show it."""
-    lines = text.splitlines()
-    if not 0 < line <= len(lines):
-        return []
-    text_line, caret = lines[line - 1], column or 0
-    start = max(0, caret - _EXCERPT_WIDTH // 2) if caret > _EXCERPT_WIDTH else 0
-    shown = [f"{line:>4} | {'...' if start else ''}{text_line[start : start + _EXCERPT_WIDTH]}"]
-    if caret:  # a long line is shown around the column, after `...`
-        shown.append(" " * (6 + caret - start + (3 if start else 0)) + "^")
-    return shown
-
-
 def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
-    from sketch.load.python import _describe_error  # the same wording as for Python designs
-
-    errors = _root_causes(exc.errors())
+    errors = root_causes(exc.errors())
     details: list[str] = []
     first: tuple[int, int] | None = None
     for err in errors[:_MAX_SHOWN]:
@@ -131,7 +116,7 @@ def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
         target = target or node_at(root, loc)[0]
         first = first or (target.line, target.column)
         # Data files have lists where the model keeps tuples: say what the user wrote.
-        described = _describe_error(Design, err).replace("a valid tuple", "a list")
+        described = describe_error(Design, err).replace("a valid tuple", "a list")
         described = described.replace("Tuple should", "List should")
         details.append(f"{file}:{target.line}:{target.column}: {described}")
     if len(errors) > _MAX_SHOWN:
@@ -146,17 +131,6 @@ def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
         details,
         help="fix the fields named above; `sketch schema` writes every field and its type",
     )
-
-
-def _root_causes(errors: list[typing.Any]) -> list[typing.Any]:
-    """Drop a list's "too short" when its items failed: the items are the real problem."""
-    locs = [tuple(err["loc"]) for err in errors]
-    return [
-        err
-        for err, loc in zip(errors, locs, strict=True)
-        if err["type"] != "too_short"
-        or not any(other[: len(loc)] == loc and len(other) > len(loc) for other in locs)
-    ]
 
 
 def attach_sources(model: Model, node: Node | None, file: str) -> None:

@@ -6,13 +6,13 @@ import hashlib
 import sys
 import traceback
 import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sketch.errors import LoadError, did_you_mean
+from sketch.errors import LoadError
+from sketch.load.messages import describe_error, excerpt, root_causes
 from sketch.model import Design
 
 
@@ -71,12 +71,7 @@ def _load_python(path: Path) -> Design:
 
 
 def _syntax_error(filename: str, source: str, exc: SyntaxError) -> LoadError:
-    details = []
-    if exc.lineno:
-        text = source.splitlines()[exc.lineno - 1] if exc.lineno <= len(source.splitlines()) else ""
-        details = [f"{exc.lineno:>4} | {text}"]
-        if exc.offset:
-            details.append(" " * (7 + exc.offset - 1) + "^")
+    details = excerpt(source, exc.lineno, exc.offset) if exc.lineno else []
     return LoadError(
         filename,
         exc.lineno,
@@ -104,7 +99,7 @@ def _run(code: types.CodeType, path: Path, source: str) -> types.ModuleType:
             str(path),
             line,
             f"{type(exc).__name__} while running the design: {exc}",
-            _excerpt(source, line),
+            excerpt(source, line),
             help=_hint_for(exc),
         ) from exc
     finally:
@@ -122,13 +117,6 @@ def _line_in(filename: str, exc: BaseException) -> int | None:
     return line
 
 
-def _excerpt(source: str, line: int | None) -> list[str]:
-    lines = source.splitlines()
-    if line is None or not 0 < line <= len(lines):
-        return []
-    return [f"{line:>4} | {lines[line - 1]}"]
-
-
 def _hint_for(exc: Exception) -> str:
     if isinstance(exc, ImportError):
         return "check the module name; design files import their classes from `sketch`"
@@ -140,19 +128,9 @@ def _hint_for(exc: Exception) -> str:
 def _invalid(filename: str, source: str, exc: ValidationError) -> LoadError:
     line = _line_in(filename, exc)
     model = _model_named(exc.title)
-    errors = exc.errors()
-    # A failed item also makes its list "too short"; that echo only hides the real error.
-    locs = [tuple(err["loc"]) for err in errors]
-    errors = [
-        e
-        for e in errors
-        if not any(
-            len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-            for other in locs
-        )
-    ]
-    details = [_describe_error(model, err) for err in errors]
-    details += _excerpt(source, line)
+    errors = root_causes(exc.errors())
+    details = [describe_error(model, err) for err in errors]
+    details += excerpt(source, line)
     return LoadError(
         filename,
         line,
@@ -167,48 +145,6 @@ def _model_named(name: str) -> type[BaseModel] | None:
 
     candidate = getattr(sketch.model, name, None)
     return candidate if isinstance(candidate, type) and issubclass(candidate, BaseModel) else None
-
-
-def describe_location(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(the object itself)"
-
-
-def _describe_error(model: type[BaseModel] | None, err: typing.Any) -> str:
-    loc = tuple(err["loc"])
-    where = describe_location(loc)
-    if err["type"] == "extra_forbidden" and loc:
-        owner = _model_at(model, loc[:-1])
-        known = list(owner.model_fields) if owner else []
-        return f"{where}: unknown field '{loc[-1]}' ({did_you_mean(str(loc[-1]), known)})"
-    if err["type"] == "missing":
-        return f"{where}: required field is missing"
-    given = err.get("input")
-    shown = repr(given) if not isinstance(given, (dict, BaseModel)) else type(given).__name__
-    return f"{where}: {err['msg']} (got {shown[:60]})"
-
-
-def _model_at(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The model class that owns the field at `loc`, following field annotations."""
-    current = model
-    for part in loc:
-        if current is None or isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _first_model(info.annotation) if info else None
-    return current
-
-
-def _first_model(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _first_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _find_design(module: types.ModuleType, filename: str) -> Design:
