@@ -226,3 +226,26 @@ def test_every_problem_is_reported_at_once() -> None:
         flows=[Flow(name="f", steps=[Step(from_="x", to="y", action="z", api="GET /nope")])],
     )
     assert sorted(codes(design)) == ["C101", "C301", "C301", "C302", "C303"]
+
+
+def test_every_check_code_is_documented_and_every_entry_is_a_code() -> None:
+    import sketch.check.checks as checks
+    from sketch.check.codes import CHECK_CODES
+
+    declared = {v for k, v in vars(checks).items() if k.isupper() and isinstance(v, str)}
+    assert declared == {c.code for c in CHECK_CODES}
+    for entry in CHECK_CODES:
+        assert all(entry.sections().values()), entry.code
+        assert entry.name == entry.name.lower() and " " not in entry.name
+
+
+@pytest.mark.parametrize("asked", ["C301", "c301", "unknown-component"])
+def test_sketch_rule_explains_a_check_code(asked: str) -> None:
+    from typer.testing import CliRunner
+
+    from sketch.cli import app
+
+    result = CliRunner().invoke(app, ["rule", asked])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("C301 unknown-component [error] step: check\n")
+    assert "Why it matters:" in result.stdout and "cannot be ignored" in result.stdout

@@ -145,19 +145,27 @@ def rules(
 
 @command
 def rule_doc(
-    code: Annotated[str, typer.Argument(help="A rule code (D301) or name (no-bottlenecks).")],
+    code: Annotated[
+        str, typer.Argument(help="A rule code (D301), a check code (C301) or a rule name.")
+    ],
 ) -> ExitCode:
-    """Explain one rule: what it checks, why it matters, a bad example, the fix, thresholds."""
+    """Explain one rule or check code: what it checks, why it matters, a bad example, the fix."""
 
+    from sketch.check.codes import CHECK_CODES, check_code
     from sketch.errors import did_you_mean
     from sketch.lint import REGISTRY
-    from sketch.lint.docs import rule_text
+    from sketch.lint.docs import check_code_text, rule_text
 
     found = REGISTRY.get(code)
-    if found is None:
+    if found is not None:
+        typer.echo(rule_text(found), nl=False)
+        return ExitCode.OK
+    entry = check_code(code)
+    if entry is None:
         known = [r.code for r in REGISTRY] + [r.name for r in REGISTRY]
+        known += [c.code for c in CHECK_CODES] + [c.name for c in CHECK_CODES]
         raise UsageError(
             f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
         )
-    typer.echo(rule_text(found), nl=False)
+    typer.echo(check_code_text(entry), nl=False)
     return ExitCode.OK

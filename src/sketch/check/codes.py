@@ -1,0 +1,165 @@
+"""The catalogue of `sketch check` codes: each with a name and documentation, as lint rules have.
+
+`sketch rule C301` prints an entry and `docs/rules/README.md` lists them all. Codes never
+change meaning (users' scripts and suppressions rely on them). Unlike lint rules, check
+problems cannot be selected, ignored or suppressed: a design that breaks them is not whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CheckCode:
+    """One `sketch check` code and its documentation (the sections lint rules have)."""
+
+    code: str
+    name: str
+    summary: str
+    what: str
+    why: str
+    bad: str
+    fix: str
+
+    def sections(self) -> dict[str, str]:
+        return {
+            "What it checks": self.what,
+            "Why it matters": self.why,
+            "Bad": self.bad,
+            "Fix": self.fix,
+        }
+
+
+_ENTITY_LIMITS = (
+    "The guide asks for 3-5 core entities: fewer leave the data model unexplained, more "
+    "spend the interview's 7-15 minute slot on a schema nobody will discuss. The limits are "
+    "`[tool.sketch.limits]` min_entities/max_entities or `Design(limits=Limits(...))`."
+)
+_API_LIMITS = (
+    "The guide asks for 5-8 APIs: enough to show the system's contract, few enough to design "
+    "each properly. The limits are `[tool.sketch.limits]` min_apis/max_apis or "
+    "`Design(limits=Limits(...))`."
+)
+_NAMES = (
+    "Names are how the rest of the design refers to a thing: a flow step names a component, "
+    "a foreign key names an entity's field. A name written twice makes every reference to "
+    "it ambiguous."
+)
+_REFERENCE = (
+    "A reference that points nowhere makes the design say something it does not: a flow "
+    "through a component that does not exist cannot be drawn or reasoned about, so lint "
+    "rules do not run and render refuses the design until it is fixed."
+)
+
+CHECK_CODES: tuple[CheckCode, ...] = (
+    CheckCode(
+        "C101",
+        "too-few-entities",
+        "Fewer core entities than the framework asks for.",
+        "The number of `entities` against the minimum (3 by default).",
+        _ENTITY_LIMITS,
+        'Design(name="shop", entities=[Entity(name="Order", ...)])',
+        'Design(name="shop", entities=[user, item, order])',
+    ),
+    CheckCode(
+        "C102",
+        "too-many-entities",
+        "More core entities than the framework asks for.",
+        "The number of `entities` against the maximum (5 by default).",
+        _ENTITY_LIMITS,
+        "Design(..., entities=[user, item, order, cart, coupon, review, address])",
+        "Design(..., entities=[user, item, order, cart, review])  # the rest in prose",
+    ),
+    CheckCode(
+        "C103",
+        "too-few-apis",
+        "Fewer APIs than the framework asks for.",
+        "The number of `apis` against the minimum (5 by default).",
+        _API_LIMITS,
+        'Design(..., apis=[Api(method="POST", path="/api/v1/orders", purpose="Place")])',
+        "Design(..., apis=[place_order, get_order, list_items, get_user, cancel_order])",
+    ),
+    CheckCode(
+        "C104",
+        "too-many-apis",
+        "More APIs than the framework asks for.",
+        "The number of `apis` against the maximum (8 by default).",
+        _API_LIMITS,
+        "Design(..., apis=[...nine or more...])",
+        "Design(..., apis=[...the eight that matter most...])",
+    ),
+    CheckCode(
+        "C201",
+        "duplicate-name",
+        "Two entities, components, APIs, flows, feature keys or fields share a name.",
+        "Names within each kind (and field names within an entity) are unique.",
+        _NAMES,
+        'components=[Component(name="db", kind="database"), Component(name="db", kind="cache")]',
+        'components=[Component(name="db", kind="database"), Component(name="cache", kind="cache")]',
+    ),
+    CheckCode(
+        "C301",
+        "unknown-component",
+        "A flow step, link, bottleneck, deep dive or entity names a component not declared.",
+        "Every component name used in `flows`, `links`, `bottlenecks`, `deep_dives` and "
+        "`Entity.stored_in` is in `components`; the message names the closest one.",
+        _REFERENCE,
+        'Step(from_="client", to="api-gw", action="post")  # components: client, gateway',
+        'Step(from_="client", to="gateway", action="post")',
+    ),
+    CheckCode(
+        "C302",
+        "unknown-reference",
+        "A foreign key does not name an existing `Entity.field`.",
+        "`Field(references=...)` is written `Entity.field` and both exist.",
+        _REFERENCE,
+        'Field(name="user_id", type="BIGINT", references="Users.id")',
+        'Field(name="user_id", type="BIGINT", references="User.user_id")',
+    ),
+    CheckCode(
+        "C303",
+        "unknown-api",
+        "A flow step calls an API that is not declared.",
+        "`Step(api=...)` is written `METHOD /path` exactly as one of `apis`.",
+        _REFERENCE,
+        'Step(..., api="POST /tweets")  # declared: POST /api/v1/tweets',
+        'Step(..., api="POST /api/v1/tweets")',
+    ),
+    CheckCode(
+        "C304",
+        "unknown-feature",
+        "An API serves a feature key that no in-scope feature has.",
+        "Every key in `Api(serves=...)` is the `key` of a `Feature` in `requirements.in_scope`.",
+        _REFERENCE,
+        'Api(..., serves=["post"])  # in scope: Feature(key="tweet", ...)',
+        'Api(..., serves=["tweet"])',
+    ),
+    CheckCode(
+        "C305",
+        "unknown-field",
+        "A primary key or index names a field the entity does not have.",
+        "`Entity.primary_key` and `Index(fields=...)` name fields of the same entity.",
+        _REFERENCE,
+        'Entity(name="Follow", primary_key=["follower", "followee"], fields=[...follower_id...])',
+        'Entity(name="Follow", primary_key=["follower_id", "followee_id"], fields=[...])',
+    ),
+    CheckCode(
+        "C306",
+        "bad-replica",
+        "`replica_of` names a component that is not a database.",
+        "A read replica (`Component(replica_of=...)`) replicates a component of kind database.",
+        "Read replicas serve reads a primary database would otherwise take; replicating a cache "
+        "or a service is not what the design means, and load on the primary is judged wrong.",
+        'Component(name="cache-replica", kind="database", replica_of="cache")',
+        'Component(name="db-replica", kind="database", replica_of="db")',
+    ),
+)
+
+
+def check_code(code_or_name: str) -> CheckCode | None:
+    """The entry for a code (`C301`, any case) or name (`unknown-component`)."""
+    wanted = code_or_name.strip()
+    return next(
+        (c for c in CHECK_CODES if c.code == wanted.upper() or c.name == wanted.lower()), None
+    )
