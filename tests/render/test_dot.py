@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from sketch.errors import DotError
 from sketch.load import load_design
 from sketch.render import render_design
-from sketch.errors import DotError
 from sketch.render.dot import embed_images, run_dot
 
 
