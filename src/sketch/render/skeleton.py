@@ -1,4 +1,5 @@
-"""`sketch new NAME`: a design file laid out as the framework's four steps, ready to fill in.
+"""`sketch new NAME`: a design file (Python, or YAML with `--yaml`) laid out as the framework's
+four steps, ready to fill in.
 
 The scaffold loads as it is, so `sketch check` can run on it at once; what it still lacks
 (3-5 entities, 5-8 APIs) is exactly what `sketch check` and `sketch lint` then ask for, each
@@ -7,10 +8,12 @@ with the line to edit. Placeholders start with `TODO:` so they are easy to find.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from sketch.errors import UsageError
+from sketch.render.data_file import MODELINE, SCHEMA_FILE
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
@@ -170,3 +173,69 @@ design = Design(
     deep_dives=[deep_dive],
 )
 '''
+
+
+def yaml_skeleton(name: str) -> str:
+    """A minimal valid YAML design; its first line points editors at `_sketch.schema.json`."""
+    check_name(name)
+    return _YAML_TEMPLATE.format(
+        modeline=MODELINE,
+        schema_file=SCHEMA_FILE,
+        name=name,
+        quoted_name=json.dumps(name),
+        quoted_title=json.dumps("Design " + title_of(name)),
+    )
+
+
+_YAML_TEMPLATE = """{modeline}
+# A system design sketch as data. Write the schema beside this file for completion in editors:
+#   sketch schema -o {schema_file}
+# Then: sketch check {name}.yaml
+name: {quoted_name}
+title: {quoted_title}
+description: 'TODO: what the system does, in one sentence'
+
+# Step 1: requirements
+requirements:
+  in_scope:
+    - key: main
+      text: 'TODO: the main thing users do'
+  out_of_scope: ['TODO: a feature you deliberately leave out']
+
+# Step 2: core entities (3-5) and APIs (5-8)
+entities:
+  - name: User
+    fields:
+      - name: user_id
+        type: BIGINT
+        primary_key: true
+apis:
+  - method: GET
+    path: /api/v1/users/{{user_id}}
+    purpose: 'TODO: get a user'
+    response: [user_id]
+    serves: [main]
+
+# Step 3: the first design
+components:
+  - name: client
+    kind: client
+  - name: app
+    kind: service
+  - name: db
+    kind: database
+flows:
+  - name: Get a user
+    steps:
+      - from: client
+        to: app
+        action: GET /api/v1/users/{{user_id}}
+        api: GET /api/v1/users/{{user_id}}
+      - from: app
+        to: db
+        action: SELECT the user
+
+# Step 4: what breaks first, and the deep dives
+bottlenecks: []
+deep_dives: []
+"""

@@ -30,18 +30,12 @@ def new(
     """
 
     from sketch.render.files import write_text_atomic
-    from sketch.render.skeleton import scaffold
+    from sketch.render.skeleton import scaffold, yaml_skeleton
 
     target = output / f"{name}.{'yaml' if yaml else 'py'}"
     shown = display_path(target)
-    if yaml:  # a name unfit for a design is a UsageError
-        from sketch.render.schema import yaml_skeleton
-        from sketch.render.skeleton import check_name
-
-        check_name(name)
-        text = yaml_skeleton(name)
-    else:
-        text = scaffold(name, Path(shown))
+    # A name unfit for a design is a UsageError, before anything is written.
+    text = yaml_skeleton(name) if yaml else scaffold(name, Path(shown))
     if target.exists():
         raise UsageError(
             f"{shown} already exists; it was left as it is",
