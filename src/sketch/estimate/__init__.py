@@ -9,7 +9,7 @@ Pure functions: no rendering, no printing, no I/O.
 """
 
 from sketch.estimate.conventions import Conventions, conventions_from_settings
-from sketch.estimate.core import estimate
+from sketch.estimate.derive import estimate
 from sketch.estimate.figures import FIGURE_NAMES, GROUPS, LABELS, Estimates, Figure, Mismatch
 from sketch.estimate.findings import ESTIMATE_MISMATCH, estimate_problems
 from sketch.estimate.markdown import estimates_markdown, estimates_section

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sketch.errors import Problem, Severity
 from sketch.estimate.conventions import Conventions
-from sketch.estimate.core import estimate
+from sketch.estimate.derive import estimate
 from sketch.model import Design
 from sketch.model.paths import locate
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sketch.estimate.conventions import Conventions
-from sketch.estimate.core import estimate
+from sketch.estimate.derive import estimate
 from sketch.estimate.figures import LABELS, Estimates
 from sketch.estimate.summary import derivation
 from sketch.model import Design

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sketch.estimate.figures import GROUPS, Estimates
-from sketch.estimate.numbers import count, period, size
+from sketch.estimate.spoken import count, period, size
 from sketch.model import Consistency, Design, LatencyTarget
 
 

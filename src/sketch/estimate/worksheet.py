@@ -1,12 +1,13 @@
-"""The state one estimate builds up: the inputs, the figures so far, what is missing."""
+"""The whiteboard one estimate fills in: the inputs, the figures so far, what is missing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sketch.estimate import numbers
 from sketch.estimate.conventions import Conventions
 from sketch.estimate.figures import LABELS, Figure, Mismatch
+from sketch.estimate.spoken import Said, count, plural
+from sketch.estimate.spoken import size as spoken_size
 from sketch.model import Scale
 
 SCALE_PATH = "requirements.scale"
@@ -15,7 +16,7 @@ MISMATCH_FACTOR = 2.0
 
 
 @dataclass
-class Work:
+class Worksheet:
     scale: Scale
     conventions: Conventions
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -30,14 +31,14 @@ class Work:
     @property
     def noun(self) -> str:
         """What writes are called, plural: tweets."""
-        return numbers.plural(self.scale.write_name)
+        return plural(self.scale.write_name)
 
     @property
     def seconds_per_day(self) -> int:
         return self.conventions.seconds_per_day
 
-    def size(self, value: float) -> numbers.Said:
-        return numbers.size(value, binary=self.conventions.binary)
+    def size(self, value: float) -> Said:
+        return spoken_size(value, binary=self.conventions.binary)
 
     def need(self, figure: str, inputs: str) -> None:
         self.missing.append(f"{LABELS[figure].lower()}: needs {inputs}")
@@ -47,7 +48,7 @@ class Work:
         low, high = sorted((declared, derived.value))
         if low > 0 and high / low <= MISMATCH_FACTOR:
             return
-        said = numbers.count(declared).text + derived.unit
+        said = count(declared).text + derived.unit
         self.mismatches.append(
             Mismatch(figure, declared, derived.value, derived.unit, said, derived.text, path, how)
         )
