@@ -6,22 +6,22 @@ from __future__ import annotations
 
 from sketch import Design, ItemSize, Requirements
 from sketch.errors import Severity
-from sketch.estimate import ESTIMATE_MISMATCH, FIGURE_NAMES, estimate, estimate_problems
+from sketch.estimate import ESTIMATE_MISMATCH, FigureName, estimate, estimate_problems
 from tests.estimate.helpers import design_with
 
 
 def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:
     estimates = estimate(Design(name="empty", requirements=Requirements()))
     assert list(estimates.figures()) == []
-    assert all(estimates.figure(name) is None for name in FIGURE_NAMES)
+    assert all(estimates.figure(name) is None for name in FigureName)
     [message] = estimates.missing
     assert message.startswith("every figure: needs requirements.scale")
 
 
 def test_each_missing_figure_names_the_input_it_needs() -> None:
     estimates = estimate(design_with(dau=1_000_000, writes_per_user_per_day=3))
-    assert estimates.writes_per_second is not None
-    assert estimates.peak_writes_per_second is None
+    assert estimates.figure(FigureName.writes_per_second) is not None
+    assert estimates.figure(FigureName.peak_writes_per_second) is None
     assert estimates.missing == [
         "peak writes per second: needs scale.peak_factor (peak ÷ average, e.g. 3)",
         "reads per second: needs scale.read_write_ratio (with the writes), scale.dau and "
@@ -45,7 +45,7 @@ def test_each_missing_figure_names_the_input_it_needs() -> None:
 
 def test_mau_alone_is_not_turned_into_dau() -> None:
     estimates = estimate(design_with(mau=300_000_000, writes_per_user_per_day=2))
-    assert estimates.writes_per_second is None
+    assert estimates.figure(FigureName.writes_per_second) is None
     assert estimates.missing[0].startswith("writes per day: needs scale.dau")
 
 

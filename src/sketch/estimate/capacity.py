@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from sketch.estimate.figures import Figure
+from sketch.estimate.figures import Derived, Figure, FigureName
 from sketch.estimate.spoken import Said, count, count_in_steps, relation, round_significant
 from sketch.estimate.worksheet import Worksheet, merged_steps
 
 
-def derive_capacity(sheet: Worksheet) -> None:
+def derive_capacity(sheet: Worksheet, figures: Mapping[FigureName, Figure]) -> Derived:
+    """Nodes for the peak load and shards for the storage, from the figures derived so far."""
     capacity = sheet.scale.capacity
-    load = _load(sheet)
+    load = _load(sheet, figures)
+    derived: Derived = {}
     for name, per_node, field_name, noun, why in (
         (
-            "servers",
+            FigureName.servers,
             capacity and capacity.qps_per_server,
             "qps_per_server",
             "servers",
             "requests/s one app server handles",
         ),
         (
-            "database_nodes",
+            FigureName.database_nodes,
             capacity and capacity.qps_per_database,
             "qps_per_database",
             "database nodes",
@@ -33,8 +36,11 @@ def derive_capacity(sheet: Worksheet) -> None:
         elif load is None:
             sheet.need(name, "reads or writes per second (see above)")
         else:
-            sheet.figures[name] = _nodes(load, per_node, noun)
-    _shards(sheet)
+            derived[name] = _nodes(load, per_node, noun)
+    shards = _shards(sheet, figures.get(FigureName.storage_total))
+    if shards is not None:
+        derived[FigureName.shards] = shards
+    return derived
 
 
 def nodes_needed(load: float, per_node: float) -> int:
@@ -69,12 +75,15 @@ def _nodes(load: Figure, per_node: float, noun: str) -> Figure:
     return Figure(float(needed), noun, f"{_count_text(needed)} {noun}", (*load.steps, step))
 
 
-def _load(sheet: Worksheet) -> Figure | None:
+def _load(sheet: Worksheet, figures: Mapping[FigureName, Figure]) -> Figure | None:
     """Peak requests per second (reads + writes); the average when no peak factor is given."""
     peak = sheet.scale.peak_factor is not None
-    prefix = "peak_" if peak else ""
-    reads = sheet.figures.get(f"{prefix}reads_per_second")
-    writes = sheet.figures.get(f"{prefix}writes_per_second")
+    if peak:
+        reads = figures.get(FigureName.peak_reads_per_second)
+        writes = figures.get(FigureName.peak_writes_per_second)
+    else:
+        reads = figures.get(FigureName.reads_per_second)
+        writes = figures.get(FigureName.writes_per_second)
     parts: list[tuple[Said, str]] = [
         (count_in_steps(figure.value), noun)
         for figure, noun in ((reads, "reads/s"), (writes, f"{sheet.noun}/s"))
@@ -94,16 +103,17 @@ def _load(sheet: Worksheet) -> Figure | None:
     return Figure(value, "/s", f"{count(value)}/s", (*merged_steps(reads, writes), step))
 
 
-def _shards(sheet: Worksheet) -> None:
+def _shards(sheet: Worksheet, stored: Figure | None) -> Figure | None:
     capacity = sheet.scale.capacity
     per_shard = capacity.storage_per_shard_bytes if capacity else None
-    stored = sheet.figures.get("storage_total")
     if per_shard is None:
-        sheet.need("shards", "scale.capacity.storage_per_shard_bytes (bytes one shard holds)")
-        return
+        sheet.need(
+            FigureName.shards, "scale.capacity.storage_per_shard_bytes (bytes one shard holds)"
+        )
+        return None
     if stored is None:
-        sheet.need("shards", "storage over retention (see above)")
-        return
+        sheet.need(FigureName.shards, "storage over retention (see above)")
+        return None
     needed = nodes_needed(stored.value, per_shard)
     shown = (sheet.size(stored.value), sheet.size(per_shard))
     ratio = _ratio(stored.value / per_shard)
@@ -111,6 +121,4 @@ def _shards(sheet: Worksheet) -> None:
         f"{shown[0]} ÷ {shown[1]} per shard {relation(*shown, ratio)} {ratio} "
         f"→ {_count_text(needed)} shards"
     )
-    sheet.figures["shards"] = Figure(
-        float(needed), "shards", f"{_count_text(needed)} shards", (*stored.steps, step)
-    )
+    return Figure(float(needed), "shards", f"{_count_text(needed)} shards", (*stored.steps, step))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sketch.estimate.figures import FIGURE_NAMES, Estimates, Figure, Mismatch
+from sketch.estimate.figures import Estimates, Figure, FigureName, Mismatch
 from sketch.model import Design
 
 #: Bumped when a key is renamed or removed; new keys do not bump it.
@@ -26,7 +26,7 @@ def estimates_data(design: Design, estimates: Estimates) -> dict[str, Any]:
             "consistency": [c.model_dump(mode="json") for c in requirements.consistency],
             "availability": requirements.availability,
         },
-        "figures": {name: _figure(estimates.figure(name)) for name in FIGURE_NAMES},
+        "figures": {name: _figure(estimates.figure(name)) for name in FigureName},
         "storage_by_item": [
             {"name": name, **(_figure(figure) or {})} for name, figure in estimates.storage_by_item
         ],

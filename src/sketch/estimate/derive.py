@@ -27,11 +27,11 @@ def estimate(design: Design, conventions: Conventions | None = None) -> Estimate
     if scale is None:
         return Estimates(missing=[NO_SCALE], conventions=conventions)
     sheet = Worksheet(scale, conventions)
-    derive_rates(sheet)
-    derive_volumes(sheet)
-    derive_capacity(sheet)
+    rates = derive_rates(sheet)
+    volumes = derive_volumes(sheet, rates)
+    capacity = derive_capacity(sheet, {**rates, **volumes})
     return Estimates(
-        **sheet.figures,
+        derived={**rates, **volumes, **capacity},
         storage_by_item=tuple(sheet.storage_by_item),
         missing=sheet.missing,
         mismatches=sheet.mismatches,

@@ -6,7 +6,7 @@ import re
 
 from sketch.estimate.conventions import Conventions
 from sketch.estimate.derive import estimate
-from sketch.estimate.figures import LABELS, Estimates
+from sketch.estimate.figures import Estimates
 from sketch.estimate.summary import derivation
 from sketch.model import Design
 
@@ -47,7 +47,7 @@ def estimates_section(estimates: Estimates, *, level: int = 2) -> str:
     if rows:
         lines += ["| Figure | Estimate | Exact |", "| --- | ---: | ---: |"]
         lines += [
-            f"| {LABELS[name]} | {escape(figure.text)} | "
+            f"| {name.label} | {escape(figure.text)} | "
             f"{exact_text(figure.value)} {escape(figure.unit)} |"
             for name, figure in rows
         ]

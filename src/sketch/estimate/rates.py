@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sketch.estimate.figures import Figure
+from sketch.estimate.figures import Derived, Figure, FigureName, known
 from sketch.estimate.spoken import (
     X,
     count,
@@ -15,11 +15,20 @@ from sketch.estimate.spoken import (
 from sketch.estimate.worksheet import SCALE_PATH, Worksheet
 
 
-def derive_rates(sheet: Worksheet) -> None:
-    _writes(sheet)
-    _peak(sheet, "writes_per_second", "peak_writes_per_second", sheet.noun)
-    _reads(sheet)
-    _peak(sheet, "reads_per_second", "peak_reads_per_second", "reads")
+def derive_rates(sheet: Worksheet) -> Derived:
+    writes_per_day, writes_per_second = _writes(sheet)
+    peak_writes = _peak(sheet, writes_per_second, FigureName.peak_writes_per_second, sheet.noun)
+    reads = _reads(sheet, writes_per_second)
+    peak_reads = _peak(sheet, reads, FigureName.peak_reads_per_second, "reads")
+    return known(
+        {
+            FigureName.writes_per_day: writes_per_day,
+            FigureName.writes_per_second: writes_per_second,
+            FigureName.peak_writes_per_second: peak_writes,
+            FigureName.reads_per_second: reads,
+            FigureName.peak_reads_per_second: peak_reads,
+        }
+    )
 
 
 def _per_day(sheet: Worksheet, users: int, each: float, noun: str, singular: str) -> Figure:
@@ -43,7 +52,8 @@ def _per_second(sheet: Worksheet, per_day: Figure, noun: str) -> Figure:
     return Figure(value, "/s", f"{count(value)}/s", (*per_day.steps, step))
 
 
-def _writes(sheet: Worksheet) -> None:
+def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
+    """Writes per day and per second: from DAU, or from a declared rate; both or neither."""
     scale, noun = sheet.scale, sheet.noun
     declared = scale.writes_per_second
     if scale.dau is not None and scale.writes_per_user_per_day is not None:
@@ -51,7 +61,7 @@ def _writes(sheet: Worksheet) -> None:
         per_second = _per_second(sheet, per_day, noun)
         if declared is not None:
             sheet.compare(
-                "writes_per_second",
+                FigureName.writes_per_second,
                 declared,
                 per_second,
                 f"{SCALE_PATH}.writes_per_second",
@@ -69,17 +79,15 @@ def _writes(sheet: Worksheet) -> None:
         per_day = Figure(value, "/day", f"{day}/day", (*per_second.steps, step))
     else:
         needed = "scale.dau and scale.writes_per_user_per_day, or scale.writes_per_second"
-        sheet.need("writes_per_day", needed)
-        sheet.need("writes_per_second", needed)
-        return
-    sheet.figures["writes_per_day"] = per_day
-    sheet.figures["writes_per_second"] = per_second
+        sheet.need(FigureName.writes_per_day, needed)
+        sheet.need(FigureName.writes_per_second, needed)
+        return None, None
+    return per_day, per_second
 
 
-def _reads(sheet: Worksheet) -> None:
+def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
     scale = sheet.scale
     candidates: list[tuple[Figure, str, str]] = []  # figure, the input it rests on, how
-    writes = sheet.figures.get("writes_per_second")
     if writes is not None and scale.read_write_ratio is not None:
         ratio = scale.read_write_ratio
         value = writes.value * ratio
@@ -106,26 +114,26 @@ def _reads(sheet: Worksheet) -> None:
         candidates.append((figure, "reads_per_second", "declared"))
     if not candidates:
         sheet.need(
-            "reads_per_second",
+            FigureName.reads_per_second,
             "scale.read_write_ratio (with the writes), "
             "scale.dau and scale.reads_per_user_per_day, or scale.reads_per_second",
         )
-        return
+        return None
     chosen, _, how = candidates[0]
     for other, field_name, _ in candidates[1:]:
-        sheet.compare("reads_per_second", other.value, chosen, f"{SCALE_PATH}.{field_name}", how)
-    sheet.figures["reads_per_second"] = chosen
+        path = f"{SCALE_PATH}.{field_name}"
+        sheet.compare(FigureName.reads_per_second, other.value, chosen, path, how)
+    return chosen
 
 
-def _peak(sheet: Worksheet, base: str, name: str, noun: str) -> None:
-    average = sheet.figures.get(base)
+def _peak(sheet: Worksheet, average: Figure | None, name: FigureName, noun: str) -> Figure | None:
     if average is None:
-        return  # the average's own message already says what is missing
+        return None  # the average's own message already says what is missing
     peak_factor = sheet.scale.peak_factor
     if peak_factor is None:
         sheet.need(name, "scale.peak_factor (peak ÷ average, e.g. 3)")
-        return
+        return None
     value = average.value * peak_factor
     said = count(value)
     step = f"peak ({factor(peak_factor)}{X} average) {relation(said)} {said} {noun}/s"
-    sheet.figures[name] = Figure(value, "/s", f"{said}/s", (*average.steps, step))
+    return Figure(value, "/s", f"{said}/s", (*average.steps, step))

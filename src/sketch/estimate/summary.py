@@ -4,8 +4,9 @@ the other non-functional requirements said as a person would say them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 
-from sketch.estimate.figures import GROUPS, Estimates
+from sketch.estimate.figures import Estimates, FigureName
 from sketch.estimate.spoken import count, period, size
 from sketch.model import Consistency, Design, LatencyTarget
 
@@ -17,7 +18,7 @@ def derivation(estimates: Estimates) -> Iterator[tuple[str, list[str]]]:
     a reader wants each line once, in the order the whiteboard builds them up.
     """
     said: set[str] = set()
-    for title, names in GROUPS:
+    for title, names in groupby(FigureName, key=lambda name: name.group):
         steps: list[str] = []
         for name in names:
             figure = estimates.figure(name)
@@ -42,28 +43,30 @@ def scale_lines(design: Design, estimates: Estimates) -> list[str]:
     rates = [
         f"{figure.text.removesuffix('/s')} {noun}/s"
         for figure, noun in (
-            (estimates.reads_per_second, "reads"),
-            (estimates.writes_per_second, estimates.writes_noun),
+            (estimates.figure(FigureName.reads_per_second), "reads"),
+            (estimates.figure(FigureName.writes_per_second), estimates.writes_noun),
         )
         if figure is not None
     ]
     peaks = [
         f"{figure.text.removesuffix('/s')} {noun}/s"
         for figure, noun in (
-            (estimates.peak_reads_per_second, "reads"),
-            (estimates.peak_writes_per_second, estimates.writes_noun),
+            (estimates.figure(FigureName.peak_reads_per_second), "reads"),
+            (estimates.figure(FigureName.peak_writes_per_second), estimates.writes_noun),
         )
         if figure is not None
     ]
     if rates:
         lines.append(", ".join(rates) + (f" (peak: {', '.join(peaks)})" if peaks else ""))
     binary = estimates.conventions.binary
-    if estimates.storage_per_year is not None:
-        lines.append(f"{size(estimates.storage_per_year.value, binary=binary)} storage per year")
-    if estimates.storage_total is not None and scale is not None:
+    per_year = estimates.figure(FigureName.storage_per_year)
+    if per_year is not None:
+        lines.append(f"{size(per_year.value, binary=binary)} storage per year")
+    total = estimates.figure(FigureName.storage_total)
+    if total is not None and scale is not None:
         copies = f", {scale.replication_factor} copies" if scale.replication_factor else ""
         kept_for = period(scale.retention_years or 0, estimates.conventions.days_per_year)
-        lines.append(f"{estimates.storage_total.text} over {kept_for}{copies}")
+        lines.append(f"{total.text} over {kept_for}{copies}")
     return lines
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sketch.estimate.figures import Figure
+from collections.abc import Mapping
+
+from sketch.estimate.figures import Derived, Figure, FigureName, known
 from sketch.estimate.spoken import (
     X,
     count,
@@ -20,12 +22,26 @@ from sketch.model import ItemSize
 PARETO_FRACTION = 0.2
 
 
-def derive_volumes(sheet: Worksheet) -> None:
-    _storage_per_day(sheet)
-    _storage_over_time(sheet)
-    _ingress(sheet)
-    _egress(sheet)
-    _cache(sheet)
+def derive_volumes(sheet: Worksheet, rates: Mapping[FigureName, Figure]) -> Derived:
+    """Storage, bandwidth and cache from the rates `derive_rates` found."""
+    # In the whiteboard's order, which is also the order of the missing inputs' messages.
+    per_day = _storage_per_day(sheet, rates.get(FigureName.writes_per_day))
+    per_month, per_year, total = _storage_over_time(sheet, per_day)
+    ingress = _ingress(sheet, rates.get(FigureName.writes_per_second))
+    reads = rates.get(FigureName.reads_per_second)
+    egress = _egress(sheet, reads)
+    cache = _cache(sheet, reads)
+    return known(
+        {
+            FigureName.storage_per_day: per_day,
+            FigureName.storage_per_month: per_month,
+            FigureName.storage_per_year: per_year,
+            FigureName.storage_total: total,
+            FigureName.ingress_bandwidth: ingress,
+            FigureName.egress_bandwidth: egress,
+            FigureName.cache_size: cache,
+        }
+    )
 
 
 def bytes_per_write(sheet: Worksheet) -> float:
@@ -49,19 +65,18 @@ def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: f
     return f"{item.name}: {product} {relation(*shown, said)} {said}/day"
 
 
-def _storage_per_day(sheet: Worksheet) -> None:
-    writes = sheet.figures.get("writes_per_day")
+def _storage_per_day(sheet: Worksheet, writes: Figure | None) -> Figure | None:
     items = sheet.scale.item_sizes
     if not items:
         sheet.need(
-            "storage_per_day",
+            FigureName.storage_per_day,
             f"scale.item_sizes (bytes stored per {sheet.singular}, "
             "e.g. ItemSize(name='text', chars=280, bytes_per_char=2))",
         )
-        return
+        return None
     if writes is None:
-        sheet.need("storage_per_day", "writes per day (see above)")
-        return
+        sheet.need(FigureName.storage_per_day, "writes per day (see above)")
+        return None
     lines = []
     for item in items:
         value = writes.value * item.size_bytes * item.fraction
@@ -76,17 +91,21 @@ def _storage_per_day(sheet: Worksheet) -> None:
         parts = [sheet.size(figure.value) for _, figure in sheet.storage_by_item]
         added = " + ".join(f"{part}/day" for part in parts)
         lines.append(f"total per day: {added} {relation(*parts, said)} {said}/day")
-    sheet.figures["storage_per_day"] = Figure(
-        total, "B/day", f"{said}/day", (*writes.steps, *lines)
-    )
+    return Figure(total, "B/day", f"{said}/day", (*writes.steps, *lines))
 
 
-def _storage_over_time(sheet: Worksheet) -> None:
-    day = sheet.figures.get("storage_per_day")
+def _storage_over_time(
+    sheet: Worksheet, day: Figure | None
+) -> tuple[Figure | None, Figure | None, Figure | None]:
+    """Storage per month, per year and over the retention period."""
     if day is None:
-        for name in ("storage_per_month", "storage_per_year", "storage_total"):
+        for name in (
+            FigureName.storage_per_month,
+            FigureName.storage_per_year,
+            FigureName.storage_total,
+        ):
             sheet.need(name, "storage per day (see above)")
-        return
+        return None, None, None
     conventions = sheet.conventions
     daily = sheet.size(day.value)
     if conventions.month == "2.5Ms":
@@ -97,9 +116,7 @@ def _storage_over_time(sheet: Worksheet) -> None:
         how = f"{daily}/day {X} 30 days"
     month = sheet.size(month_value)
     step = f"per month: {how} {relation(daily, month)} {month}/month"
-    sheet.figures["storage_per_month"] = Figure(
-        month_value, "B/month", f"{month}/month", (*day.steps, step)
-    )
+    month_figure = Figure(month_value, "B/month", f"{month}/month", (*day.steps, step))
     year_value = day.value * conventions.days_per_year
     year = sheet.size(year_value)
     step = (
@@ -107,15 +124,14 @@ def _storage_over_time(sheet: Worksheet) -> None:
         f"{relation(daily, year)} {year}/year"
     )
     year_figure = Figure(year_value, "B/year", f"{year}/year", (*day.steps, step))
-    sheet.figures["storage_per_year"] = year_figure
-    _storage_total(sheet, year_figure)
+    return month_figure, year_figure, _storage_total(sheet, year_figure)
 
 
-def _storage_total(sheet: Worksheet, year: Figure) -> None:
+def _storage_total(sheet: Worksheet, year: Figure) -> Figure | None:
     years, copies = sheet.scale.retention_years, sheet.scale.replication_factor
     if years is None:
-        sheet.need("storage_total", "scale.retention_years (how long data is kept)")
-        return
+        sheet.need(FigureName.storage_total, "scale.retention_years (how long data is kept)")
+        return None
     yearly = sheet.size(year.value)
     kept = year.value * years
     said = sheet.size(kept)
@@ -129,9 +145,7 @@ def _storage_total(sheet: Worksheet, year: Figure) -> None:
             f"with replication: {said} {X} {copies} copies {relation(said, total)} {total}"
         )
     value = kept * (copies or 1)
-    sheet.figures["storage_total"] = Figure(
-        value, "B", str(sheet.size(value)), (*year.steps, *steps)
-    )
+    return Figure(value, "B", str(sheet.size(value)), (*year.steps, *steps))
 
 
 def _bandwidth(
@@ -148,11 +162,10 @@ def _bandwidth(
     return Figure(value, "B/s", f"{shown[2]}/s", (*rate.steps, *steps))
 
 
-def _ingress(sheet: Worksheet) -> None:
-    writes = sheet.figures.get("writes_per_second")
+def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
     if not sheet.scale.item_sizes or writes is None:
-        sheet.need("ingress_bandwidth", "writes per second and scale.item_sizes")
-        return
+        sheet.need(FigureName.ingress_bandwidth, "writes per second and scale.item_sizes")
+        return None
     each = bytes_per_write(sheet)
     figure = _bandwidth(sheet, writes, each, f"per {sheet.singular}", sheet.noun, "ingress")
     items = sheet.scale.item_sizes
@@ -166,30 +179,29 @@ def _ingress(sheet: Worksheet) -> None:
         figure = Figure(
             figure.value, figure.unit, figure.text, (*figure.steps[:at], line, *figure.steps[at:])
         )
-    sheet.figures["ingress_bandwidth"] = figure
+    return figure
 
 
-def _egress(sheet: Worksheet) -> None:
-    reads = sheet.figures.get("reads_per_second")
+def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
     each = sheet.scale.read_response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
         sheet.need(
-            "egress_bandwidth", f"{needed}scale.read_response_bytes (bytes returned per read)"
+            FigureName.egress_bandwidth,
+            f"{needed}scale.read_response_bytes (bytes returned per read)",
         )
-        return
-    sheet.figures["egress_bandwidth"] = _bandwidth(
-        sheet, reads, each, "per read", "reads", "egress"
-    )
+        return None
+    return _bandwidth(sheet, reads, each, "per read", "reads", "egress")
 
 
-def _cache(sheet: Worksheet) -> None:
-    reads = sheet.figures.get("reads_per_second")
+def _cache(sheet: Worksheet, reads: Figure | None) -> Figure | None:
     each = sheet.scale.read_response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
-        sheet.need("cache_size", f"{needed}scale.read_response_bytes (bytes returned per read)")
-        return
+        sheet.need(
+            FigureName.cache_size, f"{needed}scale.read_response_bytes (bytes returned per read)"
+        )
+        return None
     daily = reads.value * sheet.seconds_per_day
     rate, seconds, day = (
         count_in_steps(reads.value),
@@ -205,4 +217,4 @@ def _cache(sheet: Worksheet) -> None:
         f"{percent(hot)} of a day's reads ({rule}): {day} reads/day {X} {shown[1]} {X} "
         f"{percent(hot)} {relation(*shown)} {shown[2]}",
     )
-    sheet.figures["cache_size"] = Figure(value, "B", str(shown[2]), (*reads.steps, *steps))
+    return Figure(value, "B", str(shown[2]), (*reads.steps, *steps))

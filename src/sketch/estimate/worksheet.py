@@ -1,11 +1,13 @@
-"""The whiteboard one estimate fills in: the inputs, the figures so far, what is missing."""
+"""The whiteboard one estimate fills in: the inputs, and the notes beside the figures (what
+is missing, what disagrees, storage item by item). The figures themselves are returned by
+each `derive_*` step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from sketch.estimate.conventions import Conventions
-from sketch.estimate.figures import LABELS, Figure, Mismatch
+from sketch.estimate.figures import Figure, FigureName, Mismatch
 from sketch.estimate.spoken import Said, count, plural
 from sketch.estimate.spoken import size as spoken_size
 from sketch.model import Scale
@@ -19,7 +21,6 @@ MISMATCH_FACTOR = 2.0
 class Worksheet:
     scale: Scale
     conventions: Conventions
-    figures: dict[str, Figure] = field(default_factory=dict)
     storage_by_item: list[tuple[str, Figure]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
@@ -40,10 +41,12 @@ class Worksheet:
     def size(self, value: float) -> Said:
         return spoken_size(value, binary=self.conventions.binary)
 
-    def need(self, figure: str, inputs: str) -> None:
-        self.missing.append(f"{LABELS[figure].lower()}: needs {inputs}")
+    def need(self, figure: FigureName, inputs: str) -> None:
+        self.missing.append(f"{figure.label.lower()}: needs {inputs}")
 
-    def compare(self, figure: str, declared: float, derived: Figure, path: str, how: str) -> None:
+    def compare(
+        self, figure: FigureName, declared: float, derived: Figure, path: str, how: str
+    ) -> None:
         """Report a declared figure more than 2x away from the derived one, with both numbers."""
         low, high = sorted((declared, derived.value))
         if low > 0 and high / low <= MISMATCH_FACTOR:

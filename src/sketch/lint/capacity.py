@@ -54,12 +54,14 @@ def load_of(design: Design, conventions: object | None = None) -> Load:
         from sketch.estimate import estimate
     except ImportError:
         return _declared(design)
+    from sketch.estimate import FigureName
+
     figures = estimate(design, conventions)  # type: ignore[arg-type]
     return Load(
-        reads=_value(getattr(figures, "reads_per_second", None)),
-        writes=_value(getattr(figures, "writes_per_second", None)),
-        peak_reads=_value(getattr(figures, "peak_reads_per_second", None)),
-        peak_writes=_value(getattr(figures, "peak_writes_per_second", None)),
+        reads=_value(figures.figure(FigureName.reads_per_second)),
+        writes=_value(figures.figure(FigureName.writes_per_second)),
+        peak_reads=_value(figures.figure(FigureName.peak_reads_per_second)),
+        peak_writes=_value(figures.figure(FigureName.peak_writes_per_second)),
         mismatches=tuple((m.path, m.message) for m in figures.mismatches),
     )
 

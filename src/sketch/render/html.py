@@ -124,12 +124,12 @@ def _requirements(req: Requirements) -> str:
 
 
 def _estimates(design: Design, conventions: Conventions | None) -> str:
-    from sketch.estimate import LABELS, estimate
+    from sketch.estimate import estimate
 
     estimates = estimate(design, conventions)
     rows = [
         (
-            escape(LABELS[name]),
+            escape(name.label),
             escape(figure.text),
             escape(figure.steps[-1] if figure.steps else ""),
         )
