@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from sketch import Design, ItemSize, Requirements
-from sketch.estimate import estimates_markdown
-from sketch.estimate.markdown import escape
 from sketch.load import load_design
+from sketch.render.estimates import _escape as escape
+from sketch.render.estimates import estimates_markdown
 from tests.estimate.helpers import design_with
 
 markdown_it = pytest.importorskip("markdown_it")

@@ -6,14 +6,14 @@
     peak.text   # "14K/s"
     peak.steps  # ("200M users x 2 tweets/day = 400M tweets/day", ...)
 
-Pure functions: no rendering, no printing, no I/O.
+Pure functions: no rendering, no printing, no I/O. The reports (text, JSON, Markdown) are
+in `sketch.render.estimates`.
 """
 
 from sketch.estimate.conventions import Conventions, conventions_from_settings
 from sketch.estimate.derive import estimate
 from sketch.estimate.figures import Estimates, Figure, FigureName, Mismatch
 from sketch.estimate.findings import ESTIMATE_MISMATCH, estimate_problems
-from sketch.estimate.markdown import estimates_markdown, estimates_section
 
 __all__ = [
     "ESTIMATE_MISMATCH",
@@ -25,6 +25,4 @@ __all__ = [
     "conventions_from_settings",
     "estimate",
     "estimate_problems",
-    "estimates_markdown",
-    "estimates_section",
 ]
