@@ -8,7 +8,6 @@ non-functional requirements said as a person would say them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from sketch.estimate import Conventions, Estimates, Figure, FigureName, Mismatch, estimate
 from sketch.estimate.spoken import count, period, size
 from sketch.model import Consistency, Design, LatencyTarget
+from sketch.render.escape import markdown_cell, markdown_text
 
 #: How every report but Markdown's heads the inputs an estimate lacks.
 MISSING_INPUTS = "Missing inputs (no figure is guessed)"
@@ -227,20 +227,8 @@ def _estimates(estimates: Estimates) -> list[tuple[str, list[str]]]:
     return sections
 
 
-# The Markdown section of design.md.
-
-# Inline Markdown and GFM table syntax; `&` so that user text never forms an entity.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# A line that starts like a heading, a quote, a list item or a rule; or an ordered item.
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-])")
-_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
-
-
-def _escape(text: str) -> str:
-    """User text made literal inside a paragraph, a list item or a table cell."""
-    flat = _INLINE.sub(r"\\\1", " ".join(text.split()))
-    flat = _ORDERED_START.sub(r"\1\\\2", flat)
-    return _BLOCK_START.sub(r"\1\\\2", flat)
+# The Markdown section of design.md: user text escaped by `render.escape`, as in the rest of
+# the note.
 
 
 def exact_text(value: float) -> str:
@@ -266,14 +254,14 @@ def estimates_section(estimates: Estimates, *, level: int = 2) -> str:
     if rows:
         lines += ["| Figure | Estimate | Exact |", "| --- | ---: | ---: |"]
         lines += [
-            f"| {label} | {_escape(figure.text)} | "
-            f"{exact_text(figure.value)} {_escape(figure.unit)} |"
+            f"| {markdown_cell(label)} | {markdown_cell(figure.text)} | "
+            f"{markdown_cell(f'{exact_text(figure.value)} {figure.unit}')} |"
             for label, figure in rows
         ]
         lines.append("")
         lines += [f"{heading}# Derivation", ""]
         for title, steps in derivation(estimates):
-            lines += [f"**{title}**", "", *(f"- {_escape(step)}" for step in steps), ""]
+            lines += [f"**{title}**", "", *(f"- {markdown_text(step)}" for step in steps), ""]
     if estimates.missing:
         lines += [
             f"{heading}# Missing inputs",
@@ -281,9 +269,9 @@ def estimates_section(estimates: Estimates, *, level: int = 2) -> str:
             "No figure is guessed; add these to know it:",
             "",
         ]
-        lines += [f"- {_escape(message)}" for message in estimates.missing] + [""]
+        lines += [f"- {markdown_text(message)}" for message in estimates.missing] + [""]
     if estimates.mismatches:
         lines += [f"{heading}# Declared vs derived", ""]
-        lines += [f"- {_escape(m.message)}" for m in estimates.mismatches] + [""]
-    lines.append(f"_Conventions: {_escape(estimates.conventions.describe())}._")
+        lines += [f"- {markdown_text(m.message)}" for m in estimates.mismatches] + [""]
+    lines.append(f"_Conventions: {markdown_text(estimates.conventions.describe())}._")
     return "\n".join(lines) + "\n"
