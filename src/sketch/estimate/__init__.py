@@ -13,10 +13,8 @@ in `sketch.render.estimates`.
 from sketch.estimate.conventions import Conventions, conventions_from_settings
 from sketch.estimate.derive import estimate
 from sketch.estimate.figures import Estimates, Figure, FigureName, Mismatch
-from sketch.estimate.findings import ESTIMATE_MISMATCH, estimate_problems
 
 __all__ = [
-    "ESTIMATE_MISMATCH",
     "Conventions",
     "Estimates",
     "Figure",
@@ -24,5 +22,4 @@ __all__ = [
     "Mismatch",
     "conventions_from_settings",
     "estimate",
-    "estimate_problems",
 ]

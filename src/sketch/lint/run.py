@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sketch.lint.capacity import conventions_for
 from sketch.lint.engine import Finding, check_suppressions, from_problem, lint_design
@@ -16,6 +17,9 @@ from sketch.lint.registry import REGISTRY, Registry, Rule
 from sketch.lint.settings import LintSettings, active_rules, parse_settings
 from sketch.load.settings import load_config
 from sketch.model import Limits
+
+if TYPE_CHECKING:
+    from sketch.estimate import Conventions
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class Project:
 
     lint: LintSettings
     limits: Limits
-    conventions: object | None  # sketch.estimate's Conventions, from [tool.sketch.estimate]
+    conventions: Conventions  # from [tool.sketch.estimate]
 
 
 class Linter:
