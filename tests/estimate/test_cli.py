@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.estimate import FIGURE_NAMES
+from sketch.estimate import FigureName
 
 runner = CliRunner()
 
@@ -68,7 +68,7 @@ def test_json_has_every_figure_with_exact_and_human_values(shortener: Path) -> N
     result = runner.invoke(app, ["estimate", str(shortener), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert list(data["figures"]) == list(FIGURE_NAMES)
+    assert list(data["figures"]) == list(FigureName)
     writes = data["figures"]["writes_per_second"]
     assert writes["value"] == pytest.approx(10_000_000 / 86_400)
     assert (writes["unit"], writes["text"]) == ("/s", "116/s")

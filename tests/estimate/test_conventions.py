@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sketch.errors import ConfigError
-from sketch.estimate import Conventions, conventions_from_settings, estimate
+from sketch.estimate import Conventions, FigureName, conventions_from_settings, estimate
 from tests.estimate.helpers import design_with
 
 
@@ -51,8 +51,8 @@ def test_a_month_of_2_5m_seconds_differs_from_30_days() -> None:
     design = design_with(
         dau=1_000_000, writes_per_user_per_day=1, item_sizes=[{"name": "row", "bytes": 1_000}]
     )
-    thirty = estimate(design).storage_per_month
-    seconds = estimate(design, Conventions(month="2.5Ms")).storage_per_month
+    thirty = estimate(design).figure(FigureName.storage_per_month)
+    seconds = estimate(design, Conventions(month="2.5Ms")).figure(FigureName.storage_per_month)
     assert thirty is not None and seconds is not None
     assert thirty.value == 30e9  # 1 GB/day × 30 days
     assert seconds.value == pytest.approx(1e9 / 86_400 * 2.5e6)  # 28.9 GB
@@ -64,8 +64,8 @@ def test_binary_units_change_the_words_not_the_values() -> None:
     design = design_with(
         dau=1_000_000, writes_per_user_per_day=1, item_sizes=[{"name": "row", "bytes": 2**40 / 1e6}]
     )
-    decimal = estimate(design).storage_per_day
-    binary = estimate(design, Conventions(units="binary")).storage_per_day
+    decimal = estimate(design).figure(FigureName.storage_per_day)
+    binary = estimate(design, Conventions(units="binary")).figure(FigureName.storage_per_day)
     assert decimal is not None and binary is not None
     assert decimal.value == binary.value
     assert (decimal.text, binary.text) == ("1.1 TB/day", "1 TiB/day")

@@ -7,18 +7,18 @@ from __future__ import annotations
 import pytest
 
 from sketch import Capacity, ItemSize
-from sketch.estimate import Conventions, Estimates, Figure, estimate
+from sketch.estimate import Conventions, Estimates, Figure, FigureName, estimate
 from tests.estimate.helpers import design_with
 
 
 def _text(estimates: Estimates, name: str) -> str:
-    figure = estimates.figure(name)
+    figure = estimates.figure(FigureName[name])
     assert figure is not None, f"{name} missing: {estimates.missing}"
     return figure.text
 
 
 def _value(estimates: Estimates, name: str) -> float:
-    figure = estimates.figure(name)
+    figure = estimates.figure(FigureName[name])
     assert isinstance(figure, Figure), f"{name} missing: {estimates.missing}"
     return figure.value
 
@@ -60,15 +60,17 @@ def test_url_shortener() -> None:
     assert {name: _text(estimates, name) for name in expected} == expected
     assert estimates.missing == []
     assert _value(estimates, "cache_size") == pytest.approx(1e11)
-    assert estimates.writes_per_day is not None
-    assert estimates.writes_per_day.steps == ("10M users × 1 short URL/day = 10M short URLs/day",)
-    assert estimates.servers is not None
-    assert estimates.servers.steps[-2:] == (
+    assert estimates.figure(FigureName.writes_per_day) is not None
+    assert estimates[FigureName.writes_per_day].steps == (
+        "10M users × 1 short URL/day = 10M short URLs/day",
+    )
+    assert estimates.figure(FigureName.servers) is not None
+    assert estimates[FigureName.servers].steps[-2:] == (
         "peak load: 23K reads/s + 231 short URLs/s ≈ 23K requests/s",
         "23K requests/s ÷ 1,000 requests/s per server ≈ 23.4 → 24 servers",
     )
-    assert estimates.shards is not None
-    assert estimates.shards.steps[-1] == "55 TB ÷ 1 TB per shard ≈ 54.8 → 55 shards"
+    assert estimates.figure(FigureName.shards) is not None
+    assert estimates[FigureName.shards].steps[-1] == "55 TB ÷ 1 TB per shard ≈ 54.8 → 55 shards"
 
 
 def test_chat_system() -> None:
@@ -100,10 +102,16 @@ def test_chat_system() -> None:
     assert {name: _text(estimates, name) for name in expected} == expected
     assert [name for name, _ in estimates.storage_by_item] == ["text", "metadata"]
     assert [f.text for _, f in estimates.storage_by_item] == ["400 GB/day", "200 GB/day"]
-    assert estimates.storage_total is not None
-    assert "one copy: scale.replication_factor is not given" in estimates.storage_total.steps
+    assert estimates.figure(FigureName.storage_total) is not None
+    assert (
+        "one copy: scale.replication_factor is not given"
+        in estimates[FigureName.storage_total].steps
+    )
     # No bytes per read: egress and cache are named as missing, not guessed.
-    assert estimates.egress_bandwidth is None and estimates.cache_size is None
+    assert (
+        estimates.figure(FigureName.egress_bandwidth) is None
+        and estimates.figure(FigureName.cache_size) is None
+    )
     assert any(
         m.startswith("egress bandwidth: needs scale.read_response_bytes") for m in estimates.missing
     )
@@ -139,10 +147,13 @@ def test_photo_service_reads_per_user() -> None:
         "cache_size": "1 PB",  # 25B reads/day × 200 KB × 20%
     }
     assert {name: _text(estimates, name) for name in expected} == expected
-    assert estimates.writes_per_second is not None
-    assert "100M photos/day ÷ 86,400 s ≈ 1,160 photos/s" in estimates.writes_per_second.steps
-    assert estimates.reads_per_second is not None
-    assert estimates.reads_per_second.steps == (
+    assert estimates.figure(FigureName.writes_per_second) is not None
+    assert (
+        "100M photos/day ÷ 86,400 s ≈ 1,160 photos/s"
+        in estimates[FigureName.writes_per_second].steps
+    )
+    assert estimates.figure(FigureName.reads_per_second) is not None
+    assert estimates[FigureName.reads_per_second].steps == (
         "500M users × 50 reads/day = 25B reads/day",
         "25B reads/day ÷ 86,400 s ≈ 289K reads/s",
     )
@@ -172,12 +183,14 @@ def test_video_uploads_in_binary_units_and_a_month_of_2_5m_seconds() -> None:
     }
     assert {name: _text(estimates, name) for name in expected} == expected
     assert [f.text for _, f in estimates.storage_by_item] == ["1.9 PiB/day", "1.9 PiB/day"]
-    assert estimates.storage_per_day is not None
+    assert estimates.figure(FigureName.storage_per_day) is not None
     assert "transcodes: 43M videos/day × 50% of videos × 95 MiB ≈ 1.9 PiB/day" in (
-        estimates.storage_per_day.steps
+        estimates[FigureName.storage_per_day].steps
     )
-    assert estimates.reads_per_second is None  # no ratio, per-user reads or declared reads
-    assert estimates.storage_total is None
+    assert (
+        estimates.figure(FigureName.reads_per_second) is None
+    )  # no ratio, per-user reads or declared reads
+    assert estimates.figure(FigureName.storage_total) is None
     assert any(m.startswith("reads per second: needs") for m in estimates.missing)
     assert any("scale.retention_years" in m for m in estimates.missing)
 
@@ -220,8 +233,11 @@ def test_a_tiny_service_says_rates_below_one_per_second() -> None:
     estimates = estimate(design_with(dau=1_000, writes_per_user_per_day=2, peak_factor=1))
     assert _text(estimates, "writes_per_second") == "0.023/s"  # 2,000 ÷ 86,400
     assert _text(estimates, "peak_writes_per_second") == "0.023/s"
-    assert estimates.writes_per_second is not None
-    assert estimates.writes_per_second.steps[-1] == "2K writes/day ÷ 86,400 s ≈ 0.023 writes/s"
+    assert estimates.figure(FigureName.writes_per_second) is not None
+    assert (
+        estimates[FigureName.writes_per_second].steps[-1]
+        == "2K writes/day ÷ 86,400 s ≈ 0.023 writes/s"
+    )
 
 
 def test_a_hundred_thousand_seconds_a_day_is_a_convention_too() -> None:
@@ -230,5 +246,8 @@ def test_a_hundred_thousand_seconds_a_day_is_a_convention_too() -> None:
         Conventions(seconds_per_day=100_000),
     )
     assert _text(estimates, "writes_per_second") == "4K/s"
-    assert estimates.writes_per_second is not None
-    assert estimates.writes_per_second.steps[-1] == "400M writes/day ÷ 100,000 s = 4,000 writes/s"
+    assert estimates.figure(FigureName.writes_per_second) is not None
+    assert (
+        estimates[FigureName.writes_per_second].steps[-1]
+        == "400M writes/day ÷ 100,000 s = 4,000 writes/s"
+    )

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 from sketch import Design, ItemSize, Requirements
 from sketch.errors import Severity
-from sketch.estimate import ESTIMATE_MISMATCH, FIGURE_NAMES, estimate, estimate_problems
+from sketch.estimate import FigureName, estimate
+from sketch.lint import REGISTRY, lint_design
 from tests.estimate.helpers import design_with
 
 
 def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:
     estimates = estimate(Design(name="empty", requirements=Requirements()))
     assert list(estimates.figures()) == []
-    assert all(estimates.figure(name) is None for name in FIGURE_NAMES)
+    assert all(estimates.figure(name) is None for name in FigureName)
     [message] = estimates.missing
     assert message.startswith("every figure: needs requirements.scale")
 
 
 def test_each_missing_figure_names_the_input_it_needs() -> None:
     estimates = estimate(design_with(dau=1_000_000, writes_per_user_per_day=3))
-    assert estimates.writes_per_second is not None
-    assert estimates.peak_writes_per_second is None
+    assert estimates.figure(FigureName.writes_per_second) is not None
+    assert estimates.figure(FigureName.peak_writes_per_second) is None
     assert estimates.missing == [
         "peak writes per second: needs scale.peak_factor (peak ÷ average, e.g. 3)",
         "reads per second: needs scale.read_write_ratio (with the writes), scale.dau and "
@@ -45,7 +46,7 @@ def test_each_missing_figure_names_the_input_it_needs() -> None:
 
 def test_mau_alone_is_not_turned_into_dau() -> None:
     estimates = estimate(design_with(mau=300_000_000, writes_per_user_per_day=2))
-    assert estimates.writes_per_second is None
+    assert estimates.figure(FigureName.writes_per_second) is None
     assert estimates.missing[0].startswith("writes per day: needs scale.dau")
 
 
@@ -62,7 +63,9 @@ def test_declared_figures_within_2x_are_fine() -> None:
     assert estimates.mismatches == []  # 9,000 vs 4,630 (1.9x); 250K vs 463K (1.85x)
 
 
-def test_declared_figures_more_than_2x_off_become_c401_warnings_with_both_numbers() -> None:
+def test_declared_figures_more_than_2x_off_become_r111_warnings_with_both_numbers() -> None:
+    # Lint's R111 (declared-figure-disagrees) reports the estimate's mismatches; it replaced
+    # the C401 problems of `sketch.estimate.findings`, which nothing ran.
     design = design_with(
         dau=200_000_000,
         writes_per_user_per_day=2,
@@ -71,10 +74,13 @@ def test_declared_figures_more_than_2x_off_become_c401_warnings_with_both_number
         reads_per_second=100_000,
         item_sizes=[ItemSize(name="t", bytes=1)],
     )
-    problems = estimate_problems(design)
-    assert [p.code for p in problems] == [ESTIMATE_MISMATCH, ESTIMATE_MISMATCH]
-    assert {p.severity for p in problems} == {Severity.warning}
-    writes, reads = problems
+    rule = REGISTRY.get("R111")
+    assert rule is not None
+    findings = {f.path: f for f in lint_design(design, [rule])}
+    assert [f.code for f in findings.values()] == ["R111", "R111"]
+    assert {f.severity for f in findings.values()} == {Severity.warning}
+    writes = findings["requirements.scale.writes_per_second"]
+    reads = findings["requirements.scale.reads_per_second"]
     assert writes.path == "requirements.scale.writes_per_second"
     assert writes.message == (
         "declared writes per second 100K/s is 21.6x higher than the derived 4.6K/s "
@@ -85,7 +91,8 @@ def test_declared_figures_more_than_2x_off_become_c401_warnings_with_both_number
         "declared reads per second 100K/s is 4.6x lower than the derived 463K/s "
         "(writes per second × read_write_ratio)"
     )
-    assert writes.extra["declared"] == 100_000
+    [declared_writes, _] = estimate(design).mismatches
+    assert declared_writes.declared == 100_000
     assert writes.source is not None and writes.source.file == __file__.replace(
         "test_inputs.py", "helpers.py"
     )

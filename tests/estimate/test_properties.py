@@ -9,13 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sketch import Capacity, ItemSize
-from sketch.estimate import FIGURE_NAMES, estimate
+from sketch.estimate import FigureName, estimate
 from tests.estimate.helpers import design_with
 
 # Counts of nodes are whole numbers (rounded up), so they do not scale linearly.
-_LINEAR = tuple(
-    name for name in FIGURE_NAMES if name not in ("servers", "database_nodes", "shards")
-)
+_LINEAR = tuple(name for name in FigureName if name not in ("servers", "database_nodes", "shards"))
 
 positive = st.floats(min_value=0.01, max_value=1e4, allow_nan=False, allow_infinity=False)
 items = st.lists(
@@ -63,16 +61,28 @@ def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict[str, Any
 def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict[str, Any]) -> None:
     estimates = estimate(design_with(**scale))
     for average, peak in (
-        (estimates.writes_per_second, estimates.peak_writes_per_second),
-        (estimates.reads_per_second, estimates.peak_reads_per_second),
+        (
+            estimates.figure(FigureName.writes_per_second),
+            estimates.figure(FigureName.peak_writes_per_second),
+        ),
+        (
+            estimates.figure(FigureName.reads_per_second),
+            estimates.figure(FigureName.peak_reads_per_second),
+        ),
     ):
         assert average is not None and peak is not None
         assert peak.value >= average.value
-    assert estimates.servers is not None and estimates.shards is not None
-    assert estimates.peak_reads_per_second is not None
-    assert estimates.servers.value * 1000 >= estimates.peak_reads_per_second.value
-    assert estimates.storage_total is not None
-    assert estimates.shards.value * 1e12 >= estimates.storage_total.value
+    assert (
+        estimates.figure(FigureName.servers) is not None
+        and estimates.figure(FigureName.shards) is not None
+    )
+    assert estimates.figure(FigureName.peak_reads_per_second) is not None
+    assert (
+        estimates[FigureName.servers].value * 1000
+        >= estimates[FigureName.peak_reads_per_second].value
+    )
+    assert estimates.figure(FigureName.storage_total) is not None
+    assert estimates[FigureName.shards].value * 1e12 >= estimates[FigureName.storage_total].value
 
 
 @settings(max_examples=30, deadline=None)

@@ -95,8 +95,9 @@ def _markdown(name: str) -> Callable[[Request], Generated]:
 
 def estimates(design: Design, design_path: Path | None) -> str:
     """The estimates section of `sketch.estimate`, with the design's project conventions."""
-    from sketch.estimate import conventions_from_settings, estimates_markdown
+    from sketch.estimate import conventions_from_settings
     from sketch.load.settings import load_config
+    from sketch.render.estimates import estimates_markdown
 
     conventions = None
     if design_path is not None:

@@ -1,31 +1,25 @@
 """Back-of-the-envelope estimates from a design's requirements, with their derivation.
 
-    from sketch.estimate import estimate
+    from sketch.estimate import FigureName, estimate
     figures = estimate(design)
-    figures.peak_writes_per_second.text   # "14K/s"
-    figures.peak_writes_per_second.steps  # ("200M users x 2 tweets/day = 400M tweets/day", ...)
+    peak = figures.figure(FigureName.peak_writes_per_second)
+    peak.text   # "14K/s"
+    peak.steps  # ("200M users x 2 tweets/day = 400M tweets/day", ...)
 
-Pure functions: no rendering, no printing, no I/O.
+Pure functions: no rendering, no printing, no I/O. The reports (text, JSON, Markdown) are
+in `sketch.render.estimates`.
 """
 
 from sketch.estimate.conventions import Conventions, conventions_from_settings
-from sketch.estimate.core import estimate
-from sketch.estimate.figures import FIGURE_NAMES, GROUPS, LABELS, Estimates, Figure, Mismatch
-from sketch.estimate.findings import ESTIMATE_MISMATCH, estimate_problems
-from sketch.estimate.markdown import estimates_markdown, estimates_section
+from sketch.estimate.derive import estimate
+from sketch.estimate.figures import Estimates, Figure, FigureName, Mismatch
 
 __all__ = [
-    "ESTIMATE_MISMATCH",
-    "FIGURE_NAMES",
-    "GROUPS",
-    "LABELS",
     "Conventions",
     "Estimates",
     "Figure",
+    "FigureName",
     "Mismatch",
     "conventions_from_settings",
     "estimate",
-    "estimate_problems",
-    "estimates_markdown",
-    "estimates_section",
 ]

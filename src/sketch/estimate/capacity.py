@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from sketch.estimate.figures import Figure
-from sketch.estimate.numbers import Said, count, count_in_steps, relation, round_significant
-from sketch.estimate.work import Work, merged_steps
+from sketch.estimate.figures import Derived, Figure, FigureName
+from sketch.estimate.spoken import Said, count, count_in_steps, relation, round_significant
+from sketch.estimate.worksheet import Worksheet, merged_steps
 
 
-def derive_capacity(work: Work) -> None:
-    capacity = work.scale.capacity
-    load = _load(work)
+def derive_capacity(sheet: Worksheet, figures: Mapping[FigureName, Figure]) -> Derived:
+    """Nodes for the peak load and shards for the storage, from the figures derived so far."""
+    capacity = sheet.scale.capacity
+    load = _load(sheet, figures)
+    derived: Derived = {}
     for name, per_node, field_name, noun, why in (
         (
-            "servers",
+            FigureName.servers,
             capacity and capacity.qps_per_server,
             "qps_per_server",
             "servers",
             "requests/s one app server handles",
         ),
         (
-            "database_nodes",
+            FigureName.database_nodes,
             capacity and capacity.qps_per_database,
             "qps_per_database",
             "database nodes",
@@ -29,12 +32,15 @@ def derive_capacity(work: Work) -> None:
         ),
     ):
         if not per_node:
-            work.need(name, f"scale.capacity.{field_name} ({why})")
+            sheet.need(name, f"scale.capacity.{field_name} ({why})")
         elif load is None:
-            work.need(name, "reads or writes per second (see above)")
+            sheet.need(name, "reads or writes per second (see above)")
         else:
-            work.figures[name] = _nodes(load, per_node, noun)
-    _shards(work)
+            derived[name] = _nodes(load, per_node, noun)
+    shards = _shards(sheet, figures.get(FigureName.storage_total))
+    if shards is not None:
+        derived[FigureName.shards] = shards
+    return derived
 
 
 def nodes_needed(load: float, per_node: float) -> int:
@@ -69,15 +75,18 @@ def _nodes(load: Figure, per_node: float, noun: str) -> Figure:
     return Figure(float(needed), noun, f"{_count_text(needed)} {noun}", (*load.steps, step))
 
 
-def _load(work: Work) -> Figure | None:
+def _load(sheet: Worksheet, figures: Mapping[FigureName, Figure]) -> Figure | None:
     """Peak requests per second (reads + writes); the average when no peak factor is given."""
-    peak = work.scale.peak_factor is not None
-    prefix = "peak_" if peak else ""
-    reads = work.figures.get(f"{prefix}reads_per_second")
-    writes = work.figures.get(f"{prefix}writes_per_second")
+    peak = sheet.scale.peak_factor is not None
+    if peak:
+        reads = figures.get(FigureName.peak_reads_per_second)
+        writes = figures.get(FigureName.peak_writes_per_second)
+    else:
+        reads = figures.get(FigureName.reads_per_second)
+        writes = figures.get(FigureName.writes_per_second)
     parts: list[tuple[Said, str]] = [
         (count_in_steps(figure.value), noun)
-        for figure, noun in ((reads, "reads/s"), (writes, f"{work.noun}/s"))
+        for figure, noun in ((reads, "reads/s"), (writes, f"{sheet.noun}/s"))
         if figure is not None
     ]
     if not parts:
@@ -94,23 +103,22 @@ def _load(work: Work) -> Figure | None:
     return Figure(value, "/s", f"{count(value)}/s", (*merged_steps(reads, writes), step))
 
 
-def _shards(work: Work) -> None:
-    capacity = work.scale.capacity
+def _shards(sheet: Worksheet, stored: Figure | None) -> Figure | None:
+    capacity = sheet.scale.capacity
     per_shard = capacity.storage_per_shard_bytes if capacity else None
-    stored = work.figures.get("storage_total")
     if per_shard is None:
-        work.need("shards", "scale.capacity.storage_per_shard_bytes (bytes one shard holds)")
-        return
+        sheet.need(
+            FigureName.shards, "scale.capacity.storage_per_shard_bytes (bytes one shard holds)"
+        )
+        return None
     if stored is None:
-        work.need("shards", "storage over retention (see above)")
-        return
+        sheet.need(FigureName.shards, "storage over retention (see above)")
+        return None
     needed = nodes_needed(stored.value, per_shard)
-    shown = (work.size(stored.value), work.size(per_shard))
+    shown = (sheet.size(stored.value), sheet.size(per_shard))
     ratio = _ratio(stored.value / per_shard)
     step = (
         f"{shown[0]} ÷ {shown[1]} per shard {relation(*shown, ratio)} {ratio} "
         f"→ {_count_text(needed)} shards"
     )
-    work.figures["shards"] = Figure(
-        float(needed), "shards", f"{_count_text(needed)} shards", (*stored.steps, step)
-    )
+    return Figure(float(needed), "shards", f"{_count_text(needed)} shards", (*stored.steps, step))

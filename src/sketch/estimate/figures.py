@@ -2,58 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
 
 from sketch.estimate.conventions import Conventions
 
-#: Every figure an estimate can hold, in the order reports list them.
-FIGURE_NAMES: tuple[str, ...] = (
-    "writes_per_day",
-    "writes_per_second",
-    "peak_writes_per_second",
-    "reads_per_second",
-    "peak_reads_per_second",
-    "storage_per_day",
-    "storage_per_month",
-    "storage_per_year",
-    "storage_total",
-    "ingress_bandwidth",
-    "egress_bandwidth",
-    "cache_size",
-    "servers",
-    "database_nodes",
-    "shards",
-)
 
-#: How reports name each figure.
-LABELS: dict[str, str] = {
-    "writes_per_day": "Writes per day",
-    "writes_per_second": "Writes per second",
-    "peak_writes_per_second": "Peak writes per second",
-    "reads_per_second": "Reads per second",
-    "peak_reads_per_second": "Peak reads per second",
-    "storage_per_day": "Storage per day",
-    "storage_per_month": "Storage per month",
-    "storage_per_year": "Storage per year",
-    "storage_total": "Storage over retention",
-    "ingress_bandwidth": "Ingress bandwidth",
-    "egress_bandwidth": "Egress bandwidth",
-    "cache_size": "Cache size",
-    "servers": "App servers",
-    "database_nodes": "Database nodes",
-    "shards": "Shards",
-}
+class FigureName(StrEnum):
+    """Every figure an estimate can hold, in the order reports list them, with how reports
+    label it and the whiteboard section (`group`) that derives it.
 
-#: The whiteboard's sections and the figures each one derives.
-GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Writes", ("writes_per_day", "writes_per_second", "peak_writes_per_second")),
-    ("Reads", ("reads_per_second", "peak_reads_per_second")),
-    ("Storage", ("storage_per_day", "storage_per_month", "storage_per_year", "storage_total")),
-    ("Bandwidth", ("ingress_bandwidth", "egress_bandwidth")),
-    ("Cache", ("cache_size",)),
-    ("Capacity", ("servers", "database_nodes", "shards")),
-)
+    This is the one table of figures: the JSON keys, the labels, the sections of a report and
+    the keys of `Estimates` all come from it. A member is its JSON key: `"writes_per_day"`.
+    """
+
+    label: str
+    group: str
+
+    def __new__(cls, value: str, label: str, group: str) -> FigureName:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        member.group = group
+        return member
+
+    writes_per_day = auto(), "Writes per day", "Writes"
+    writes_per_second = auto(), "Writes per second", "Writes"
+    peak_writes_per_second = auto(), "Peak writes per second", "Writes"
+    reads_per_second = auto(), "Reads per second", "Reads"
+    peak_reads_per_second = auto(), "Peak reads per second", "Reads"
+    storage_per_day = auto(), "Storage per day", "Storage"
+    storage_per_month = auto(), "Storage per month", "Storage"
+    storage_per_year = auto(), "Storage per year", "Storage"
+    storage_total = auto(), "Storage over retention", "Storage"
+    ingress_bandwidth = auto(), "Ingress bandwidth", "Bandwidth"
+    egress_bandwidth = auto(), "Egress bandwidth", "Bandwidth"
+    cache_size = auto(), "Cache size", "Cache"
+    servers = auto(), "App servers", "Capacity"
+    database_nodes = auto(), "Database nodes", "Capacity"
+    shards = auto(), "Shards", "Capacity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +62,7 @@ class Figure:
 class Mismatch:
     """A figure the design declares that is more than 2x away from the one derived."""
 
-    figure: str
+    figure: FigureName
     declared: float
     derived: float
     unit: str
@@ -91,7 +79,7 @@ class Mismatch:
 
     @property
     def message(self) -> str:
-        label = LABELS.get(self.figure, self.figure).lower()
+        label = self.figure.label.lower()
         direction = "higher" if self.declared > self.derived else "lower"
         return (
             f"declared {label} {self.declared_text} is {self.ratio:.1f}x {direction} than the "
@@ -99,25 +87,21 @@ class Mismatch:
         )
 
 
+#: The figures one derivation step found, by name; a figure it cannot derive is absent.
+Derived = dict[FigureName, Figure]
+
+
+def known(figures: Mapping[FigureName, Figure | None]) -> Derived:
+    """The figures that could be derived, without the Nones of those that could not."""
+    return {name: figure for name, figure in figures.items() if figure is not None}
+
+
 @dataclass(frozen=True)
 class Estimates:
-    """Every figure derived from a design's requirements; None where inputs are missing."""
+    """Every figure derived from a design's requirements; absent where inputs are missing."""
 
-    writes_per_day: Figure | None = None
-    writes_per_second: Figure | None = None
-    peak_writes_per_second: Figure | None = None
-    reads_per_second: Figure | None = None
-    peak_reads_per_second: Figure | None = None
-    storage_per_day: Figure | None = None
-    storage_per_month: Figure | None = None
-    storage_per_year: Figure | None = None
-    storage_total: Figure | None = None
-    ingress_bandwidth: Figure | None = None
-    egress_bandwidth: Figure | None = None
-    cache_size: Figure | None = None
-    servers: Figure | None = None
-    database_nodes: Figure | None = None
-    shards: Figure | None = None
+    #: The figures that could be derived, by name (see `figure` and `figures`).
+    derived: Mapping[FigureName, Figure] = field(default_factory=dict)
     #: Storage per day of each ItemSize, by its name, in the design's order.
     storage_by_item: tuple[tuple[str, Figure], ...] = ()
     #: What is missing for which figure, as messages naming the inputs to add.
@@ -127,14 +111,26 @@ class Estimates:
     #: What one write is called, plural: "tweets".
     writes_noun: str = "writes"
 
-    def figures(self) -> Iterator[tuple[str, Figure]]:
-        """(name, figure) for each figure that could be derived, in FIGURE_NAMES order."""
-        for name in FIGURE_NAMES:
-            figure = getattr(self, name)
+    def figures(self) -> Iterator[tuple[FigureName, Figure]]:
+        """(name, figure) for each figure that could be derived, in `FigureName` order."""
+        for name in FigureName:
+            figure = self.derived.get(name)
             if figure is not None:
                 yield name, figure
 
-    def figure(self, name: str) -> Figure | None:
-        if name not in FIGURE_NAMES:
+    def figure(self, name: FigureName) -> Figure | None:
+        """The figure, or None when the design lacks the inputs it needs."""
+        if name not in _NAMES:
             raise KeyError(name)
-        return getattr(self, name)  # type: ignore[no-any-return]
+        return self.derived.get(name)
+
+    def __getitem__(self, name: FigureName) -> Figure:
+        """The figure; a `KeyError` naming what is missing when it could not be derived."""
+        figure = self.figure(name)
+        if figure is None:
+            needs = [m for m in self.missing if m.startswith(name.label.lower())]
+            raise KeyError(f"{name.value} was not derived: {'; '.join(needs) or 'no scale'}")
+        return figure
+
+
+_NAMES = frozenset(FigureName)

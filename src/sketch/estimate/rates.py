@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sketch.estimate.figures import Figure
-from sketch.estimate.numbers import (
+from sketch.estimate.figures import Derived, Figure, FigureName, known
+from sketch.estimate.spoken import (
     X,
     count,
     count_in_steps,
@@ -12,17 +12,26 @@ from sketch.estimate.numbers import (
     plural,
     relation,
 )
-from sketch.estimate.work import SCALE_PATH, Work
+from sketch.estimate.worksheet import SCALE_PATH, Worksheet
 
 
-def derive_rates(work: Work) -> None:
-    _writes(work)
-    _peak(work, "writes_per_second", "peak_writes_per_second", work.noun)
-    _reads(work)
-    _peak(work, "reads_per_second", "peak_reads_per_second", "reads")
+def derive_rates(sheet: Worksheet) -> Derived:
+    writes_per_day, writes_per_second = _writes(sheet)
+    peak_writes = _peak(sheet, writes_per_second, FigureName.peak_writes_per_second, sheet.noun)
+    reads = _reads(sheet, writes_per_second)
+    peak_reads = _peak(sheet, reads, FigureName.peak_reads_per_second, "reads")
+    return known(
+        {
+            FigureName.writes_per_day: writes_per_day,
+            FigureName.writes_per_second: writes_per_second,
+            FigureName.peak_writes_per_second: peak_writes,
+            FigureName.reads_per_second: reads,
+            FigureName.peak_reads_per_second: peak_reads,
+        }
+    )
 
 
-def _per_day(work: Work, users: int, each: float, noun: str, singular: str) -> Figure:
+def _per_day(sheet: Worksheet, users: int, each: float, noun: str, singular: str) -> Figure:
     total = users * each
     shown = (count(users), count(each), count(total))
     step = (
@@ -32,26 +41,27 @@ def _per_day(work: Work, users: int, each: float, noun: str, singular: str) -> F
     return Figure(total, "/day", f"{shown[2]}/day", (step,))
 
 
-def _per_second(work: Work, per_day: Figure, noun: str) -> Figure:
-    value = per_day.value / work.seconds_per_day
+def _per_second(sheet: Worksheet, per_day: Figure, noun: str) -> Figure:
+    value = per_day.value / sheet.seconds_per_day
     day, seconds, said = (
         count(per_day.value),
-        exact_number(work.seconds_per_day),
+        exact_number(sheet.seconds_per_day),
         count_in_steps(value),
     )
     step = f"{day} {noun}/day ÷ {seconds} s {relation(day, said)} {said} {noun}/s"
     return Figure(value, "/s", f"{count(value)}/s", (*per_day.steps, step))
 
 
-def _writes(work: Work) -> None:
-    scale, noun = work.scale, work.noun
+def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
+    """Writes per day and per second: from DAU, or from a declared rate; both or neither."""
+    scale, noun = sheet.scale, sheet.noun
     declared = scale.writes_per_second
     if scale.dau is not None and scale.writes_per_user_per_day is not None:
-        per_day = _per_day(work, scale.dau, scale.writes_per_user_per_day, noun, work.singular)
-        per_second = _per_second(work, per_day, noun)
+        per_day = _per_day(sheet, scale.dau, scale.writes_per_user_per_day, noun, sheet.singular)
+        per_second = _per_second(sheet, per_day, noun)
         if declared is not None:
-            work.compare(
-                "writes_per_second",
+            sheet.compare(
+                FigureName.writes_per_second,
                 declared,
                 per_second,
                 f"{SCALE_PATH}.writes_per_second",
@@ -60,41 +70,39 @@ def _writes(work: Work) -> None:
     elif declared is not None:
         said = count_in_steps(declared)
         per_second = Figure(declared, "/s", f"{count(declared)}/s", (f"declared: {said} {noun}/s",))
-        value = declared * work.seconds_per_day
+        value = declared * sheet.seconds_per_day
         day = count(value)
         step = (
-            f"{said} {noun}/s {X} {exact_number(work.seconds_per_day)} s "
+            f"{said} {noun}/s {X} {exact_number(sheet.seconds_per_day)} s "
             f"{relation(said, day)} {day} {noun}/day"
         )
         per_day = Figure(value, "/day", f"{day}/day", (*per_second.steps, step))
     else:
         needed = "scale.dau and scale.writes_per_user_per_day, or scale.writes_per_second"
-        work.need("writes_per_day", needed)
-        work.need("writes_per_second", needed)
-        return
-    work.figures["writes_per_day"] = per_day
-    work.figures["writes_per_second"] = per_second
+        sheet.need(FigureName.writes_per_day, needed)
+        sheet.need(FigureName.writes_per_second, needed)
+        return None, None
+    return per_day, per_second
 
 
-def _reads(work: Work) -> None:
-    scale = work.scale
+def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
+    scale = sheet.scale
     candidates: list[tuple[Figure, str, str]] = []  # figure, the input it rests on, how
-    writes = work.figures.get("writes_per_second")
     if writes is not None and scale.read_write_ratio is not None:
         ratio = scale.read_write_ratio
         value = writes.value * ratio
         shown = (count_in_steps(writes.value), count_in_steps(value))
         step = (
-            f"{shown[0]} {work.noun}/s {X} {factor(ratio)} reads per {work.singular} "
+            f"{shown[0]} {sheet.noun}/s {X} {factor(ratio)} reads per {sheet.singular} "
             f"{relation(*shown)} {shown[1]} reads/s"
         )
         figure = Figure(value, "/s", f"{count(value)}/s", (*writes.steps, step))
         candidates.append((figure, "read_write_ratio", f"writes per second {X} read_write_ratio"))
     if scale.dau is not None and scale.reads_per_user_per_day is not None:
-        per_day = _per_day(work, scale.dau, scale.reads_per_user_per_day, "reads", "read")
+        per_day = _per_day(sheet, scale.dau, scale.reads_per_user_per_day, "reads", "read")
         candidates.append(
             (
-                _per_second(work, per_day, "reads"),
+                _per_second(sheet, per_day, "reads"),
                 "reads_per_user_per_day",
                 f"scale.dau {X} reads_per_user_per_day",
             )
@@ -105,27 +113,27 @@ def _reads(work: Work) -> None:
         figure = Figure(declared, "/s", f"{count(declared)}/s", (f"declared: {said} reads/s",))
         candidates.append((figure, "reads_per_second", "declared"))
     if not candidates:
-        work.need(
-            "reads_per_second",
+        sheet.need(
+            FigureName.reads_per_second,
             "scale.read_write_ratio (with the writes), "
             "scale.dau and scale.reads_per_user_per_day, or scale.reads_per_second",
         )
-        return
+        return None
     chosen, _, how = candidates[0]
     for other, field_name, _ in candidates[1:]:
-        work.compare("reads_per_second", other.value, chosen, f"{SCALE_PATH}.{field_name}", how)
-    work.figures["reads_per_second"] = chosen
+        path = f"{SCALE_PATH}.{field_name}"
+        sheet.compare(FigureName.reads_per_second, other.value, chosen, path, how)
+    return chosen
 
 
-def _peak(work: Work, base: str, name: str, noun: str) -> None:
-    average = work.figures.get(base)
+def _peak(sheet: Worksheet, average: Figure | None, name: FigureName, noun: str) -> Figure | None:
     if average is None:
-        return  # the average's own message already says what is missing
-    peak_factor = work.scale.peak_factor
+        return None  # the average's own message already says what is missing
+    peak_factor = sheet.scale.peak_factor
     if peak_factor is None:
-        work.need(name, "scale.peak_factor (peak ÷ average, e.g. 3)")
-        return
+        sheet.need(name, "scale.peak_factor (peak ÷ average, e.g. 3)")
+        return None
     value = average.value * peak_factor
     said = count(value)
     step = f"peak ({factor(peak_factor)}{X} average) {relation(said)} {said} {noun}/s"
-    work.figures[name] = Figure(value, "/s", f"{said}/s", (*average.steps, step))
+    return Figure(value, "/s", f"{said}/s", (*average.steps, step))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sketch.estimate.figures import Figure
-from sketch.estimate.numbers import (
+from collections.abc import Mapping
+
+from sketch.estimate.figures import Derived, Figure, FigureName, known
+from sketch.estimate.spoken import (
     X,
     count,
     count_in_steps,
@@ -13,186 +15,206 @@ from sketch.estimate.numbers import (
     period,
     relation,
 )
-from sketch.estimate.work import Work
+from sketch.estimate.worksheet import Worksheet
 from sketch.model import ItemSize
 
 #: The guide's 80/20 rule: 20% of the data serves 80% of the reads.
 PARETO_FRACTION = 0.2
 
 
-def derive_volumes(work: Work) -> None:
-    _storage_per_day(work)
-    _storage_over_time(work)
-    _ingress(work)
-    _egress(work)
-    _cache(work)
+def derive_volumes(sheet: Worksheet, rates: Mapping[FigureName, Figure]) -> Derived:
+    """Storage, bandwidth and cache from the rates `derive_rates` found."""
+    # In the whiteboard's order, which is also the order of the missing inputs' messages.
+    per_day = _storage_per_day(sheet, rates.get(FigureName.writes_per_day))
+    per_month, per_year, total = _storage_over_time(sheet, per_day)
+    ingress = _ingress(sheet, rates.get(FigureName.writes_per_second))
+    reads = rates.get(FigureName.reads_per_second)
+    egress = _egress(sheet, reads)
+    cache = _cache(sheet, reads)
+    return known(
+        {
+            FigureName.storage_per_day: per_day,
+            FigureName.storage_per_month: per_month,
+            FigureName.storage_per_year: per_year,
+            FigureName.storage_total: total,
+            FigureName.ingress_bandwidth: ingress,
+            FigureName.egress_bandwidth: egress,
+            FigureName.cache_size: cache,
+        }
+    )
 
 
-def bytes_per_write(work: Work) -> float:
-    return sum(item.size_bytes * item.fraction for item in work.scale.item_sizes)
+def bytes_per_write(sheet: Worksheet) -> float:
+    return sum(item.size_bytes * item.fraction for item in sheet.scale.item_sizes)
 
 
-def _item_line(work: Work, item: ItemSize, writes_per_day: float, value: float) -> str:
+def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: float) -> str:
     day = count(writes_per_day)
-    parts = [f"{day} {work.noun}/day"]
+    parts = [f"{day} {sheet.noun}/day"]
     if item.fraction < 1:
-        parts.append(f"{percent(item.fraction)} of {work.noun}")
+        parts.append(f"{percent(item.fraction)} of {sheet.noun}")
     if item.chars is not None:
         parts += [f"{item.chars:,} chars", f"{item.bytes_per_char} B"]
         shown = [day]
     else:
-        each = work.size(item.size_bytes)
+        each = sheet.size(item.size_bytes)
         parts.append(str(each))
         shown = [day, each]
-    said = work.size(value)
+    said = sheet.size(value)
     product = f" {X} ".join(parts)
     return f"{item.name}: {product} {relation(*shown, said)} {said}/day"
 
 
-def _storage_per_day(work: Work) -> None:
-    writes = work.figures.get("writes_per_day")
-    items = work.scale.item_sizes
+def _storage_per_day(sheet: Worksheet, writes: Figure | None) -> Figure | None:
+    items = sheet.scale.item_sizes
     if not items:
-        work.need(
-            "storage_per_day",
-            f"scale.item_sizes (bytes stored per {work.singular}, "
+        sheet.need(
+            FigureName.storage_per_day,
+            f"scale.item_sizes (bytes stored per {sheet.singular}, "
             "e.g. ItemSize(name='text', chars=280, bytes_per_char=2))",
         )
-        return
+        return None
     if writes is None:
-        work.need("storage_per_day", "writes per day (see above)")
-        return
+        sheet.need(FigureName.storage_per_day, "writes per day (see above)")
+        return None
     lines = []
     for item in items:
         value = writes.value * item.size_bytes * item.fraction
-        line = _item_line(work, item, writes.value, value)
+        line = _item_line(sheet, item, writes.value, value)
         lines.append(line)
-        work.storage_by_item.append(
-            (item.name, Figure(value, "B/day", f"{work.size(value)}/day", (*writes.steps, line)))
+        sheet.storage_by_item.append(
+            (item.name, Figure(value, "B/day", f"{sheet.size(value)}/day", (*writes.steps, line)))
         )
-    total = writes.value * bytes_per_write(work)
-    said = work.size(total)
+    total = writes.value * bytes_per_write(sheet)
+    said = sheet.size(total)
     if len(items) > 1:
-        parts = [work.size(figure.value) for _, figure in work.storage_by_item]
+        parts = [sheet.size(figure.value) for _, figure in sheet.storage_by_item]
         added = " + ".join(f"{part}/day" for part in parts)
         lines.append(f"total per day: {added} {relation(*parts, said)} {said}/day")
-    work.figures["storage_per_day"] = Figure(total, "B/day", f"{said}/day", (*writes.steps, *lines))
+    return Figure(total, "B/day", f"{said}/day", (*writes.steps, *lines))
 
 
-def _storage_over_time(work: Work) -> None:
-    day = work.figures.get("storage_per_day")
+def _storage_over_time(
+    sheet: Worksheet, day: Figure | None
+) -> tuple[Figure | None, Figure | None, Figure | None]:
+    """Storage per month, per year and over the retention period."""
     if day is None:
-        for name in ("storage_per_month", "storage_per_year", "storage_total"):
-            work.need(name, "storage per day (see above)")
-        return
-    conventions = work.conventions
-    daily = work.size(day.value)
+        for name in (
+            FigureName.storage_per_month,
+            FigureName.storage_per_year,
+            FigureName.storage_total,
+        ):
+            sheet.need(name, "storage per day (see above)")
+        return None, None, None
+    conventions = sheet.conventions
+    daily = sheet.size(day.value)
     if conventions.month == "2.5Ms":
         month_value = day.value / conventions.seconds_per_day * conventions.seconds_per_month
         how = f"{daily}/day ÷ {exact_number(conventions.seconds_per_day)} s {X} 2.5M s"
     else:
         month_value = day.value * 30  # not via seconds: 30 days is exact in days
         how = f"{daily}/day {X} 30 days"
-    month = work.size(month_value)
+    month = sheet.size(month_value)
     step = f"per month: {how} {relation(daily, month)} {month}/month"
-    work.figures["storage_per_month"] = Figure(
-        month_value, "B/month", f"{month}/month", (*day.steps, step)
-    )
+    month_figure = Figure(month_value, "B/month", f"{month}/month", (*day.steps, step))
     year_value = day.value * conventions.days_per_year
-    year = work.size(year_value)
+    year = sheet.size(year_value)
     step = (
         f"per year: {daily}/day {X} {conventions.days_per_year} days "
         f"{relation(daily, year)} {year}/year"
     )
     year_figure = Figure(year_value, "B/year", f"{year}/year", (*day.steps, step))
-    work.figures["storage_per_year"] = year_figure
-    _storage_total(work, year_figure)
+    return month_figure, year_figure, _storage_total(sheet, year_figure)
 
 
-def _storage_total(work: Work, year: Figure) -> None:
-    years, copies = work.scale.retention_years, work.scale.replication_factor
+def _storage_total(sheet: Worksheet, year: Figure) -> Figure | None:
+    years, copies = sheet.scale.retention_years, sheet.scale.replication_factor
     if years is None:
-        work.need("storage_total", "scale.retention_years (how long data is kept)")
-        return
-    yearly = work.size(year.value)
+        sheet.need(FigureName.storage_total, "scale.retention_years (how long data is kept)")
+        return None
+    yearly = sheet.size(year.value)
     kept = year.value * years
-    said = work.size(kept)
-    kept_for = period(years, work.conventions.days_per_year)
+    said = sheet.size(kept)
+    kept_for = period(years, sheet.conventions.days_per_year)
     steps = [f"over {kept_for}: {yearly}/year {X} {kept_for} {relation(yearly, said)} {said}"]
     if copies is None:
         steps.append("one copy: scale.replication_factor is not given")
     else:
-        total = work.size(kept * copies)
+        total = sheet.size(kept * copies)
         steps.append(
             f"with replication: {said} {X} {copies} copies {relation(said, total)} {total}"
         )
     value = kept * (copies or 1)
-    work.figures["storage_total"] = Figure(value, "B", str(work.size(value)), (*year.steps, *steps))
+    return Figure(value, "B", str(sheet.size(value)), (*year.steps, *steps))
 
 
-def _bandwidth(work: Work, rate: Figure, each: float, per: str, noun: str, way: str) -> Figure:
+def _bandwidth(
+    sheet: Worksheet, rate: Figure, each: float, per: str, noun: str, way: str
+) -> Figure:
     value = rate.value * each
-    shown = (count_in_steps(rate.value), work.size(each), work.size(value))
+    shown = (count_in_steps(rate.value), sheet.size(each), sheet.size(value))
     steps = [f"{way}: {shown[0]} {noun}/s {X} {shown[1]} {per} {relation(*shown)} {shown[2]}/s"]
-    if work.scale.peak_factor is not None:
-        peak = work.size(value * work.scale.peak_factor)
+    if sheet.scale.peak_factor is not None:
+        peak = sheet.size(value * sheet.scale.peak_factor)
         steps.append(
-            f"peak {way} ({factor(work.scale.peak_factor)}{X} average) {relation(peak)} {peak}/s"
+            f"peak {way} ({factor(sheet.scale.peak_factor)}{X} average) {relation(peak)} {peak}/s"
         )
     return Figure(value, "B/s", f"{shown[2]}/s", (*rate.steps, *steps))
 
 
-def _ingress(work: Work) -> None:
-    writes = work.figures.get("writes_per_second")
-    if not work.scale.item_sizes or writes is None:
-        work.need("ingress_bandwidth", "writes per second and scale.item_sizes")
-        return
-    each = bytes_per_write(work)
-    figure = _bandwidth(work, writes, each, f"per {work.singular}", work.noun, "ingress")
-    items = work.scale.item_sizes
+def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
+    if not sheet.scale.item_sizes or writes is None:
+        sheet.need(FigureName.ingress_bandwidth, "writes per second and scale.item_sizes")
+        return None
+    each = bytes_per_write(sheet)
+    figure = _bandwidth(sheet, writes, each, f"per {sheet.singular}", sheet.noun, "ingress")
+    items = sheet.scale.item_sizes
     if len(items) > 1 or items[0].fraction < 1:
-        parts = [work.size(item.size_bytes * item.fraction) for item in items]
-        said = work.size(each)
-        line = f"per {work.singular}: {' + '.join(map(str, parts))} {relation(*parts, said)} {said}"
-        at = len(figure.steps) - (2 if work.scale.peak_factor is not None else 1)
+        parts = [sheet.size(item.size_bytes * item.fraction) for item in items]
+        said = sheet.size(each)
+        line = (
+            f"per {sheet.singular}: {' + '.join(map(str, parts))} {relation(*parts, said)} {said}"
+        )
+        at = len(figure.steps) - (2 if sheet.scale.peak_factor is not None else 1)
         figure = Figure(
             figure.value, figure.unit, figure.text, (*figure.steps[:at], line, *figure.steps[at:])
         )
-    work.figures["ingress_bandwidth"] = figure
+    return figure
 
 
-def _egress(work: Work) -> None:
-    reads = work.figures.get("reads_per_second")
-    each = work.scale.read_response_bytes
+def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
+    each = sheet.scale.read_response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
-        work.need(
-            "egress_bandwidth", f"{needed}scale.read_response_bytes (bytes returned per read)"
+        sheet.need(
+            FigureName.egress_bandwidth,
+            f"{needed}scale.read_response_bytes (bytes returned per read)",
         )
-        return
-    work.figures["egress_bandwidth"] = _bandwidth(work, reads, each, "per read", "reads", "egress")
+        return None
+    return _bandwidth(sheet, reads, each, "per read", "reads", "egress")
 
 
-def _cache(work: Work) -> None:
-    reads = work.figures.get("reads_per_second")
-    each = work.scale.read_response_bytes
+def _cache(sheet: Worksheet, reads: Figure | None) -> Figure | None:
+    each = sheet.scale.read_response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
-        work.need("cache_size", f"{needed}scale.read_response_bytes (bytes returned per read)")
-        return
-    daily = reads.value * work.seconds_per_day
+        sheet.need(
+            FigureName.cache_size, f"{needed}scale.read_response_bytes (bytes returned per read)"
+        )
+        return None
+    daily = reads.value * sheet.seconds_per_day
     rate, seconds, day = (
         count_in_steps(reads.value),
-        exact_number(work.seconds_per_day),
+        exact_number(sheet.seconds_per_day),
         count(daily),
     )
-    hot = work.scale.cache_hot_fraction
+    hot = sheet.scale.cache_hot_fraction
     value = daily * each * hot
-    shown = (day, work.size(each), work.size(value))
+    shown = (day, sheet.size(each), sheet.size(value))
     rule = "the 80/20 rule" if hot == PARETO_FRACTION else "the hot set"
     steps = (
         f"{rate} reads/s {X} {seconds} s {relation(rate, day)} {day} reads/day",
         f"{percent(hot)} of a day's reads ({rule}): {day} reads/day {X} {shown[1]} {X} "
         f"{percent(hot)} {relation(*shown)} {shown[2]}",
     )
-    work.figures["cache_size"] = Figure(value, "B", str(shown[2]), (*reads.steps, *steps))
+    return Figure(value, "B", str(shown[2]), (*reads.steps, *steps))

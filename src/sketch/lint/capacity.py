@@ -1,17 +1,19 @@
-"""Peak load figures for the capacity rules, from `sketch.estimate` when it is installed.
+"""Peak load figures for the capacity rules, from `sketch.estimate`.
 
-This is the one adapter between lint and estimation: it holds no estimation logic of its own.
-Without `sketch.estimate` it falls back to the numbers the design declares
-(`Scale.reads_per_second` / `writes_per_second`, times `peak_factor`).
+This is the one adapter between lint and estimation: it holds no estimation logic of its own,
+so lint's figures are the ones `sketch estimate` prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sketch.model import Design
+
+if TYPE_CHECKING:  # imported when first used: `sketch rules` needs no estimate
+    from sketch.estimate import Conventions, Figure
 
 
 @dataclass(frozen=True)
@@ -37,47 +39,28 @@ class Load:
         return self.reads / self.writes
 
 
-def conventions_for(settings: Mapping[str, Any], source: str | None) -> object | None:
+def conventions_for(settings: Mapping[str, Any], source: str | None) -> Conventions:
     """The project's `[tool.sketch.estimate]` conventions (validated: a bad table raises
-    ConfigError), so lint's figures are the ones `sketch estimate` prints; None when
-    `sketch.estimate` is not installed."""
-    try:
-        from sketch.estimate import conventions_from_settings
-    except ImportError:
-        return None
+    ConfigError), so lint's figures are the ones `sketch estimate` prints."""
+    from sketch.estimate import conventions_from_settings
+
     return conventions_from_settings(settings, source)
 
 
-def load_of(design: Design, conventions: object | None = None) -> Load:
-    """The design's load, estimated when `sketch.estimate` is available, else as declared."""
-    try:
-        from sketch.estimate import estimate
-    except ImportError:
-        return _declared(design)
-    figures = estimate(design, conventions)  # type: ignore[arg-type]
+def load_of(design: Design, conventions: Conventions | None = None) -> Load:
+    """The design's load as `sketch estimate` derives it; a declared rate stands in where the
+    design gives no inputs to derive it from."""
+    from sketch.estimate import FigureName, estimate
+
+    figures = estimate(design, conventions)
     return Load(
-        reads=_value(getattr(figures, "reads_per_second", None)),
-        writes=_value(getattr(figures, "writes_per_second", None)),
-        peak_reads=_value(getattr(figures, "peak_reads_per_second", None)),
-        peak_writes=_value(getattr(figures, "peak_writes_per_second", None)),
+        reads=_value(figures.figure(FigureName.reads_per_second)),
+        writes=_value(figures.figure(FigureName.writes_per_second)),
+        peak_reads=_value(figures.figure(FigureName.peak_reads_per_second)),
+        peak_writes=_value(figures.figure(FigureName.peak_writes_per_second)),
         mismatches=tuple((m.path, m.message) for m in figures.mismatches),
     )
 
 
-def _value(figure: object) -> float | None:
-    value = getattr(figure, "value", None)
-    return float(value) if value is not None else None
-
-
-def _declared(design: Design) -> Load:
-    scale = design.requirements.scale
-    if scale is None:
-        return Load()
-    peak = scale.peak_factor or 1.0
-    reads, writes = scale.reads_per_second, scale.writes_per_second
-    return Load(
-        reads=reads,
-        writes=writes,
-        peak_reads=reads * peak if reads is not None else None,
-        peak_writes=writes * peak if writes is not None else None,
-    )
+def _value(figure: Figure | None) -> float | None:
+    return figure.value if figure is not None else None

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sketch.lint.capacity import Load, load_of
 from sketch.lint.settings import Thresholds
 from sketch.model import Component, Design, Kind
+
+if TYPE_CHECKING:
+    from sketch.estimate import Conventions
 
 
 class Context:
@@ -14,11 +18,11 @@ class Context:
         self,
         design: Design,
         thresholds: Thresholds | None = None,
-        conventions: object | None = None,
+        conventions: Conventions | None = None,
     ) -> None:
         self.design = design
         self.thresholds = thresholds or Thresholds()
-        self.conventions = conventions  # sketch.estimate's Conventions, when installed
+        self.conventions = conventions  # from [tool.sketch.estimate]; None: the guide's
 
     @cached_property
     def load(self) -> Load:

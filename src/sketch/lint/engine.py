@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sketch.errors import InternalError, Problem, Severity, UsageError
 from sketch.lint.context import Context
@@ -11,6 +12,9 @@ from sketch.lint.registry import Hit, Rule
 from sketch.lint.settings import Thresholds
 from sketch.model import Declared, Design
 from sketch.model.paths import locate, resolve
+
+if TYPE_CHECKING:
+    from sketch.estimate import Conventions
 
 
 class RuleCrashed(InternalError):
@@ -31,7 +35,7 @@ def lint_design(
     rules: Iterable[Rule],
     thresholds: Thresholds | None = None,
     severities: dict[str, Severity] | None = None,
-    conventions: object | None = None,
+    conventions: Conventions | None = None,
 ) -> list[Problem]:
     """Every finding of `rules` on `design`, sorted by place, suppressed ones marked.
     `conventions` are the estimate conventions capacity rules compute peak load with."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sketch.check import load_checked
 from sketch.errors import Problem
@@ -17,6 +18,9 @@ from sketch.lint.engine import check_suppressions, from_problem, lint_design
 from sketch.lint.registry import REGISTRY, Registry, Rule
 from sketch.lint.settings import LintSettings, active_rules, parse_settings
 from sketch.load.settings import Config, load_config
+
+if TYPE_CHECKING:
+    from sketch.estimate import Conventions
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class Project:
 
     config: Config
     lint: LintSettings
-    conventions: object | None  # sketch.estimate's Conventions, from [tool.sketch.estimate]
+    conventions: Conventions  # from [tool.sketch.estimate]
 
 
 class Linter:

@@ -23,7 +23,6 @@ ICON_FOLDER = "icons"
 NODE_LABEL_WIDTH = 14  # characters per line under an icon: about what fits in 1.4 inches
 ICON_HEIGHT = 1.45  # inches: the icon fills the top of the box, the label lines sit below it
 LABEL_LINE_HEIGHT = 0.22
-FONT = "Sans-Serif"
 
 GRAPH_ATTRS = {
     "pad": "0.4",

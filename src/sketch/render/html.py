@@ -124,19 +124,20 @@ def _requirements(req: Requirements) -> str:
 
 
 def _estimates(design: Design, conventions: Conventions | None) -> str:
-    from sketch.estimate import LABELS, estimate
+    from sketch.estimate import estimate
+    from sketch.render.estimates import MISSING_INPUTS, figure_rows
 
     estimates = estimate(design, conventions)
     rows = [
         (
-            escape(LABELS[name]),
+            escape(label),
             escape(figure.text),
             escape(figure.steps[-1] if figure.steps else ""),
         )
-        for name, figure in estimates.figures()
+        for label, figure in figure_rows(estimates)
     ]
     missing = (
-        "<p>Missing inputs (no figure is guessed):</p>\n" + _list(estimates.missing)
+        f"<p>{escape(MISSING_INPUTS)}:</p>\n" + _list(estimates.missing)
         if estimates.missing
         else ""
     )

@@ -287,7 +287,7 @@ def deep_dive(dive: DeepDive) -> str:
 
 def estimates(design: Design) -> str:
     """Back-of-envelope numbers with their derivation, from `sketch.estimate`."""
-    from sketch.estimate import estimates_markdown
+    from sketch.render.estimates import estimates_markdown
 
     return estimates_markdown(design)
 

@@ -53,10 +53,9 @@ def estimate(
 
     from sketch.estimate import conventions_from_settings
     from sketch.estimate import estimate as estimate_design
-    from sketch.estimate.data import estimates_data
-    from sketch.estimate.text import requirements_text
     from sketch.load import load_design
     from sketch.load.settings import load_config
+    from sketch.render.estimates import estimates_data, requirements_text
 
     design = load_design(file).design
     config = load_config(file)

@@ -1,12 +1,15 @@
-"""The state one estimate builds up: the inputs, the figures so far, what is missing."""
+"""The whiteboard one estimate fills in: the inputs, and the notes beside the figures (what
+is missing, what disagrees, storage item by item). The figures themselves are returned by
+each `derive_*` step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sketch.estimate import numbers
 from sketch.estimate.conventions import Conventions
-from sketch.estimate.figures import LABELS, Figure, Mismatch
+from sketch.estimate.figures import Figure, FigureName, Mismatch
+from sketch.estimate.spoken import Said, count, plural
+from sketch.estimate.spoken import size as spoken_size
 from sketch.model import Scale
 
 SCALE_PATH = "requirements.scale"
@@ -15,10 +18,9 @@ MISMATCH_FACTOR = 2.0
 
 
 @dataclass
-class Work:
+class Worksheet:
     scale: Scale
     conventions: Conventions
-    figures: dict[str, Figure] = field(default_factory=dict)
     storage_by_item: list[tuple[str, Figure]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
@@ -30,24 +32,26 @@ class Work:
     @property
     def noun(self) -> str:
         """What writes are called, plural: tweets."""
-        return numbers.plural(self.scale.write_name)
+        return plural(self.scale.write_name)
 
     @property
     def seconds_per_day(self) -> int:
         return self.conventions.seconds_per_day
 
-    def size(self, value: float) -> numbers.Said:
-        return numbers.size(value, binary=self.conventions.binary)
+    def size(self, value: float) -> Said:
+        return spoken_size(value, binary=self.conventions.binary)
 
-    def need(self, figure: str, inputs: str) -> None:
-        self.missing.append(f"{LABELS[figure].lower()}: needs {inputs}")
+    def need(self, figure: FigureName, inputs: str) -> None:
+        self.missing.append(f"{figure.label.lower()}: needs {inputs}")
 
-    def compare(self, figure: str, declared: float, derived: Figure, path: str, how: str) -> None:
+    def compare(
+        self, figure: FigureName, declared: float, derived: Figure, path: str, how: str
+    ) -> None:
         """Report a declared figure more than 2x away from the derived one, with both numbers."""
         low, high = sorted((declared, derived.value))
         if low > 0 and high / low <= MISMATCH_FACTOR:
             return
-        said = numbers.count(declared).text + derived.unit
+        said = count(declared).text + derived.unit
         self.mismatches.append(
             Mismatch(figure, declared, derived.value, derived.unit, said, derived.text, path, how)
         )

@@ -7,7 +7,7 @@ from sketch.estimate.conventions import Conventions
 from sketch.estimate.figures import Estimates
 from sketch.estimate.rates import derive_rates
 from sketch.estimate.volumes import derive_volumes
-from sketch.estimate.work import Work
+from sketch.estimate.worksheet import Worksheet
 from sketch.model import Design
 
 NO_SCALE = (
@@ -26,15 +26,15 @@ def estimate(design: Design, conventions: Conventions | None = None) -> Estimate
     scale = design.requirements.scale
     if scale is None:
         return Estimates(missing=[NO_SCALE], conventions=conventions)
-    work = Work(scale, conventions)
-    derive_rates(work)
-    derive_volumes(work)
-    derive_capacity(work)
+    sheet = Worksheet(scale, conventions)
+    rates = derive_rates(sheet)
+    volumes = derive_volumes(sheet, rates)
+    capacity = derive_capacity(sheet, {**rates, **volumes})
     return Estimates(
-        **work.figures,
-        storage_by_item=tuple(work.storage_by_item),
-        missing=work.missing,
-        mismatches=work.mismatches,
+        derived={**rates, **volumes, **capacity},
+        storage_by_item=tuple(sheet.storage_by_item),
+        missing=sheet.missing,
+        mismatches=sheet.mismatches,
         conventions=conventions,
-        writes_noun=work.noun,
+        writes_noun=sheet.noun,
     )
