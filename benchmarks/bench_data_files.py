@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sketch.load import LoadError, load_design
-from sketch.render.data_file import to_json, to_yaml
-from sketch.render.openapi import openapi_document
-from sketch.render.sql import sql_ddl
+from sketch.loading import LoadError, load_design
+from sketch.rendering.data_file import to_json, to_yaml
+from sketch.rendering.openapi import openapi_document
+from sketch.rendering.sql import sql_ddl
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_gallery.py [--runs 5] [--jobs N] [--formats png,svg,dot,md]
 
-Each run is a fresh Python process that calls `sketch.render.batch.render_many` on designs/ into a
+Each run is a fresh Python process that calls `sketch.rendering.batch.render_many` on designs/ into a
 temporary folder, as `sketch render designs/` would: interpreter start-up and imports are
 part of what a user waits for. Prints the median wall time of each mode, the median time
 inside `render_many` alone, and the speed-up serial / parallel.
@@ -25,8 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 CHILD = """
 import json, sys
 from pathlib import Path
-from sketch.render.batch import render_many
-from sketch.load.discover import design_files
+from sketch.rendering.batch import render_many
+from sketch.loading.discover import design_files
 
 if __name__ == "__main__":
     designs, out, formats, jobs = sys.argv[1:5]
@@ -77,7 +77,7 @@ def measure(script: Path, designs: Path, formats: str, modes: list[int], runs: i
 
 
 def main() -> None:
-    from sketch.render.batch import default_jobs
+    from sketch.rendering.batch import default_jobs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--designs", type=Path, default=REPO / "designs")

@@ -33,8 +33,8 @@ def median_seconds(command: list[str], runs: int, cwd: Path) -> float:
 
 def in_process_render_seconds(design_path: str, runs: int, out: Path) -> float:
     """`render_design` alone: the rendering work without interpreter and import start-up."""
-    from sketch.load import load_design
-    from sketch.render import render_design
+    from sketch.loading import load_design
+    from sketch.rendering import render_design
 
     loaded = load_design(Path(design_path))
     render_design(loaded, out)  # imports diagrams and graphviz once, as the CLI does

@@ -1,8 +1,8 @@
 """The import contracts of pyproject.toml (`[tool.importlinter]`) hold, and they see every import.
 
-The contracts: each layer imports only the layers below it (cli > embed > render > lint >
-estimate > check > load > model > errors), only sketch.cli imports typer, rich or click, and
-only sketch.render.diagram imports diagrams or graphviz. Much of sketch imports lazily, inside
+The contracts: each layer imports only the layers below it (cli > embedding > rendering > linting >
+estimating > checking > loading > model > errors), only sketch.cli imports typer, rich or click, and
+only sketch.rendering.diagram imports diagrams or graphviz. Much of sketch imports lazily, inside
 functions, so the contracts are worth something only if grimp reads those imports too.
 """
 
@@ -19,7 +19,7 @@ import grimp
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "src" / "sketch"
 # The one import allowed to point up, with its reason in pyproject.toml.
-ACCEPTED_UPWARD_IMPORTS = ["sketch.model.design -> sketch.render.jupyter"]
+ACCEPTED_UPWARD_IMPORTS = ["sketch.model.design -> sketch.rendering.jupyter"]
 
 
 def test_the_import_contracts_are_kept() -> None:
@@ -87,7 +87,7 @@ def test_grimp_counts_the_imports_inside_functions() -> None:
         for found in _imports_inside_functions(path)
     )
     # The known one: Design's _repr_*_ methods import the renderer when IPython asks.
-    assert ("sketch.model.design", "sketch.render.jupyter") in {(i, m) for i, m, _, _ in lazy}
+    assert ("sketch.model.design", "sketch.rendering.jupyter") in {(i, m) for i, m, _, _ in lazy}
     assert len(lazy) > 20, "sketch imports lazily in many places"
     missing = [
         (importer, module, line)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from sketch.cli.progress import report_many
-from sketch.load.discover import design_files
-from sketch.render import batch
-from sketch.render.batch import BatchResult, DesignOutcome, Status, render_many
+from sketch.loading.discover import design_files
+from sketch.rendering import batch
+from sketch.rendering.batch import BatchResult, DesignOutcome, Status, render_many
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = ["url_shortener", "rate_limiter", "ticket_booking"]
@@ -181,7 +181,7 @@ def test_a_fresh_process_reports_and_exits_with_problems(folder: Path, tmp_path:
     program = (
         "import sys\nfrom pathlib import Path\n"
         "from sketch.cli.progress import report_many\n"
-        "from sketch.load.discover import design_files\n"
+        "from sketch.loading.discover import design_files\n"
         "sys.exit(report_many(design_files([Path(sys.argv[1])]), Path(sys.argv[2]), ('md',)))\n"
     )
     done = subprocess.run(

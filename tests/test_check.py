@@ -1,4 +1,4 @@
-"""`sketch.check`: the framework's limits at their boundaries and every dangling reference."""
+"""`sketch.checking`: the framework's limits at their boundaries and every dangling reference."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sketch import (
     Requirements,
     Step,
 )
-from sketch.check import check
+from sketch.checking import check
 from tests.design_factory import api, entity, small_design
 
 
@@ -29,7 +29,7 @@ def codes(design: object, limits: Limits | None = None) -> list[str]:
 
 
 def test_the_small_design_and_twitter_are_clean() -> None:
-    from sketch.load import load_design
+    from sketch.loading import load_design
 
     assert check(small_design()) == []
     assert check(load_design(Path("designs/twitter.py")).design) == []
@@ -229,8 +229,8 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_every_check_code_is_documented_and_every_entry_is_a_code() -> None:
-    import sketch.check.checks as checks
-    from sketch.check.codes import CHECK_CODES
+    import sketch.checking.checks as checks
+    from sketch.checking.codes import CHECK_CODES
 
     declared = {v for k, v in vars(checks).items() if k.isupper() and isinstance(v, str)}
     assert declared == {c.code for c in CHECK_CODES}

@@ -1,7 +1,7 @@
 """The gallery can never rot: every design in designs/ loads, checks, lints and renders.
 
 Parametrized over `designs/*.py`, so a new design is covered by adding the file. The gallery
-is rendered once per session (in parallel, with `sketch.render.batch`), with the real `diagrams`
+is rendered once per session (in parallel, with `sketch.rendering.batch`), with the real `diagrams`
 library and the real Graphviz `dot`. DOT sources and design.md notes are compared with golden
 files in tests/golden/designs/; `SKETCH_UPDATE_GOLDEN=1` rewrites them.
 """
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from sketch.check import check
+from sketch.checking import check
 from sketch.errors import Severity
-from sketch.load import load_design
-from sketch.load.settings import load_config
-from sketch.render.batch import BatchResult, DesignOutcome, render_many
+from sketch.loading import load_design
+from sketch.loading.settings import load_config
+from sketch.rendering.batch import BatchResult, DesignOutcome, render_many
 
 REPO = Path(__file__).resolve().parents[1]
 DESIGNS = sorted((REPO / "designs").glob("*.py"))
@@ -78,7 +78,7 @@ def test_design_is_complete_through_the_four_steps(path: Path) -> None:
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 def test_design_lints_without_errors(path: Path) -> None:
     lint_run = pytest.importorskip(
-        "sketch.lint.run", reason="sketch.lint is not in this checkout yet: lint not run"
+        "sketch.linting.run", reason="sketch.linting is not in this checkout yet: lint not run"
     )
     report = lint_run.lint_file(path, lint_run.Options())
     errors = [f for f in report.active if f.severity is Severity.error]
@@ -89,7 +89,7 @@ def test_design_lints_without_errors(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def gallery(tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchResult, Path]:
-    pytest.importorskip("sketch.render", reason="sketch.render is not in this checkout yet")
+    pytest.importorskip("sketch.rendering", reason="sketch.rendering is not in this checkout yet")
     out = tmp_path_factory.mktemp("gallery")
     return render_many(DESIGNS, out), out
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.load import LoadError, load_design
+from sketch.loading import LoadError, load_design
 
 GOOD = """\
 from sketch import Design
@@ -124,12 +124,12 @@ def test_cli_exit_codes_and_no_traceback(tmp_path: Path) -> None:
 
 
 def test_cli_internal_error_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sketch.check.pipeline
+    import sketch.checking.pipeline
 
     def explode(*args: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(sketch.check.pipeline, "check", explode)
+    monkeypatch.setattr(sketch.checking.pipeline, "check", explode)
     result = runner.invoke(app, ["check", "designs/twitter.py"])
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError: bug" in result.output

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.estimate import FigureName
+from sketch.estimating import FigureName
 
 runner = CliRunner()
 
@@ -149,7 +149,7 @@ def test_the_installed_command(repo_root: Path, sketch_command: list[str]) -> No
 
 def test_estimates_import_no_renderer_and_no_cli(sketch_command: list[str]) -> None:
     code = (
-        "import sys, sketch.estimate; "
+        "import sys, sketch.estimating; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'diagrams', 'graphviz', 'typer', 'rich', 'yaml'}))"
     )

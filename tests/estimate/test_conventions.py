@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sketch.errors import ConfigError
-from sketch.estimate import Conventions, FigureName, conventions_from_settings, estimate
+from sketch.estimating import Conventions, FigureName, conventions_from_settings, estimate
 from tests.estimate.helpers import design_with
 
 

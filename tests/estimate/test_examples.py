@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sketch import Capacity, ItemSize
-from sketch.estimate import Conventions, Estimates, Figure, FigureName, estimate
+from sketch.estimating import Conventions, Estimates, Figure, FigureName, estimate
 from tests.estimate.helpers import design_with
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from sketch.estimate import FigureName
+from sketch.estimating import FigureName
 
 
 def test_each_member_is_its_own_json_key_and_has_a_label() -> None:

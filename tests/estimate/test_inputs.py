@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from sketch import Design, ItemSize, Requirements
 from sketch.errors import Severity
-from sketch.estimate import FigureName, estimate
-from sketch.lint import REGISTRY, lint_design
+from sketch.estimating import FigureName, estimate
+from sketch.linting import REGISTRY, lint_design
 from tests.estimate.helpers import design_with
 
 
@@ -65,7 +65,7 @@ def test_declared_figures_within_2x_are_fine() -> None:
 
 def test_declared_figures_more_than_2x_off_become_r111_warnings_with_both_numbers() -> None:
     # Lint's R111 (declared-figure-disagrees) reports the estimate's mismatches; it replaced
-    # the C401 problems of `sketch.estimate.findings`, which nothing ran.
+    # the C401 problems of `sketch.estimating.findings`, which nothing ran.
     design = design_with(
         dau=200_000_000,
         writes_per_user_per_day=2,

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sketch import Capacity, ItemSize
-from sketch.estimate import FigureName, estimate
+from sketch.estimating import FigureName, estimate
 from tests.estimate.helpers import design_with
 
 # Counts of nodes are whole numbers (rounded up), so they do not scale linearly.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sketch.estimate.spoken import count, count_in_steps, period, plural, relation, size
+from sketch.estimating.spoken import count, count_in_steps, period, plural, relation, size
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sketch.estimate import Estimates, FigureName, estimate
-from sketch.load import load_design
+from sketch.estimating import Estimates, FigureName, estimate
+from sketch.loading import load_design
 
 
 @pytest.fixture(scope="module")

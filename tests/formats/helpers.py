@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sketch.load import LoadError, load_design
-from sketch.load.data import load_data_design
-from sketch.load.discover import design_files
+from sketch.loading import LoadError, load_design
+from sketch.loading.data import load_data_design
+from sketch.loading.discover import design_files
 from sketch.model import Design
 
 REPO = Path(__file__).resolve().parents[2]

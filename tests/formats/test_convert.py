@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.load.data import load_data_design
+from sketch.loading.data import load_data_design
 from sketch.model import Design
-from sketch.render.data_file import MODELINE, design_data, to_json, to_yaml
+from sketch.rendering.data_file import MODELINE, design_data, to_json, to_yaml
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 

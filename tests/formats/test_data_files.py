@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sketch.check import check
+from sketch.checking import check
 from sketch.cli import app
-from sketch.load.nodes import MAX_FILE_BYTES
-from sketch.render.data_file import design_data, to_yaml
+from sketch.loading.nodes import MAX_FILE_BYTES
+from sketch.rendering.data_file import design_data, to_yaml
 from tests.design_factory import small_design
 from tests.formats.helpers import load_error, load_text
 
@@ -140,7 +140,7 @@ def test_huge_files_are_refused_before_reading(tmp_path: Path) -> None:
 def test_a_device_or_pipe_is_refused_without_reading(tmp_path: Path) -> None:
     import os
 
-    from sketch.load import LoadError, load_design
+    from sketch.loading import LoadError, load_design
 
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
@@ -155,7 +155,7 @@ def test_a_device_or_pipe_is_refused_without_reading(tmp_path: Path) -> None:
 def test_files_that_are_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin.yaml"
     path.write_bytes("name: caf\xe9\n".encode("latin-1"))
-    from sketch.load import LoadError, load_design
+    from sketch.loading import LoadError, load_design
 
     with pytest.raises(LoadError, match="not UTF-8"):
         load_design(path)
@@ -198,7 +198,7 @@ def test_bad_data_file_in_a_real_process_is_one_screen(
 
 
 def test_a_long_line_is_shown_around_the_column() -> None:
-    from sketch.load.messages import excerpt
+    from sketch.loading.messages import excerpt
 
     text = "x: [" + "1, " * 100 + "oops]\n"
     column = text.index("oops") + 1

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from sketch.errors import DataError
-from sketch.load.json_reader import read_json
-from sketch.load.nodes import node_at, to_python
+from sketch.loading.json_reader import read_json
+from sketch.loading.nodes import node_at, to_python
 
 SAMPLE = {
     "name": "x",

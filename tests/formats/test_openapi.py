@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sketch import Api, Design, Entity, Field
 from sketch.cli import app
-from sketch.render.openapi import openapi_document
+from sketch.rendering.openapi import openapi_document
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 

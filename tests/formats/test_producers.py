@@ -7,9 +7,9 @@ import sqlite3
 
 from openapi_spec_validator import validate
 
-from sketch.render.exports import OPENAPI_FILE, SQL_FILE, produce_exports
-from sketch.render.openapi import openapi_document
-from sketch.render.sql import sql_ddl
+from sketch.rendering.exports import OPENAPI_FILE, SQL_FILE, produce_exports
+from sketch.rendering.openapi import openapi_document
+from sketch.rendering.sql import sql_ddl
 from tests.design_factory import small_design
 
 

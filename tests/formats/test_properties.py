@@ -13,12 +13,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sketch.load import LoadError
-from sketch.load.data import load_data_design
-from sketch.load.json_reader import read_json
-from sketch.load.nodes import to_python
-from sketch.load.yaml_reader import read_yaml
-from sketch.render.data_file import dump_yaml
+from sketch.loading import LoadError
+from sketch.loading.data import load_data_design
+from sketch.loading.json_reader import read_json
+from sketch.loading.nodes import to_python
+from sketch.loading.yaml_reader import read_yaml
+from sketch.rendering.data_file import dump_yaml
 
 SETTINGS = settings(
     max_examples=150,

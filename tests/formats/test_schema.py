@@ -9,12 +9,12 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from typer.testing import CliRunner
 
-from sketch.check import check
+from sketch.checking import check
 from sketch.cli import app
-from sketch.load.data import load_data_design
-from sketch.render.data_file import SCHEMA_FILE, design_data, to_yaml
-from sketch.render.schema import design_schema, schema_text
-from sketch.render.skeleton import yaml_skeleton
+from sketch.loading.data import load_data_design
+from sketch.rendering.data_file import SCHEMA_FILE, design_data, to_yaml
+from sketch.rendering.schema import design_schema, schema_text
+from sketch.rendering.skeleton import yaml_skeleton
 from tests.design_factory import small_design
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.render.column_types import parse_type
-from sketch.render.sql import constraint_name, sql_ddl
+from sketch.rendering.column_types import parse_type
+from sketch.rendering.sql import constraint_name, sql_ddl
 from tests.formats.catalogue import assert_matches, sqlite_catalogue
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from tests.formats.tricky import (
@@ -95,7 +95,7 @@ def test_output_is_deterministic_and_names_fit_postgres() -> None:
     ],
 )
 def test_type_mapping(text: str, postgres: str, sqlite: str) -> None:
-    from sketch.render.sql import column_sql_type
+    from sketch.rendering.sql import column_sql_type
 
     column = parse_type(text)
     assert (column_sql_type(column, "postgresql"), column_sql_type(column, "sqlite")) == (

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sketch.render.sql import sql_ddl
+from sketch.rendering.sql import sql_ddl
 from tests.formats.catalogue import Catalogue, assert_matches, postgres_catalogue
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
 from tests.formats.tricky import (

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sketch.cli.commands.watch import Watcher
-from sketch.render.data_file import to_yaml
+from sketch.rendering.data_file import to_yaml
 from tests.design_factory import small_design
 
 HELPER = "sketch_watch_test_helper"

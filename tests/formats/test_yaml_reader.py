@@ -7,8 +7,8 @@ import time
 import pytest
 
 from sketch.errors import DataError
-from sketch.load.nodes import MAX_DEPTH, MAX_NODES, Mapping, node_at, to_python
-from sketch.load.yaml_reader import read_yaml
+from sketch.loading.nodes import MAX_DEPTH, MAX_NODES, Mapping, node_at, to_python
+from sketch.loading.yaml_reader import read_yaml
 
 
 def read(text: str) -> object:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sketch import Design, Entity, Field, Index
-from sketch.render.sql import identifier
+from sketch.rendering.sql import identifier
 
 LONG = "a_very_long_field_name_that_goes_on_and_on_past_the_identifier_limit"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sketch.lint import REGISTRY, lint_design
-from sketch.lint.capacity import load_of
-from sketch.load import load_design
+from sketch.linting import REGISTRY, lint_design
+from sketch.linting.capacity import load_of
+from sketch.loading import load_design
 from tests.lint.examples import busy_design, design, requirements, scale
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sketch.errors import Severity
-from sketch.lint import REGISTRY, Hit, Rule
-from sketch.lint.registry import FrameworkStep
+from sketch.linting import REGISTRY, Hit, Rule
+from sketch.linting.registry import FrameworkStep
 from tests.lint.helpers import WEAK, DesignFile, Sketch
 
 
@@ -238,8 +238,8 @@ def test_colour_only_on_a_terminal() -> None:
 
     import typer
 
-    from sketch.lint.report import text
-    from sketch.lint.run import Linter, Options
+    from sketch.linting.report import text
+    from sketch.linting.run import Linter, Options
 
     report = Linter(Options(select=("D301",))).lint_file(Path(WEAK))
     coloured = text([report], style=typer.style)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sketch.lint import REGISTRY
-from sketch.lint.docs import catalogue_markdown
-from sketch.lint.settings import Thresholds
+from sketch.linting import REGISTRY
+from sketch.linting.docs import catalogue_markdown
+from sketch.linting.settings import Thresholds
 from tests.lint.helpers import Sketch
 
 

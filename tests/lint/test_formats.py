@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sketch.lint import REGISTRY
-from sketch.lint.report import escape_data, escape_property, relative
+from sketch.linting import REGISTRY
+from sketch.linting.report import escape_data, escape_property, relative
 from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from sketch.check import check
+from sketch.checking import check
 from sketch.errors import Severity
-from sketch.lint import REGISTRY, Rule, RuleCrashed, lint_design
-from sketch.lint.registry import SECTIONS, FrameworkStep
+from sketch.linting import REGISTRY, Rule, RuleCrashed, lint_design
+from sketch.linting.registry import SECTIONS, FrameworkStep
 from tests.lint.examples import EXAMPLES, design
 
 CODES = [rule.code for rule in REGISTRY]

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sketch.embed.plan import Designs, plan_note
+from sketch.embedding.plan import Designs, plan_note
 
 SECTIONS = ["mermaid-architecture", "mermaid-flows", "mermaid-er", "schema", "apis", "flows"]
 CLOSE = "<!-- /sketch -->"

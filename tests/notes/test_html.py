@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sketch.load import load_design
+from sketch.loading import load_design
 from sketch.model import Design
-from sketch.render.html import html_files, inline_svg, render_fragment, render_html
+from sketch.rendering.html import html_files, inline_svg, render_fragment, render_html
 from tests.notes import browser, nasty
 from tests.notes.golden_files import assert_golden
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sketch.load import load_design
+from sketch.loading import load_design
 from sketch.model import Design
 from tests.design_factory import small_design
 
@@ -47,7 +47,7 @@ def test_a_design_the_renderer_refuses_still_shows_its_tables() -> None:
 def test_importing_the_model_does_not_import_the_notes_or_the_renderer() -> None:
     code = (
         "import sys, sketch; from sketch import Design; "
-        "loaded = [m for m in sys.modules if m.startswith(('sketch.embed', 'sketch.render',"
+        "loaded = [m for m in sys.modules if m.startswith(('sketch.embedding', 'sketch.rendering',"
         " 'diagrams', 'graphviz'))]; print(loaded)"
     )
     done = subprocess.run(

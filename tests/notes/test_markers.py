@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sketch.embed.markers import parse, splice
+from sketch.embedding.markers import parse, splice
 
 OPEN = "<!-- sketch: d.py schema -->"
 CLOSE = "<!-- /sketch -->"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from sketch import Component, Entity, Field, Flow, Index, Step
-from sketch.load import load_design
+from sketch.loading import load_design
 from sketch.model import Design
-from sketch.render import mermaid
-from sketch.render.mermaid import mermaid_files
-from sketch.render.mermaid_text import Ids, comment, text
+from sketch.rendering import mermaid
+from sketch.rendering.mermaid import mermaid_files
+from sketch.rendering.mermaid_text import Ids, comment, text
 from tests.design_factory import small_design
 from tests.notes.golden_files import assert_golden
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from sketch import Component, Entity, Field, Flow, Step
-from sketch.load import load_design
+from sketch.loading import load_design
 from sketch.model import Design
-from sketch.render import mermaid
+from sketch.rendering import mermaid
 from tests.design_factory import small_design
 from tests.notes import browser, nasty
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from sketch.load import load_design
+from sketch.loading import load_design
 
 
 def run(*args: str) -> tuple[int, str, str]:

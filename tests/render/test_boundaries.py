@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from sketch.load import load_design
-from sketch.render import render_design
+from sketch.loading import load_design
+from sketch.rendering import render_design
 
 LIGHT = [
-    "sketch.render",
-    "sketch.render.escape",
-    "sketch.render.icons",
-    "sketch.render.scene",
-    "sketch.render.markdown",
-    "sketch.render.dot",
+    "sketch.rendering",
+    "sketch.rendering.escape",
+    "sketch.rendering.icons",
+    "sketch.rendering.scene",
+    "sketch.rendering.markdown",
+    "sketch.rendering.dot",
     "sketch.cli.commands.render",
 ]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sketch.errors import DotError
-from sketch.load import load_design
-from sketch.render import render_design
-from sketch.render.dot import embed_images, run_dot
+from sketch.loading import load_design
+from sketch.rendering import render_design
+from sketch.rendering.dot import embed_images, run_dot
 
 
 def test_invalid_dot_source_is_a_clear_error() -> None:

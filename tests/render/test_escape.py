@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from markdown_it import MarkdownIt
 
-from sketch.render.escape import dot_label, html, markdown_cell, markdown_code, markdown_text
+from sketch.rendering.escape import dot_label, html, markdown_cell, markdown_code, markdown_text
 
 HOSTILE = [
     "<b>bold</b>",

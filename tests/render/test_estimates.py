@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from sketch import Design, ItemSize, Requirements
-from sketch.estimate import FigureName, estimate
-from sketch.load import load_design
-from sketch.render.escape import markdown_cell, markdown_text
-from sketch.render.estimates import estimates_markdown
+from sketch.estimating import FigureName, estimate
+from sketch.loading import load_design
+from sketch.rendering.escape import markdown_cell, markdown_text
+from sketch.rendering.estimates import estimates_markdown
 from tests.estimate.helpers import design_with
 
 markdown_it = pytest.importorskip("markdown_it")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sketch.load import LoadedDesign, load_design
-from sketch.render import RenderError, default_formats, formats, parse_formats, render_design
+from sketch.loading import LoadedDesign, load_design
+from sketch.rendering import RenderError, default_formats, formats, parse_formats, render_design
 from tests.render import hostile
 from tests.render.golden_files import assert_golden
 

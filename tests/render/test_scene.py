@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sketch import Component, Flow, Link, Step
-from sketch.load import load_design
-from sketch.render.scene import (
+from sketch.loading import load_design
+from sketch.rendering.scene import (
     FLOW_COLOURS,
     LINK_COLOUR,
     EdgeKind,

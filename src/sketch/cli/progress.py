@@ -10,7 +10,7 @@ from typing import IO
 
 from sketch.cli.output import problem_text
 from sketch.errors import ExitCode
-from sketch.render.batch import DesignOutcome, Progress, render_many
+from sketch.rendering.batch import DesignOutcome, Progress, render_many
 
 
 def report_many(

@@ -71,19 +71,19 @@ class Design(Declared):
                 seen.add(pair)
                 yield pair
 
-    # Rich display in Jupyter. The rendering lives in sketch.render.jupyter and is imported only
+    # Rich display in Jupyter. The rendering lives in sketch.rendering.jupyter and is imported only
     # when a notebook asks, so importing the model stays light (no renderer, no Graphviz).
     def _repr_svg_(self) -> str | None:
-        from sketch.render.jupyter import repr_svg
+        from sketch.rendering.jupyter import repr_svg
 
         return repr_svg(self)
 
     def _repr_html_(self) -> str:
-        from sketch.render.jupyter import repr_html
+        from sketch.rendering.jupyter import repr_html
 
         return repr_html(self)
 
     def _repr_markdown_(self) -> str:
-        from sketch.render.jupyter import repr_markdown
+        from sketch.rendering.jupyter import repr_markdown
 
         return repr_markdown(self)

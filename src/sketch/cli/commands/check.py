@@ -21,9 +21,9 @@ def check(
     Reports every problem at once. Exit code 1 when any problem is found.
     """
 
-    from sketch.check import load_checked
-    from sketch.load import LoadError
-    from sketch.load.discover import design_files
+    from sketch.checking import load_checked
+    from sketch.loading import LoadError
+    from sketch.loading.discover import design_files
 
     total, unloadable = 0, 0
     paths = design_files(files)

@@ -30,7 +30,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
-    from sketch.render.files import write_text_atomic
+    from sketch.rendering.files import write_text_atomic
 
     if output.is_dir():
         raise UsageError(f"{display_path(output)} is a folder", "give a file name for -o")
@@ -53,8 +53,8 @@ def convert(
     Keys follow the model's order; fields left at their defaults are omitted.
     """
 
-    from sketch.load import load_design
-    from sketch.render.data_file import to_json, to_yaml
+    from sketch.loading import load_design
+    from sketch.rendering.data_file import to_json, to_yaml
 
     kind = output_format(output, format)
     design = load_design(file).design

@@ -43,9 +43,9 @@ def embed(
     2 bad marker or design.
     """
 
-    from sketch.embed.plan import Designs, plan_note
+    from sketch.embedding.plan import Designs, plan_note
     from sketch.errors import EmbedError
-    from sketch.load.discover import note_files
+    from sketch.loading.discover import note_files
 
     designs = Designs()
     plans, failed = [], False

@@ -51,11 +51,11 @@ def estimate(
 
     import json
 
-    from sketch.estimate import conventions_from_settings
-    from sketch.estimate import estimate as estimate_design
-    from sketch.load import load_design
-    from sketch.load.settings import load_config
-    from sketch.render.estimates import estimates_data, requirements_text
+    from sketch.estimating import conventions_from_settings
+    from sketch.estimating import estimate as estimate_design
+    from sketch.loading import load_design
+    from sketch.loading.settings import load_config
+    from sketch.rendering.estimates import estimates_data, requirements_text
 
     design = load_design(file).design
     config = load_config(file)

@@ -41,7 +41,7 @@ def export(
     """
 
     from sketch.cli.commands.convert import emit
-    from sketch.render.sql import DIALECTS
+    from sketch.rendering.sql import DIALECTS
 
     kind = format.lower()
     if kind not in EXPORTS:
@@ -61,9 +61,9 @@ def export_text(design: Design, kind: str, dialect: str, output: Path | None) ->
     import json
 
     from sketch.model import Design
-    from sketch.render.data_file import dump_yaml
-    from sketch.render.openapi import openapi_document
-    from sketch.render.sql import sql_ddl
+    from sketch.rendering.data_file import dump_yaml
+    from sketch.rendering.openapi import openapi_document
+    from sketch.rendering.sql import sql_ddl
 
     assert isinstance(design, Design)
     if kind == "sql":
@@ -75,7 +75,7 @@ def export_text(design: Design, kind: str, dialect: str, output: Path | None) ->
 
 
 def _checked(file: Path) -> Design | None:
-    from sketch.check import load_checked
+    from sketch.checking import load_checked
 
     checked = load_checked(file)
     for problem in checked.problems:

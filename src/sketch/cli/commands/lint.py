@@ -64,9 +64,9 @@ def lint(
     Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
     """
 
-    from sketch.lint import REGISTRY, RuleCrashed
-    from sketch.lint.run import Linter, Options
-    from sketch.lint.settings import UnknownCode, active_rules, split_selectors
+    from sketch.linting import REGISTRY, RuleCrashed
+    from sketch.linting.run import Linter, Options
+    from sketch.linting.settings import UnknownCode, active_rules, split_selectors
 
     options = Options(split_selectors(select) or None, split_selectors(ignore))
     try:  # validate the command line before loading anything
@@ -75,11 +75,11 @@ def lint(
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
         ) from exc
-    from sketch.load import LoadError
+    from sketch.loading import LoadError
 
     linter = Linter(options)
     reports, unloadable = [], 0
-    from sketch.load.discover import design_files
+    from sketch.loading.discover import design_files
 
     for path in design_files(files):
         try:
@@ -98,7 +98,7 @@ def lint(
 
 
 def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -> str:  # type: ignore[type-arg]
-    from sketch.lint import REGISTRY, report, sarif
+    from sketch.linting import REGISTRY, report, sarif
 
     if output_format is OutputFormat.json:
         return report.as_json(reports)
@@ -112,7 +112,7 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
 
 
 def _crashed(exc: Exception, path: Path) -> ExitCode:
-    from sketch.lint.report import relative
+    from sketch.linting.report import relative
 
     error(
         f"internal error: {exc} (while linting {relative(path)})",
@@ -131,8 +131,8 @@ def rules(
 ) -> ExitCode:
     """List every lint rule: code, name, severity, framework step and summary."""
 
-    from sketch.lint import REGISTRY
-    from sketch.lint.docs import catalogue_markdown, catalogue_text, rule_json
+    from sketch.linting import REGISTRY
+    from sketch.linting.docs import catalogue_markdown, catalogue_text, rule_json
 
     if output_format is ListFormat.markdown:
         typer.echo(catalogue_markdown(REGISTRY), nl=False)
@@ -151,10 +151,10 @@ def rule_doc(
 ) -> ExitCode:
     """Explain one rule or check code: what it checks, why it matters, a bad example, the fix."""
 
-    from sketch.check.codes import CHECK_CODES, check_code
+    from sketch.checking.codes import CHECK_CODES, check_code
     from sketch.errors import did_you_mean
-    from sketch.lint import REGISTRY
-    from sketch.lint.docs import check_code_text, rule_text
+    from sketch.linting import REGISTRY
+    from sketch.linting.docs import check_code_text, rule_text
 
     found = REGISTRY.get(code)
     if found is not None:

@@ -29,8 +29,8 @@ def new(
     An existing file is never overwritten (exit 2).
     """
 
-    from sketch.render.files import write_text_atomic
-    from sketch.render.skeleton import scaffold, yaml_skeleton
+    from sketch.rendering.files import write_text_atomic
+    from sketch.rendering.skeleton import scaffold, yaml_skeleton
 
     target = output / f"{name}.{'yaml' if yaml else 'py'}"
     shown = display_path(target)

@@ -12,7 +12,7 @@ from sketch.cli.output import display_path, problem_text
 from sketch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from sketch.load import LoadedDesign
+    from sketch.loading import LoadedDesign
 
 DEFAULT_FORMATS = "default"
 
@@ -46,8 +46,8 @@ def render(
     progress bar, and one broken design does not stop the others.
     """
 
-    from sketch.load.discover import design_files
-    from sketch.render import parse_formats
+    from sketch.loading.discover import design_files
+    from sketch.rendering import parse_formats
 
     wanted = parse_formats(formats)
     paths = design_files(files)
@@ -64,7 +64,7 @@ def render(
 
 def _render_one(path: Path, output: Path, wanted: tuple[str, ...]) -> ExitCode:
     """One design, through the same steps as each design of a batch, said at more length."""
-    from sketch.render.batch import Status, render_path
+    from sketch.rendering.batch import Status, render_path
 
     _refuse_file(output)  # a design with problems leaves no output folder behind
     outcome = render_path(path, output, wanted)  # what cannot load or draw raises: exit 2
@@ -105,7 +105,7 @@ def _refuse_shared_names(paths: list[Path]) -> None:
 
     Designs that fail to load are skipped here; the batch reports them with the others.
     """
-    from sketch.load import LoadError, load_design
+    from sketch.loading import LoadError, load_design
 
     loaded = []
     for path in paths:
@@ -117,7 +117,7 @@ def _refuse_shared_names(paths: list[Path]) -> None:
 
 
 def _check_output_names(loaded: list[LoadedDesign]) -> None:
-    from sketch.render.formats import design_folder
+    from sketch.rendering.formats import design_folder
 
     seen: dict[str, Path] = {}
     for item in loaded:

@@ -25,7 +25,7 @@ def schema(
     """
 
     from sketch.cli.commands.convert import emit
-    from sketch.render.schema import schema_text
+    from sketch.rendering.schema import schema_text
 
     emit(schema_text(), output)
     return ExitCode.OK

@@ -21,7 +21,7 @@ from sketch.cli.output import display_path, problem_text
 from sketch.errors import ExitCode, LoadError, Problem, SketchError, UsageError
 
 if TYPE_CHECKING:
-    from sketch.load import LoadedDesign
+    from sketch.loading import LoadedDesign
 
 _SKETCH_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,7 @@ class Watcher:
 
     def build(self) -> None:
         """One round: load, check, and render when there are no problems."""
-        from sketch.check import load_checked
+        from sketch.checking import load_checked
 
         for name in self.local_modules:  # so the design sees the helpers' new code
             sys.modules.pop(name, None)
@@ -96,7 +96,7 @@ class Watcher:
         return bool(problems)
 
     def _render(self, loaded: LoadedDesign) -> None:
-        from sketch.render import render_design
+        from sketch.rendering import render_design
 
         try:
             written = render_design(loaded, self.output, self.formats)
@@ -151,7 +151,7 @@ def watch(
     they are fixed. Stops on Ctrl-C.
     """
 
-    from sketch.render import parse_formats
+    from sketch.rendering import parse_formats
 
     if not file.is_file():
         raise UsageError(f"{display_path(file)}: no such file", "name a design file")

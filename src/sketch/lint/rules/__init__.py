@@ -1,5 +1,0 @@
-"""The rule catalogue, one module per step of the framework; importing registers the rules."""
-
-from sketch.lint.rules import deep_dives, entities_apis, high_level, requirements
-
-__all__ = ["deep_dives", "entities_apis", "high_level", "requirements"]

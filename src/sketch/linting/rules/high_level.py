@@ -1,0 +1,380 @@
+"""Step 3, the simple first design (D3xx): bottlenecks, redundancy, flows and capacity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sketch.linting.context import Context
+from sketch.linting.registry import FrameworkStep, Hit, rule
+from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind
+
+STEP = FrameworkStep.high_level
+
+#: Database technologies that shard and replicate by themselves: not "a single node".
+DISTRIBUTED_DATABASES = (
+    "cassandra",
+    "dynamo",
+    "bigtable",
+    "scylla",
+    "cockroach",
+    "spanner",
+    "hbase",
+    "yugabyte",
+    "tidb",
+    "vitess",
+    "citus",
+)
+_FANOUT_ON_WRITE = re.compile(r"fan-?\s?out[- ]on[- ]write|fan-?\s?out \(push|push model")
+_HOT_KEY_HANDLING = re.compile(
+    r"celebrit|hot[- ]?key|hot[- ]shard|hybrid|fan-?\s?out[- ]on[- ]read|pull for|pull model"
+)
+
+
+@rule(
+    "D301",
+    "no-bottlenecks",
+    "error",
+    STEP,
+    fix="name what breaks first: `bottlenecks=[Bottleneck(title=..., problem=..., solution=...)]`",
+)
+def no_bottlenecks(ctx: Context) -> Iterator[Hit]:
+    """The design identifies no bottlenecks.
+
+    What it checks:
+        `Design.bottlenecks` is empty.
+    Why it matters:
+        Mistake 5 of the guide, "Glossing Over Bottlenecks": "And this is the design!
+        [Doesn't mention problems] ... Interviewer wants to see you identify issues!" The
+        checklist asks "Identified bottlenecks?": they set up the deep dives.
+    Bad:
+        Design(name="shop", components=[...], flows=[...])
+    Fix:
+        Design(name="shop", components=[...], flows=[...], bottlenecks=[
+            Bottleneck(title="Database is a single point of failure", components=["db"],
+                       problem="One primary serves every read and write",
+                       solution="Add a standby replica with automatic failover")])
+    """
+    if not ctx.design.bottlenecks:
+        yield Hit("bottlenecks", "no bottlenecks identified")
+
+
+@rule(
+    "D302",
+    "bottleneck-without-solution",
+    "warning",
+    STEP,
+    fix="say how you would address it: `Bottleneck(..., solution=...)`",
+)
+def bottleneck_without_solution(ctx: Context) -> Iterator[Hit]:
+    """A bottleneck is named but not addressed.
+
+    What it checks:
+        A `Bottleneck` without `solution`.
+    Why it matters:
+        The guide pairs every bottleneck with its fix ("Timeline Query ... Solution:
+        Pre-compute timelines"); naming a problem without a way out leaves the design broken.
+    Bad:
+        Bottleneck(title="Timeline query", problem="The join is slow")
+    Fix:
+        Bottleneck(title="Timeline query", problem="The join is slow",
+                   solution="Pre-compute timelines (fanout on write)")
+    """
+    for i, b in enumerate(ctx.design.bottlenecks):
+        if not b.solution:
+            yield Hit(f"bottlenecks[{i}]", f"bottleneck '{b.title}' has no solution")
+
+
+@rule(
+    "D303",
+    "single-point-of-failure",
+    "error",
+    STEP,
+    fix="run two or more instances, or add a replica (`instances=2` or `replicas=1`)",
+    thresholds=("spof_availability",),
+)
+def single_point_of_failure(ctx: Context) -> Iterator[Hit]:
+    """A stateful component or load balancer runs as one instance with no replica.
+
+    What it checks:
+        While `availability` is at least the `spof_availability` threshold (99.9%), a load
+        balancer or stateful component (database, cache, queue, stream, object store, search
+        index) with `instances=1`, `replicas=0` and no read replica pointing at it.
+    Why it matters:
+        The guide lists "Database is single point of failure" among the bottlenecks to fix:
+        one machine failing takes the whole system down, and 99.9% allows under 9 hours of
+        downtime a year.
+    Bad:
+        Component(name="db", kind="database", technology="PostgreSQL")
+    Fix:
+        Component(name="db", kind="database", technology="PostgreSQL", replicas=1)
+    """
+    availability = ctx.design.requirements.availability
+    if availability is None or availability < ctx.thresholds.spof_availability:
+        return
+    for i, c in ctx.of_kind(Kind.load_balancer, *STATEFUL_KINDS):
+        if c.instances == 1 and c.name not in ctx.replicated and c.replica_of is None:
+            yield Hit(
+                f"components[{i}]",
+                f"{c.kind.value} '{c.name}' is a single point of failure "
+                f"at {availability:g}% availability",
+            )
+
+
+@rule(
+    "D304",
+    "read-heavy-without-cache",
+    "warning",
+    STEP,
+    fix="put a cache (kind cache, e.g. Redis) in front of the database on the read path",
+    thresholds=("read_heavy_ratio",),
+)
+def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
+    """A read-heavy load reaches the database with no cache in front of it.
+
+    What it checks:
+        Reads per write at or above `read_heavy_ratio` (10:1), a database, and no component
+        of kind cache.
+    Why it matters:
+        The guide's first design already has "Cache (Redis)" beside the database: with 100
+        reads per write, a cache hit in "~10ms" instead of a "~150ms" query is the cheapest
+        capacity there is.
+    Bad:
+        Scale(dau=1_000_000, read_write_ratio=100) with components client, lb, app, db
+    Fix:
+        Component(name="cache", kind="cache", technology="Redis", instances=2)
+    """
+    ratio = ctx.read_write_ratio
+    if ratio is None or ratio < ctx.thresholds.read_heavy_ratio:
+        return
+    if ctx.of_kind(Kind.database) and not ctx.of_kind(Kind.cache):
+        yield Hit("components", f"read-heavy load ({ratio:g}:1) with no cache")
+
+
+@rule(
+    "D305",
+    "too-few-flows",
+    "warning",
+    STEP,
+    fix="walk through the 2-3 critical requests as `Flow(name=..., steps=[...])`",
+    thresholds=("min_flows",),
+)
+def too_few_flows(ctx: Context) -> Iterator[Hit]:
+    """Fewer request flows than the guide asks for.
+
+    What it checks:
+        Fewer flows than `min_flows` (2).
+    Why it matters:
+        "Pick 2-3 critical flows and walk through them": a flow "tests if you can articulate
+        request flow" and shows how each component is used.
+    Bad:
+        Design(..., flows=[post_tweet])
+    Fix:
+        Design(..., flows=[post_tweet, get_timeline])
+    """
+    count, wanted = len(ctx.design.flows), ctx.thresholds.min_flows
+    if count < wanted:
+        yield Hit("flows", f"{count} flow(s); walk through at least {wanted}")
+
+
+@rule(
+    "D306",
+    "flow-without-data-store",
+    "warning",
+    STEP,
+    fix="show where the request reads or writes its data (database, cache, object store)",
+)
+def flow_without_data_store(ctx: Context) -> Iterator[Hit]:
+    """A request flow never reaches a data store.
+
+    What it checks:
+        A flow none of whose steps touches a database, read replica, cache, object store
+        or search index.
+    Why it matters:
+        The guide's flows end in the data ("Insert into Database", "App Server checks Cache"):
+        a flow that stops at the service hides the step that decides latency and load.
+    Bad:
+        Flow(name="Post", steps=[Step(from_="client", to="app", action="POST /api/v1/posts")])
+    Fix:
+        Flow(name="Post", steps=[Step(from_="client", to="app", action="POST /api/v1/posts"),
+                                 Step(from_="app", to="db", action="INSERT INTO posts")])
+    """
+    stores = {c.name for _, c in ctx.of_kind(*DATA_STORE_KINDS)}
+    for i, flow in enumerate(ctx.design.flows):
+        if not any(s.to in stores or s.from_ in stores for s in flow.steps):
+            yield Hit(f"flows[{i}]", f"flow '{flow.name}' never reaches a data store")
+
+
+@rule(
+    "D307",
+    "unused-component",
+    "warning",
+    STEP,
+    fix="walk a flow through it, draw a `Link` that says what it does, or remove it",
+)
+def unused_component(ctx: Context) -> Iterator[Hit]:
+    """A component that no flow or link uses.
+
+    What it checks:
+        A component that appears in no flow step and no `Link`.
+    Why it matters:
+        The checklist asks "Explained what each component does?": a box nothing talks to is
+        either unexplained or unnecessary.
+    Bad:
+        Component(name="search", kind="search_index")  # no flow or link mentions it
+    Fix:
+        Link(from_="app", to="search", label="index new posts")
+    """
+    used = {name for edge in ctx.design.edges() for name in edge}
+    for i, c in enumerate(ctx.design.components):
+        if c.name not in used:
+            yield Hit(f"components[{i}]", f"component '{c.name}' is used by no flow or link")
+
+
+@rule(
+    "D308",
+    "single-database-over-capacity",
+    "error",
+    STEP,
+    fix="add read replicas, a cache or shards (or declare `Capacity(qps_per_database=...)`)",
+    thresholds=("single_database_qps",),
+)
+def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
+    """One database node takes more queries per second than one node serves.
+
+    What it checks:
+        Peak reads or peak writes above `single_database_qps` (10K; a design's
+        `Capacity(qps_per_database=...)` wins) while the design has one database, not
+        distributed, with no replicas, no shards and no cache.
+    Why it matters:
+        Mistake 3's fix: "a single PostgreSQL instance can handle ~10K QPS, so we'd need read
+        replicas or sharding." Peak figures come from `sketch estimate` when available.
+    Bad:
+        Scale(writes_per_second=20_000, reads_per_second=50_000) with one PostgreSQL `db`
+    Fix:
+        Component(name="db", kind="database", technology="PostgreSQL", replicas=3, shards=8)
+    """
+    databases = ctx.of_kind(Kind.database)
+    if len(databases) != 1 or ctx.of_kind(Kind.cache):
+        return
+    i, db = databases[0]
+    technology = (db.technology or "").lower()
+    if any(name in technology for name in DISTRIBUTED_DATABASES):
+        return
+    if db.name in ctx.replicated or (db.shards or 1) > 1 or db.instances > 1:
+        return
+    limit = ctx.database_qps
+    for what, peak in (("reads", ctx.load.peak_reads), ("writes", ctx.load.peak_writes)):
+        if peak is not None and peak > limit:
+            yield Hit(
+                f"components[{i}]",
+                f"one database '{db.name}' at {peak:,.0f} peak {what}/s; one node "
+                f"serves ~{limit:,.0f}",
+            )
+            return
+
+
+@rule(
+    "D309",
+    "over-engineering",
+    "warning",
+    STEP,
+    fix="start with one database and a cache; say when you would add the rest",
+    thresholds=(
+        "low_scale_peak_qps",
+        "max_services_at_low_scale",
+    ),
+)
+def over_engineering(ctx: Context) -> Iterator[Hit]:
+    """Sharding, queues or many services at a load one server handles.
+
+    What it checks:
+        Peak load (reads + writes per second) under `low_scale_peak_qps` (1K) while the design
+        shards a component, has a queue or stream, or more services than
+        `max_services_at_low_scale` (3).
+    Why it matters:
+        Mistake 4, "Treating Everything as Netflix Scale": "We'll shard the database across
+        1000 nodes and use Kafka... Problem: Maybe 1 server is enough for the requirements!"
+    Bad:
+        Scale(writes_per_second=5, reads_per_second=50) with `Component(kind="queue")`
+        and `Component(kind="database", shards=16)`
+    Fix:
+        "With 10K DAU, we can start with a single PostgreSQL instance and a Redis cache."
+    """
+    peak = ctx.load.peak_total
+    if peak is None or peak >= ctx.thresholds.low_scale_peak_qps:
+        return
+    for i, c in enumerate(ctx.design.components):
+        if (c.shards or 1) > 1:
+            yield Hit(
+                f"components[{i}]",
+                f"'{c.name}' has {c.shards} shards at {peak:,.0f} peak requests/s",
+            )
+        elif c.kind in (Kind.queue, Kind.stream):
+            yield Hit(
+                f"components[{i}]", f"{c.kind.value} '{c.name}' at {peak:,.0f} peak requests/s"
+            )
+    services = ctx.of_kind(Kind.service)
+    if len(services) > ctx.thresholds.max_services_at_low_scale:
+        yield Hit(
+            "components",
+            f"{len(services)} services at {peak:,.0f} peak requests/s",
+            help="start with one service (a monolith); split when a bottleneck demands it",
+        )
+
+
+@rule(
+    "D310",
+    "fanout-without-hot-key-handling",
+    "warning",
+    STEP,
+    fix="handle celebrities: pull their posts at read time (hybrid fanout) or spread hot keys",
+)
+def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
+    """Fanout on write with no plan for users with huge follower counts.
+
+    What it checks:
+        The design mentions fanout on write (push) and nowhere mentions celebrities, hot keys,
+        a hybrid approach or fanout on read.
+    Why it matters:
+        "Celebrity tweets fanout: a user with 10M followers causes 10M writes. Solution:
+        Hybrid approach (fanout for normal users, pull for celebrities)."
+    Bad:
+        Bottleneck(title="Timeline query", problem="slow join",
+                   solution="Pre-compute timelines (fanout on write)")
+    Fix:
+        Bottleneck(title="Celebrity fanout", problem="10M followers cause 10M writes",
+                   solution="Hybrid: push for normal users, pull for celebrities")
+    """
+    texts = ctx.texts
+    if any(_HOT_KEY_HANDLING.search(text) for _, text in texts):
+        return
+    path = next((p for p, text in texts if _FANOUT_ON_WRITE.search(text)), None)
+    if path is not None:
+        yield Hit(path, "fanout on write with no celebrity / hot-key handling")
+
+
+@rule(
+    "D311",
+    "data-store-without-technology",
+    "info",
+    STEP,
+    fix="name it: `Component(..., technology='PostgreSQL')` (or Redis, Kafka, S3...)",
+)
+def data_store_without_technology(ctx: Context) -> Iterator[Hit]:
+    """A stateful component does not say what technology it is.
+
+    What it checks:
+        A database, cache, queue, stream, object store or search index without `technology`.
+    Why it matters:
+        "Think out loud": "We have structured user data with relationships, so relational
+        makes sense ... let's keep it simple and use PostgreSQL." The choice carries the
+        trade-offs (and tells D308 whether one node is all there is).
+    Bad:
+        Component(name="db", kind="database")
+    Fix:
+        Component(name="db", kind="database", technology="PostgreSQL")
+    """
+    for i, c in ctx.of_kind(*STATEFUL_KINDS):
+        if not c.technology:
+            yield Hit(f"components[{i}]", f"{c.kind.value} '{c.name}' names no technology")

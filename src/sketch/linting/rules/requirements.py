@@ -1,0 +1,303 @@
+"""Step 1, clarify requirements (R1xx): scope, scale, latency, consistency, availability."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sketch.linting.context import Context
+from sketch.linting.registry import FrameworkStep, Hit, rule
+
+STEP = FrameworkStep.requirements
+
+
+@rule(
+    "R101",
+    "no-functional-requirements",
+    "error",
+    STEP,
+    fix="list the must-have features in `Requirements(in_scope=[...])`",
+)
+def no_functional_requirements(ctx: Context) -> Iterator[Hit]:
+    """The design lists no in-scope features.
+
+    What it checks:
+        `Requirements.in_scope` is empty.
+    Why it matters:
+        The checklist's first question is "Asked about functional requirements?". Without a
+        scope the design answers a question nobody asked: "Prevents building the wrong system".
+    Bad:
+        Requirements(scale=Scale(dau=1_000_000))
+    Fix:
+        Requirements(in_scope=["Users can post tweets (280 chars)", "Users can follow others"])
+    """
+    if not ctx.design.requirements.in_scope:
+        yield Hit("requirements.in_scope", "no in-scope features: what must the system do?")
+
+
+@rule(
+    "R102",
+    "no-out-of-scope",
+    "warning",
+    STEP,
+    fix="say what you leave out: `Requirements(out_of_scope=[...])`",
+)
+def no_out_of_scope(ctx: Context) -> Iterator[Hit]:
+    """The design never says what is out of scope.
+
+    What it checks:
+        `Requirements.out_of_scope` is empty.
+    Why it matters:
+        The guide's template has an "Out of Scope" box: naming what you will not build
+        "shows you understand that ambiguous problems need scoping" and keeps the interview
+        on the features that matter.
+    Bad:
+        Requirements(in_scope=["Post tweets", "Follow users"])
+    Fix:
+        Requirements(in_scope=["Post tweets", "Follow users"],
+                     out_of_scope=["Direct messaging", "Search"])
+    """
+    if not ctx.design.requirements.out_of_scope:
+        yield Hit("requirements.out_of_scope", "no out-of-scope list")
+
+
+@rule(
+    "R103",
+    "no-scale-numbers",
+    "error",
+    STEP,
+    fix="give DAU or requests per second: `Scale(dau=..., writes_per_user_per_day=...)`",
+)
+def no_scale_numbers(ctx: Context) -> Iterator[Hit]:
+    """The design gives no scale: neither daily active users nor requests per second.
+
+    What it checks:
+        `Requirements.scale` is missing, or sets none of `dau`, `mau`, `reads_per_second`
+        and `writes_per_second`.
+    Why it matters:
+        Mistake 3 of the guide, "No Numbers": "We'll need to scale the database. Problem: How
+        do you know? What scale?" Every capacity decision (cache, replicas, sharding) follows
+        from these numbers.
+    Bad:
+        Requirements(in_scope=["Post tweets"])
+    Fix:
+        Requirements(in_scope=["Post tweets"],
+                     scale=Scale(dau=200_000_000, writes_per_user_per_day=2, peak_factor=3))
+    """
+    scale = ctx.design.requirements.scale
+    numbers = (
+        (scale.dau, scale.mau, scale.reads_per_second, scale.writes_per_second) if scale else ()
+    )
+    if not any(n is not None for n in numbers):
+        yield Hit("requirements.scale", "no scale numbers (DAU or requests per second)")
+
+
+@rule(
+    "R104",
+    "no-latency-target",
+    "warning",
+    STEP,
+    fix="add `latency=[LatencyTarget(operation=..., ms=200, percentile='p99')]`",
+)
+def no_latency_target(ctx: Context) -> Iterator[Hit]:
+    """The design has no latency target.
+
+    What it checks:
+        `Requirements.latency` is empty.
+    Why it matters:
+        The guide asks "What latency requirements? p50, p95, p99 latency targets". A target is
+        what later tells you a scatter-gather query "exceeds our 200ms p99 target".
+    Bad:
+        Requirements(in_scope=["See home timeline"])
+    Fix:
+        Requirements(in_scope=["See home timeline"],
+                     latency=[LatencyTarget(operation="timeline read", ms=200, percentile="p99")])
+    """
+    if not ctx.design.requirements.latency:
+        yield Hit("requirements.latency", "no latency target")
+
+
+@rule(
+    "R105",
+    "latency-without-percentile",
+    "warning",
+    STEP,
+    fix="say which percentile the target holds for, e.g. `percentile='p99'`",
+)
+def latency_without_percentile(ctx: Context) -> Iterator[Hit]:
+    """A latency target does not say at which percentile it holds.
+
+    What it checks:
+        A `LatencyTarget` with no `percentile`.
+    Why it matters:
+        "Under 200 ms" on average hides the slow tail users feel; the guide always states
+        targets as percentiles ("Under 200ms for p99").
+    Bad:
+        LatencyTarget(operation="timeline read", ms=200)
+    Fix:
+        LatencyTarget(operation="timeline read", ms=200, percentile="p99")
+    """
+    for i, target in enumerate(ctx.design.requirements.latency):
+        if target.percentile is None:
+            yield Hit(
+                f"requirements.latency[{i}]",
+                f"latency target for '{target.operation}' has no percentile",
+            )
+
+
+@rule(
+    "R106",
+    "no-consistency-choice",
+    "warning",
+    STEP,
+    fix="choose: `consistency=[Consistency(level='eventual', applies_to=..., staleness=...)]`",
+)
+def no_consistency_choice(ctx: Context) -> Iterator[Hit]:
+    """The design never chooses between strong and eventual consistency.
+
+    What it checks:
+        `Requirements.consistency` is empty.
+    Why it matters:
+        "What consistency requirements? Strong vs eventual consistency. Acceptable
+        staleness." The choice decides whether caches, replicas and async fanout are allowed.
+    Bad:
+        Requirements(in_scope=["See home timeline"])
+    Fix:
+        Requirements(in_scope=["See home timeline"], consistency=[
+            Consistency(level="eventual", applies_to="timeline", staleness="a few seconds")])
+    """
+    if not ctx.design.requirements.consistency:
+        yield Hit("requirements.consistency", "no consistency choice (strong or eventual)")
+
+
+@rule(
+    "R107",
+    "no-availability-target",
+    "warning",
+    STEP,
+    fix="state the uptime target: `Requirements(availability=99.99)`",
+)
+def no_availability_target(ctx: Context) -> Iterator[Hit]:
+    """The design has no availability target.
+
+    What it checks:
+        `Requirements.availability` is not set.
+    Why it matters:
+        "What availability requirements? 99.9% vs 99.99% vs 99.999%": the target decides how
+        much redundancy the design needs, and which single points of failure matter.
+    Bad:
+        Requirements(in_scope=["Post tweets"])
+    Fix:
+        Requirements(in_scope=["Post tweets"], availability=99.99)
+    """
+    if ctx.design.requirements.availability is None:
+        yield Hit("requirements.availability", "no availability target")
+
+
+@rule(
+    "R108",
+    "no-storage-estimate",
+    "warning",
+    STEP,
+    fix="declare what one write stores: `Scale(item_sizes=[ItemSize(name=..., bytes=...)])`",
+)
+def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
+    """Storage cannot be estimated: the design gives no item sizes.
+
+    What it checks:
+        `Scale.item_sizes` is empty (or there is no `Scale` at all).
+    Why it matters:
+        The guide asks "What data volume? Data generated per day. Storage growth rate" and
+        computes "~110TB" per year from 280 chars x 2 bytes; without sizes there is no storage
+        figure to justify sharding or an object store.
+    Bad:
+        Scale(dau=200_000_000, writes_per_user_per_day=2)
+    Fix:
+        Scale(dau=200_000_000, writes_per_user_per_day=2,
+              item_sizes=[ItemSize(name="text", chars=280), ItemSize(name="metadata", bytes=190)])
+    """
+    scale = ctx.design.requirements.scale
+    if scale is None or not scale.item_sizes:
+        path = "requirements.scale.item_sizes" if scale else "requirements.scale"
+        yield Hit(path, "no item sizes: storage per day cannot be estimated")
+
+
+@rule(
+    "R109",
+    "no-read-write-ratio",
+    "warning",
+    STEP,
+    fix="give the ratio: `Scale(read_write_ratio=100)` (100 reads per write)",
+)
+def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
+    """The scale says how much is written but not how much is read.
+
+    What it checks:
+        A `Scale` with none of `read_write_ratio`, `reads_per_second` and
+        `reads_per_user_per_day`.
+    Why it matters:
+        "What's the ratio of reads to writes?" is the guide's second scale question: "Users
+        read way more than they post. Let's say 100:1". The read load decides caching and
+        replicas (D304, D308).
+    Bad:
+        Scale(dau=200_000_000, writes_per_user_per_day=2)
+    Fix:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+    """
+    scale = ctx.design.requirements.scale
+    if scale is None:
+        return
+    reads = (scale.read_write_ratio, scale.reads_per_second, scale.reads_per_user_per_day)
+    if all(value is None for value in reads):
+        yield Hit("requirements.scale", "no read load (read:write ratio or reads per second)")
+
+
+@rule(
+    "R110",
+    "no-peak-factor",
+    "warning",
+    STEP,
+    fix="say how much higher the peak is than the average: `Scale(peak_factor=3)`",
+)
+def no_peak_factor(ctx: Context) -> Iterator[Hit]:
+    """The scale gives averages only, with no peak.
+
+    What it checks:
+        A `Scale` without `peak_factor`.
+    Why it matters:
+        The guide asks for "Peak vs average" and sizes for the peak ("Peak (3x average) ≈ 14K
+        tweets/sec"): a system sized for the average falls over every evening.
+    Bad:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+    Fix:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100, peak_factor=3)
+    """
+    scale = ctx.design.requirements.scale
+    if scale is not None and scale.peak_factor is None:
+        yield Hit("requirements.scale", "no peak factor: the load is given as averages only")
+
+
+@rule(
+    "R111",
+    "declared-figure-disagrees",
+    "warning",
+    STEP,
+    fix="correct the declared figure or the inputs it should follow from; "
+    "`sketch estimate FILE` shows the derivation",
+)
+def declared_figure_disagrees(ctx: Context) -> Iterator[Hit]:
+    """A declared rate is more than 2x away from what the scale's own inputs give.
+
+    What it checks:
+        `Scale.writes_per_second` or `reads_per_second` against the figure `sketch estimate`
+        derives from DAU, actions per user and the read:write ratio.
+    Why it matters:
+        The guide: "Write it down on the whiteboard! Shows you can translate vague
+        requirements into concrete numbers." Numbers that contradict each other show the
+        opposite, and every sizing decision built on them inherits the error.
+    Bad:
+        Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=1_000)
+    Fix:
+        Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=12)
+    """
+    for path, message in ctx.load.mismatches:
+        yield Hit(path, message)
