@@ -16,9 +16,9 @@ from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 
-from sketch import __version__
 from sketch.cli.output import error
 from sketch.errors import ExitCode, SketchError
+from sketch.version import __version__
 
 P = ParamSpec("P")
 

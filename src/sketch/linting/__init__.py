@@ -7,6 +7,7 @@ rendering stack (diagrams, graphviz): a test proves it.
 from sketch.linting import rules as _rules  # noqa: F401  (registers the catalogue)
 from sketch.linting.engine import RuleCrashed, lint_design
 from sketch.linting.registry import REGISTRY, FrameworkStep, Hit, Registry, Rule, rule
+from sketch.linting.run import lint
 
 __all__ = [
     "REGISTRY",
@@ -15,6 +16,7 @@ __all__ = [
     "Registry",
     "Rule",
     "RuleCrashed",
+    "lint",
     "lint_design",
     "rule",
 ]

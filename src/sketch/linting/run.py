@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sketch.checking import load_checked
+from sketch.checking import broken_references, check, load_checked
 from sketch.errors import Problem
 from sketch.linting.capacity import conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
@@ -21,6 +21,7 @@ from sketch.loading.settings import Config, load_config
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.model import Design
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,21 @@ def lint_file(
 ) -> DesignReport:
     """Lint one design file (a `Linter` lints many, reading each pyproject.toml once)."""
     return Linter(options or Options(), registry).lint_file(path)
+
+
+def lint(
+    design: Design,
+    select: tuple[str, ...] = ("ALL",),
+    ignore: tuple[str, ...] = (),
+    registry: Registry = REGISTRY,
+) -> list[Problem]:
+    """What `sketch lint` reports for `design`, with the default thresholds and conventions:
+    its check problems as errors, then every finding of the selected rules (none when a
+    reference is broken, as the rules would reason about things that do not exist).
+    """
+    check_suppressions(design, (r.code for r in registry))
+    problems = check(design)
+    findings = [from_problem(p) for p in problems]
+    if not broken_references(problems):
+        findings += lint_design(design, active_rules(registry, select, ignore))
+    return sorted(findings, key=lambda f: f.sort_key)

@@ -11,12 +11,12 @@ import hashlib
 import json
 from collections.abc import Sequence
 
-from sketch import __version__
 from sketch.errors import Problem, Severity
 from sketch.linting.docs import rule_markdown
 from sketch.linting.registry import Registry, Rule
 from sketch.linting.report import relative, where
 from sketch.linting.run import DesignReport
+from sketch.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import traceback
 import types
@@ -20,6 +21,11 @@ from sketch.model import Design
 class LoadedDesign:
     path: Path
     design: Design
+
+
+def load(path: str | os.PathLike[str]) -> Design:
+    """The design in a `.py`, `.yaml`, `.yml` or `.json` file; `LoadError` says why not."""
+    return load_design(Path(path)).design
 
 
 def load_design(path: Path) -> LoadedDesign:
