@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sketch.checking import Checked
 from sketch.embedding import markers
 from sketch.embedding.sections import (
     SECTIONS,
@@ -28,6 +29,7 @@ from sketch.errors import (
     Problem,
     RenderError,
     SectionError,
+    SketchError,
     UndrawableDesign,
 )
 from sketch.model import Design
@@ -96,19 +98,20 @@ class Designs:
     """Designs and images shared by all notes of one run: each is loaded or drawn once."""
 
     def __init__(self, image_renderer: Callable[[Design, str], bytes] = render_image) -> None:
-        self._designs: dict[Path, Design | Exception] = {}
+        self._designs: dict[Path, Checked | SketchError] = {}
         self._images: dict[tuple[int, str], bytes] = {}
         self._owners: dict[Path, Path] = {}  # image file -> the design file it is drawn from
         self._render = image_renderer
 
-    def load(self, path: Path) -> Design:
-        from sketch.loading import LoadError, load_design
+    def load(self, path: Path) -> Checked:
+        """The design at `path`, loaded and checked once per run, with its project settings."""
+        from sketch.checking import load_checked
 
         key = path.resolve()
         if key not in self._designs:
             try:
-                self._designs[key] = load_design(path).design
-            except LoadError as exc:
+                self._designs[key] = load_checked(path)
+            except (LoadError, ConfigError) as exc:
                 self._designs[key] = exc
         found = self._designs[key]
         if isinstance(found, Exception):
@@ -184,8 +187,9 @@ def _generate(
     design_path = _design_path(note, region)
     with _as_region_problem(region):
         validate_options(region.section, region.options)
-        design = designs.load(design_path)
-        generated = SECTIONS[region.section].build(Request(design, region.options, design_path))
+        checked = designs.load(design_path)
+        request = Request(checked.design, region.options, checked.settings)
+        generated = SECTIONS[region.section].build(request)
         images = {}
         for relative, (image_design, fmt) in generated.images.items():
             designs.claim(note.parent / relative, design_path)

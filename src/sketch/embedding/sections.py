@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from sketch.errors import SectionError
 from sketch.model import Design
+
+if TYPE_CHECKING:
+    from sketch.loading.settings import Config
 from sketch.rendering import mermaid
 
 IMAGE_FORMATS = ("svg", "png")
@@ -27,7 +31,7 @@ _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 class Request:
     design: Design
     options: tuple[str, ...]
-    design_path: Path | None = None  # for project settings (`[tool.sketch]`) near the design
+    settings: Config | None = None  # the project's `[tool.sketch]`, from beside the design
 
 
 @dataclass(frozen=True)
@@ -93,21 +97,19 @@ def _markdown(name: str) -> Callable[[Request], Generated]:
     return build
 
 
-def estimates(design: Design, design_path: Path | None) -> str:
+def estimates(design: Design, settings: Config | None) -> str:
     """The estimates section of `sketch.estimating`, with the design's project conventions."""
     from sketch.estimating import conventions_from_settings
-    from sketch.loading.settings import load_config
     from sketch.rendering.estimates import estimates_markdown
 
     conventions = None
-    if design_path is not None:
-        config = load_config(design_path)
-        conventions = conventions_from_settings(config.estimate, config.source)
+    if settings is not None:
+        conventions = conventions_from_settings(settings.estimate, settings.source)
     return estimates_markdown(design, conventions)
 
 
 def _estimates(request: Request) -> Generated:
-    return Generated(estimates(request.design, request.design_path))
+    return Generated(estimates(request.design, request.settings))
 
 
 def _whole_design(request: Request) -> Generated:
@@ -122,7 +124,7 @@ def _whole_design(request: Request) -> Generated:
         if name == "architecture":
             parts.append(architecture(request.design, image=path))
         elif name == "estimates":
-            parts.append(estimates(request.design, request.design_path))
+            parts.append(estimates(request.design, request.settings))
         elif name in MARKDOWN:
             parts.append(MARKDOWN[name](request.design))
     return Generated("\n".join(parts), {path: (request.design, fmt)})
