@@ -117,3 +117,14 @@ def test_markdown_code_fences_around_backticks_and_escapes_pipes_in_tables() -> 
 
 def test_identifiers_stay_readable() -> None:
     assert markdown_text("user_id and snake_case_name") == "user_id and snake_case_name"
+
+
+def test_only_a_real_list_marker_is_escaped_at_the_start_of_a_line() -> None:
+    from sketch.rendering.escape import markdown_text
+
+    # CommonMark 5.2: digits and `.` or `)` start a list only before a space or the line's end.
+    assert markdown_text("1.4M/s") == "1.4M/s"
+    assert markdown_text("0.2") == "0.2"
+    assert markdown_text("1. first") == "1\\. first"
+    assert markdown_text("2)") == "2\\)"
+    assert markdown_text("3.\tthird") == "3\\.\tthird"

@@ -14,8 +14,10 @@ import re
 # inside a word (`user_id`) never starts emphasis in GFM, so it stays readable unescaped.
 _MARKDOWN_INLINE = re.compile(r"([\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 # A line that starts like a block (heading, list item, quote, numbered item, rule) would turn
-# the text into that block; these patterns find such starts after inline escaping.
-_BLOCK_START = re.compile(r"^(\s*)([-+=#]|\d+(?=[.)]))")
+# the text into that block; these patterns find such starts after inline escaping. A number
+# starts a list only when its `.` or `)` is followed by a space or the end of the line
+# (CommonMark 5.2), so `1.4M/s` is left as it is and `1. first` is escaped.
+_BLOCK_START = re.compile(r"^(\s*)([-+=#]|\d{1,9}(?=[.)](?:[ \t]|$)))")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
