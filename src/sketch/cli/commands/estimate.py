@@ -51,14 +51,14 @@ def estimate(
 
     import json
 
+    from sketch.checking import load_checked
     from sketch.estimating import conventions_from_settings
     from sketch.estimating import estimate as estimate_design
-    from sketch.loading import load_design
-    from sketch.loading.settings import load_config
     from sketch.rendering.estimates import estimates_data, requirements_text
 
-    design = load_design(file).design
-    config = load_config(file)
+    # The estimates need no reference to hold, so check problems do not stop them.
+    checked = load_checked(file)
+    design, config = checked.design, checked.settings
     conventions = conventions_from_settings(config.estimate, config.source)
     overrides = {"month": month, "units": units}
     conventions = conventions.model_copy(
