@@ -2,18 +2,18 @@
 
 The page loads nothing: no scripts, no fonts, no stylesheets, no images outside the SVG's
 own `data:` URIs, so it can be mailed or published as a single file. Every piece of user text
-goes through `html.escape`. `render_fragment` is the same content without the page around it,
-for Jupyter and for embedding into other pages.
+goes through `rendering.escape.html`. `render_fragment` is the same content without the page
+around it, for Jupyter and for embedding into other pages.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
+from sketch.rendering.escape import html as escape
 from sketch.rendering.markdown import quality_phrases
 
 if TYPE_CHECKING:
