@@ -8,7 +8,6 @@ the image files that body links to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sketch.errors import SectionError
 from sketch.model import Design
+from sketch.rendering.formats import FILE_NAME_HELP, usable_in_file_names
 
 if TYPE_CHECKING:
     from sketch.loading.settings import Config
@@ -24,7 +24,6 @@ from sketch.rendering import mermaid
 IMAGE_FORMATS = ("svg", "png")
 #: Images go in this folder beside the note, so they are committed along with it.
 IMAGE_FOLDER = "images"
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
 @dataclass(frozen=True)
@@ -51,10 +50,9 @@ class Section:
 
 def image_path(design: Design, fmt: str) -> str:
     """`images/<design>-architecture.svg`: where the diagram goes, relative to the note."""
-    if not _SAFE_NAME.fullmatch(design.name) or ".." in design.name:
+    if not usable_in_file_names(design.name):
         raise SectionError(
-            f"design name {design.name!r} cannot be used in an image file name",
-            "use letters, digits, '_', '-' and '.', e.g. Design(name=\"twitter\")",
+            f"design name {design.name!r} cannot be used in an image file name", FILE_NAME_HELP
         )
     return str(PurePosixPath(IMAGE_FOLDER) / f"{design.name}-architecture.{fmt}")
 

@@ -81,15 +81,23 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(name for name in _FORMATS if name in asked)
 
 
+_FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+#: How to fix a design name that `usable_in_file_names` refuses.
+FILE_NAME_HELP = "use letters, digits, '_', '-' and '.', e.g. Design(name=\"twitter\")"
+
+
+def usable_in_file_names(name: str) -> bool:
+    """Whether a design name can name a folder or file: nothing that could leave the folder."""
+    return bool(_FILE_NAME.fullmatch(name)) and ".." not in name
+
+
 def design_folder(out_dir: Path, design: Design) -> Path:
     """`out_dir/<design.name>`; a name that would leave `out_dir` is refused."""
-    name = design.name
-    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*", name) or ".." in name:
+    if not usable_in_file_names(design.name):
         raise RenderError(
-            f"design name {name!r} cannot be used as a folder name",
-            "use letters, digits, '_', '-' and '.', e.g. Design(name=\"twitter\")",
+            f"design name {design.name!r} cannot be used as a folder name", FILE_NAME_HELP
         )
-    return out_dir / name
+    return out_dir / design.name
 
 
 def render_design(
