@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from pathlib import Path
 from typing import ClassVar
 
 
@@ -214,6 +215,16 @@ class InternalError(SketchError):
     """A bug in sketch (exit 3): reported with what failed, never silently skipped."""
 
     exit_code = ExitCode.INTERNAL
+
+
+def relative_path(path: Path | str) -> str:
+    """`path` as messages and reports show it: relative to the working folder when inside it,
+    `/`-separated, so no output carries an absolute path that differs between machines."""
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:

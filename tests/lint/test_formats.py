@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from sketch.errors import relative_path
 from sketch.linting import REGISTRY
-from sketch.linting.report import escape_data, escape_property, relative
+from sketch.linting.report import escape_data, escape_property
 from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -116,6 +117,6 @@ def test_sarif_with_check_problems_is_valid(sketch: Sketch, design_file: DesignF
     )
     github = sketch("lint", "--format", "github", path).stdout.splitlines()
     assert github[-1] == (
-        f"::warning file={escape_property(relative(path))},title=sketch lint::"
+        f"::warning file={escape_property(relative_path(path))},title=sketch lint::"
         "lint rules not run: fix the broken references first (C301)"
     )

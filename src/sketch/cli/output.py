@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from sketch.errors import Problem
+from sketch.errors import Problem, relative_path
 
 
 def error(message: str, help: str | None = None) -> None:
@@ -19,11 +19,7 @@ def error(message: str, help: str | None = None) -> None:
 
 def display_path(path: Path | str) -> str:
     """A path as short as possible for messages: relative to the working folder when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+    return relative_path(path)
 
 
 def problem_text(problem: Problem, file: Path | str) -> str:

@@ -5,28 +5,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from sketch.errors import Problem, Severity
+from sketch.errors import Problem, Severity, relative_path
 from sketch.linting.run import DesignReport
 
 Style = Callable[..., str]
 _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}
 
 
-def relative(path: Path | str) -> str:
-    """Relative to the working folder when inside it, `/`-separated: no absolute paths."""
-    p = Path(path)
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return p.as_posix()
-
-
 def where(finding: Problem, report: DesignReport) -> tuple[str, int | None]:
     if finding.source is not None:
-        return relative(finding.source.file), finding.source.line
-    return relative(report.file), None
+        return relative_path(finding.source.file), finding.source.line
+    return relative_path(report.file), None
 
 
 def _plain(text: str, **_: object) -> str:
@@ -43,7 +33,7 @@ def text(
         shown = report.findings if show_suppressed else report.active
         if not shown and not report.skipped_rules:
             continue
-        lines.append(style(f"{relative(report.file)}: design '{report.name}'", bold=True))
+        lines.append(style(f"{relative_path(report.file)}: design '{report.name}'", bold=True))
         for finding in shown:
             lines += _finding_lines(finding, report, style)
         if report.skipped_rules:
@@ -102,7 +92,7 @@ def as_json(reports: Sequence[DesignReport]) -> str:
             findings.append(
                 {
                     "design": report.name,
-                    "design_file": relative(report.file),
+                    "design_file": relative_path(report.file),
                     "code": f.code,
                     "name": f.rule,
                     "severity": f.severity.value,
@@ -119,7 +109,7 @@ def as_json(reports: Sequence[DesignReport]) -> str:
     document = {
         "version": 1,
         "designs": [
-            {"file": relative(r.file), "design": r.name, "rules_skipped": r.skipped_rules}
+            {"file": relative_path(r.file), "design": r.name, "rules_skipped": r.skipped_rules}
             for r in reports
         ],
         "findings": findings,
@@ -160,6 +150,6 @@ def github(reports: Sequence[DesignReport]) -> str:
                 message += f"\nhelp: {f.help}"
             lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{escape_data(message)}")
         if report.skipped_rules:
-            where_ = f"file={escape_property(relative(report.file))},title=sketch lint"
+            where_ = f"file={escape_property(relative_path(report.file))},title=sketch lint"
             lines.append(f"::warning {where_}::{escape_data(report.skipped_rules)}")
     return "".join(line + "\n" for line in lines)

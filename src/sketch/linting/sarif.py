@@ -11,10 +11,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 
-from sketch.errors import Problem, Severity
+from sketch.errors import Problem, Severity, relative_path
 from sketch.linting.docs import rule_markdown
 from sketch.linting.registry import Registry, Rule
-from sketch.linting.report import relative, where
+from sketch.linting.report import where
 from sketch.linting.run import DesignReport
 from sketch.version import __version__
 
@@ -111,7 +111,10 @@ def _invocation(reports: Sequence[DesignReport]) -> dict[str, object]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative(report.file), "uriBaseId": "%SRCROOT%"}
+                        "artifactLocation": {
+                            "uri": relative_path(report.file),
+                            "uriBaseId": "%SRCROOT%",
+                        }
                     }
                 }
             ],

@@ -112,10 +112,10 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
 
 
 def _crashed(exc: Exception, path: Path) -> ExitCode:
-    from sketch.linting.report import relative
+    from sketch.errors import relative_path
 
     error(
-        f"internal error: {exc} (while linting {relative(path)})",
+        f"internal error: {exc} (while linting {relative_path(path)})",
         "this is a bug in the rule; rerun with --debug for the traceback and report it, "
         "or --ignore the rule meanwhile",
     )
