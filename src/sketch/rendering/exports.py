@@ -6,8 +6,6 @@ The render pipeline owns registration; this module only turns a design into file
 
 from __future__ import annotations
 
-import json
-
 from sketch.model import Design
 
 OPENAPI_FILE = "openapi.json"
@@ -18,10 +16,9 @@ def produce_exports(design: Design, wanted: frozenset[str]) -> dict[str, bytes]:
     """The export files for the formats asked for among `openapi` and `sql`."""
     files: dict[str, bytes] = {}
     if "openapi" in wanted:
-        from sketch.rendering.openapi import openapi_document
+        from sketch.rendering.openapi import openapi_json
 
-        text = json.dumps(openapi_document(design), indent=2, ensure_ascii=False) + "\n"
-        files[OPENAPI_FILE] = text.encode()
+        files[OPENAPI_FILE] = openapi_json(design).encode()
     if "sql" in wanted:
         from sketch.rendering.sql import sql_ddl
 

@@ -7,6 +7,7 @@ are strings, as the spec's most honest default.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -16,6 +17,11 @@ from sketch.rendering.column_types import ColumnType, parse_type
 
 OPENAPI_VERSION = "3.1.0"
 SECURITY_SCHEME = "bearerAuth"
+
+
+def openapi_json(design: Design) -> str:
+    """The OpenAPI document as JSON text, as `openapi.json` and `sketch export` write it."""
+    return json.dumps(openapi_document(design), indent=2, ensure_ascii=False) + "\n"
 
 
 def openapi_document(design: Design) -> dict[str, Any]:

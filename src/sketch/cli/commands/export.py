@@ -58,20 +58,15 @@ def export(
 
 
 def export_text(design: Design, kind: str, dialect: str, output: Path | None) -> str:
-    import json
-
-    from sketch.model import Design
     from sketch.rendering.data_file import dump_yaml
-    from sketch.rendering.openapi import openapi_document
+    from sketch.rendering.openapi import openapi_document, openapi_json
     from sketch.rendering.sql import sql_ddl
 
-    assert isinstance(design, Design)
     if kind == "sql":
         return sql_ddl(design, dialect)
-    document = openapi_document(design)
     if output is not None and output.suffix.lower() in (".yaml", ".yml"):
-        return dump_yaml(document)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return dump_yaml(openapi_document(design))
+    return openapi_json(design)
 
 
 def _checked(file: Path) -> Design | None:
