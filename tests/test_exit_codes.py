@@ -1,0 +1,111 @@
+"""One broken file, one exit code and one message, whatever command or batch meets it.
+
+The README's table: 0 ok, 1 problems found, 2 usage or load error, 3 internal error. Every
+command goes through the same pipeline (load, settings, check), so a design that does not
+load exits 2 everywhere, alone or among others, and says the same thing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sketch.cli import app
+
+SYNTAX_ERROR = "from sketch import *\ndesign = Design(name='broken'\n"
+DANGLING = (
+    "from sketch import *\n"
+    "design = Design(name='dangling', components=[Component(name='a', kind='service')],\n"
+    "                links=[Link(from_='a', to='ghost')])\n"
+)
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def folder(tmp_path: Path, repo_root: Path) -> Path:
+    shutil.copy(repo_root / "designs" / "twitter.py", tmp_path / "twitter.py")
+    (tmp_path / "broken.py").write_text(SYNTAX_ERROR, encoding="utf-8")
+    (tmp_path / "dangling.py").write_text(DANGLING, encoding="utf-8")
+    return tmp_path
+
+
+def commands(out: Path) -> dict[str, list[str | Path]]:
+    return {
+        "check": ["check"],
+        "lint": ["lint"],
+        "render": ["render", "-o", out, "-f", "md"],
+        "export": ["export"],
+        "estimate": ["estimate"],
+    }
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "render", "export", "estimate"])
+def test_a_design_that_does_not_load_exits_2_with_the_same_message(
+    folder: Path, tmp_path: Path, command: str
+) -> None:
+    code, output = run(*commands(tmp_path / "out")[command], folder / "broken.py")
+    assert code == 2
+    assert f"{folder / 'broken.py'}:2: syntax error" in output
+    assert "help: fix the Python syntax at that line" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "render"])
+def test_among_others_it_still_exits_2(folder: Path, tmp_path: Path, command: str) -> None:
+    paths = [folder / "twitter.py", folder / "broken.py"]
+    code, output = run(*commands(tmp_path / "out")[command], *paths)
+    assert code == 2
+    assert f"{folder / 'broken.py'}:2: syntax error" in output
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "render", "export"])
+def test_a_design_with_a_broken_reference_exits_1_and_names_it(
+    folder: Path, tmp_path: Path, command: str
+) -> None:
+    code, output = run(*commands(tmp_path / "out")[command], folder / "dangling.py")
+    assert code == 1
+    assert "C301" in output and "no component 'ghost'" in output
+
+
+def test_a_batch_with_a_broken_reference_exits_1(folder: Path, tmp_path: Path) -> None:
+    paths = [folder / "twitter.py", folder / "dangling.py"]
+    code, output = run("render", "-o", tmp_path / "out", "-f", "md", *paths)
+    assert code == 1
+    assert "C301" in output
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "render", "export", "estimate"])
+def test_a_good_design_exits_0(folder: Path, tmp_path: Path, command: str) -> None:
+    code, output = run(*commands(tmp_path / "out")[command], folder / "twitter.py")
+    assert code == 0, output
+
+
+@pytest.mark.parametrize("command", ["check", "lint", "render", "export", "estimate"])
+def test_bad_settings_exit_2_naming_the_line(folder: Path, tmp_path: Path, command: str) -> None:
+    (folder / "pyproject.toml").write_text("[tool.sketch.limits]\nmax_entitys = 6\n")
+    code, output = run(*commands(tmp_path / "out")[command], folder / "twitter.py")
+    assert code == 2
+    assert "pyproject.toml:2: [tool.sketch.limits.max_entitys]: unknown setting" in output
+
+
+def test_a_bug_exits_3(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sketch.checking.pipeline
+
+    def explode(*args: object) -> None:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(sketch.checking.pipeline, "check", explode)
+    for command in ("check", "lint", "export", "estimate"):
+        code, output = run(command, folder / "twitter.py")
+        assert code == 3, command
+        assert "internal error: ZeroDivisionError: bug" in output
