@@ -24,6 +24,16 @@ def threshold_lines(rule: Rule) -> list[str]:
     ]
 
 
+def rule_source(rule: Rule) -> str:
+    """Where the rule is written, from the package root: `sketch/linting/rules/x.py:88`."""
+    import inspect
+    import sys
+
+    module = sys.modules[rule.check.__module__]
+    line = inspect.getsourcelines(rule.check)[1]
+    return f"{module.__name__.replace('.', '/')}.py:{line}"
+
+
 def rule_text(rule: Rule) -> str:
     """What `sketch rule CODE` prints."""
     lines = [
@@ -32,6 +42,7 @@ def rule_text(rule: Rule) -> str:
         rule.doc,
         "",
         f"help: {rule.fix}",
+        f"defined in: src/{rule_source(rule)}",
     ]
     if rule.thresholds:
         lines += ["", "Thresholds ([tool.sketch.lint.thresholds] in pyproject.toml):"]
