@@ -3,12 +3,11 @@
 Parametrized over `designs/*.py`, so a new design is covered by adding the file. The gallery
 is rendered once per session (in parallel, with `sketch.rendering.batch`), with the real `diagrams`
 library and the real Graphviz `dot`. DOT sources and design.md notes are compared with golden
-files in tests/golden/designs/; `SKETCH_UPDATE_GOLDEN=1` rewrites them.
+files in tests/golden/designs/ (`pytest --update-golden` rewrites them).
 """
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
 import sys
@@ -21,16 +20,10 @@ from sketch.errors import Severity
 from sketch.loading import load_design
 from sketch.loading.settings import load_config
 from sketch.rendering.batch import BatchResult, DesignOutcome, render_many
+from tests.helpers.golden import Golden
 
 REPO = Path(__file__).resolve().parents[1]
 DESIGNS = sorted((REPO / "designs").glob("*.py"))
-GOLDEN = Path(__file__).resolve().parent / "golden" / "designs"
-
-
-def _golden_path(name: str) -> Path:
-    # The renderer's own tests keep Twitter's goldens: one copy, one place to update.
-    owned_by_render_tests = REPO / "tests" / "render" / "golden" / name
-    return owned_by_render_tests if owned_by_render_tests.is_file() else GOLDEN / name
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -128,20 +121,14 @@ def test_design_renders_a_diagram_and_a_note(path: Path, gallery: tuple[BatchRes
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 @pytest.mark.parametrize("output", ["architecture.dot", "design.md"])
 def test_rendered_text_matches_its_golden_file(
-    path: Path, output: str, gallery: tuple[BatchResult, Path]
+    path: Path, output: str, gallery: tuple[BatchResult, Path], golden: Golden
 ) -> None:
     result, out = gallery
     outcome = _outcome(result, path)
     assert outcome.ok, outcome.problems
-    actual = (out / str(outcome.name) / output).read_bytes()
-    golden = _golden_path(f"{path.stem}{Path(output).suffix}")
-    if os.environ.get("SKETCH_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(actual)
-    assert golden.is_file(), f"no golden {golden.name}; run with SKETCH_UPDATE_GOLDEN=1"
-    assert actual == golden.read_bytes(), (
-        f"{output} of {path.name} differs from {golden.relative_to(REPO)}; if the "
-        "change is intended, rerun with SKETCH_UPDATE_GOLDEN=1 and review the diff"
+    # One copy per design, Twitter's included: the renderer's own tests compare with it too.
+    golden(
+        f"designs/{path.stem}{Path(output).suffix}", (out / str(outcome.name) / output).read_bytes()
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sketch.cli import app
-from tests.notes.golden_files import assert_golden
+from tests.helpers.golden import Golden
 
 NOTE = """\
 # My notes on Twitter
@@ -68,7 +68,9 @@ def _outside(text: str) -> list[str]:
     return kept
 
 
-def test_embed_fills_regions_and_a_second_run_changes_nothing(project: Path) -> None:
+def test_embed_fills_regions_and_a_second_run_changes_nothing(
+    project: Path, golden: Golden
+) -> None:
     note = project / "notes" / "note.md"
     code, out, _ = embed("notes/note.md")
     assert code == 0
@@ -79,7 +81,7 @@ def test_embed_fills_regions_and_a_second_run_changes_nothing(project: Path) -> 
     assert text.count("```mermaid") == 1 + 2 + 1 and "stale text" not in text
     svg = (project / "notes" / "images" / "twitter-architecture.svg").read_bytes()
     assert b"<svg" in svg
-    assert_golden("embedded-note.md", text)
+    golden("embedding/embedded-note.md", text)
     before = note.stat().st_mtime_ns
     assert embed("notes/note.md")[:2] == (0, "")
     assert note.read_text(encoding="utf-8") == text and note.stat().st_mtime_ns == before

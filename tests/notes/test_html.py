@@ -11,8 +11,8 @@ import pytest
 from sketch.loading import load_design
 from sketch.model import Design
 from sketch.rendering.html import html_files, inline_svg, render_fragment, render_html
+from tests.helpers.golden import Golden
 from tests.notes import browser, nasty
-from tests.notes.golden_files import assert_golden
 
 # A stand-in for the renderer's SVG, so the golden page does not change with Graphviz.
 SMALL_SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -75,8 +75,8 @@ def twitter(repo_root: Path) -> Design:
     return load_design(repo_root / "designs" / "twitter.py").design
 
 
-def test_twitter_page_golden(twitter: Design) -> None:
-    assert_golden("twitter.html", render_html(twitter, SMALL_SVG))
+def test_twitter_page_golden(twitter: Design, golden: Golden) -> None:
+    golden("rendering/twitter.html", render_html(twitter, SMALL_SVG))
 
 
 def test_page_inlines_the_svg_without_its_prolog(twitter: Design) -> None:

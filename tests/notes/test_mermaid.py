@@ -13,7 +13,7 @@ from sketch.rendering import mermaid
 from sketch.rendering.mermaid import mermaid_files
 from sketch.rendering.mermaid_text import Ids, comment, text
 from tests.design_factory import small_design
-from tests.notes.golden_files import assert_golden
+from tests.helpers.golden import Golden
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +21,16 @@ def twitter(repo_root: Path) -> Design:
     return load_design(repo_root / "designs" / "twitter.py").design
 
 
-def test_twitter_architecture_golden(twitter: Design) -> None:
-    assert_golden("twitter-architecture.mmd", mermaid.architecture(twitter))
+def test_twitter_architecture_golden(twitter: Design, golden: Golden) -> None:
+    golden("rendering/twitter-architecture.mmd", mermaid.architecture(twitter))
 
 
-def test_twitter_sequences_golden(twitter: Design) -> None:
-    assert_golden("twitter-flows.mmd", "\n".join(mermaid.sequences(twitter)))
+def test_twitter_sequences_golden(twitter: Design, golden: Golden) -> None:
+    golden("rendering/twitter-flows.mmd", "\n".join(mermaid.sequences(twitter)))
 
 
-def test_twitter_er_golden(twitter: Design) -> None:
-    assert_golden("twitter-er.mmd", mermaid.er(twitter))
+def test_twitter_er_golden(twitter: Design, golden: Golden) -> None:
+    golden("rendering/twitter-er.mmd", mermaid.er(twitter))
 
 
 def test_same_design_same_text(repo_root: Path, twitter: Design) -> None:

@@ -19,6 +19,7 @@ from sketch.loading import load_design
 from sketch.model import Design
 from sketch.rendering import mermaid
 from tests.design_factory import small_design
+from tests.helpers.golden import Golden
 from tests.notes import browser, nasty
 
 # Text that means something to some Mermaid grammar, to Markdown, or to HTML; then seeded
@@ -84,7 +85,9 @@ def _diagrams(design: Design) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str, dict[str, Any]]:
+def drawn(
+    tmp_path_factory: pytest.TempPathFactory, repo_root: Path, golden: Golden
+) -> dict[str, dict[str, Any]]:
     folder = tmp_path_factory.mktemp("mermaid")
     designs = [
         load_design(repo_root / "designs" / "twitter.py").design,
@@ -93,7 +96,7 @@ def drawn(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> dict[str
     ]
     named = [item for design in designs for item in _diagrams(design)]
     # And the blocks exactly as `sketch embed` writes them into a note.
-    note = (Path(__file__).parent / "golden" / "embedded-note.md").read_text(encoding="utf-8")
+    note = golden.path("embedding/embedded-note.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```mermaid\n(.*?)^```$", note, re.MULTILINE | re.DOTALL)
     named += [("note", f"block {i}", block) for i, block in enumerate(blocks)]
     for number, tricky in enumerate(TRICKY + _fuzz_texts()):

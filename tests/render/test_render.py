@@ -11,8 +11,8 @@ import pytest
 
 from sketch.loading import LoadedDesign, load_design
 from sketch.rendering import RenderError, default_formats, formats, parse_formats, render_design
+from tests.helpers.golden import Golden
 from tests.render import hostile
-from tests.render.golden_files import assert_golden
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -89,12 +89,12 @@ def test_rendering_twice_gives_identical_bytes(
         assert (tmp_path / "twitter" / name).read_bytes() == (twitter_out / name).read_bytes(), name
 
 
-def test_twitter_dot_matches_golden(twitter_out: Path) -> None:
-    assert_golden("twitter.dot", (twitter_out / "architecture.dot").read_bytes())
+def test_twitter_dot_matches_golden(twitter_out: Path, golden: Golden) -> None:
+    golden("designs/twitter.dot", (twitter_out / "architecture.dot").read_bytes())
 
 
-def test_twitter_markdown_matches_golden(twitter_out: Path) -> None:
-    assert_golden("twitter.md", (twitter_out / "design.md").read_bytes())
+def test_twitter_markdown_matches_golden(twitter_out: Path, golden: Golden) -> None:
+    golden("designs/twitter.md", (twitter_out / "design.md").read_bytes())
 
 
 def test_the_dot_file_renders_on_its_own_from_its_folder(twitter_out: Path) -> None:
