@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import Sketch, in_process
 from tests.helpers.golden import UPDATE_OPTION, Golden
 from tests.helpers.paths import GOLDEN_ROOT, REPO_ROOT
 
@@ -29,6 +30,12 @@ def repo_root() -> Path:
 def golden(pytestconfig: pytest.Config) -> Golden:
     """`golden(name, output)`: `output` must be tests/golden/<name> byte for byte."""
     return Golden(GOLDEN_ROOT, update=bool(pytestconfig.getoption(UPDATE_OPTION)))
+
+
+@pytest.fixture(scope="session")
+def sketch() -> Sketch:
+    """`sketch(*args)` runs the CLI in-process; it returns exit code, stdout, stderr and output."""
+    return in_process()
 
 
 @pytest.fixture(scope="session")

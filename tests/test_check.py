@@ -22,6 +22,7 @@ from sketch import (
 )
 from sketch.checking import check
 from tests.design_factory import api, entity, small_design
+from tests.helpers.cli import Sketch
 
 
 def codes(design: object, limits: Limits | None = None) -> list[str]:
@@ -240,12 +241,8 @@ def test_every_check_code_is_documented_and_every_entry_is_a_code() -> None:
 
 
 @pytest.mark.parametrize("asked", ["C301", "c301", "unknown-component"])
-def test_sketch_rule_explains_a_check_code(asked: str) -> None:
-    from typer.testing import CliRunner
-
-    from sketch.cli import app
-
-    result = CliRunner().invoke(app, ["rule", asked])
+def test_sketch_rule_explains_a_check_code(sketch: Sketch, asked: str) -> None:
+    result = sketch("rule", asked)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("C301 unknown-component [error] step: check\n")
     assert "Why it matters:" in result.stdout and "cannot be ignored" in result.stdout

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
+from tests.helpers.cli import Sketch
 
-runner = CliRunner()
+Check = Callable[[Path], tuple[int, str]]
 
 
 def write_design(folder: Path, entities: int, limits: str | None = None) -> Path:
@@ -38,18 +38,24 @@ def write_pyproject(folder: Path, body: str) -> Path:
     return path
 
 
-def check(path: Path) -> tuple[int, str]:
-    result = runner.invoke(app, ["check", str(path)])
-    return result.exit_code, result.output
+@pytest.fixture
+def check(sketch: Sketch) -> Check:
+    """`check(path)`: the exit code and output of `sketch check PATH`."""
+
+    def run(path: Path) -> tuple[int, str]:
+        result = sketch("check", path)
+        return result.exit_code, result.output
+
+    return run
 
 
-def test_without_settings_the_guides_limits_apply(tmp_path: Path) -> None:
+def test_without_settings_the_guides_limits_apply(check: Check, tmp_path: Path) -> None:
     code, output = check(write_design(tmp_path, entities=6))
     assert code == 1
     assert "C102 6 entities; the framework asks for 3-5" in output
 
 
-def test_the_nearest_pyproject_changes_the_limits(tmp_path: Path) -> None:
+def test_the_nearest_pyproject_changes_the_limits(check: Check, tmp_path: Path) -> None:
     write_pyproject(tmp_path, "[tool.sketch.limits]\nmax_entities = 6\n")
     design = write_design(tmp_path / "designs" / "big", entities=6)
     assert check(design) == (0, "1 design checked: no problems\n")
@@ -62,7 +68,7 @@ def test_the_nearest_pyproject_changes_the_limits(tmp_path: Path) -> None:
     ("project_max", "design_max", "exit_code"), [(6, 5, 1), (5, 6, 0)], ids=["lower", "higher"]
 )
 def test_the_designs_own_limits_win(
-    tmp_path: Path, project_max: int, design_max: int, exit_code: int
+    check: Check, tmp_path: Path, project_max: int, design_max: int, exit_code: int
 ) -> None:
     write_pyproject(tmp_path, f"[tool.sketch.limits]\nmax_entities = {project_max}\n")
     design = write_design(tmp_path, entities=6, limits=f"Limits(max_entities={design_max})")
@@ -96,7 +102,7 @@ INVALID = {
 
 @pytest.mark.parametrize(("body", "message"), INVALID.values(), ids=INVALID.keys())
 def test_invalid_settings_are_a_usage_error_saying_where(
-    tmp_path: Path, body: str, message: str
+    check: Check, tmp_path: Path, body: str, message: str
 ) -> None:
     pyproject = write_pyproject(tmp_path, body)
     code, output = check(write_design(tmp_path, entities=3))

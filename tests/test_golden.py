@@ -23,7 +23,7 @@ def test_the_same_bytes_pass_and_other_bytes_fail_with_a_diff(tmp_path: Path) ->
 
 
 def test_a_missing_golden_file_says_how_to_create_it(tmp_path: Path) -> None:
-    with pytest.raises(AssertionError, match="no golden file .*--update-golden"):
+    with pytest.raises(AssertionError, match=r"no golden file .*--update-golden"):
         Golden(tmp_path)("rendering/new.mmd", "flowchart LR\n")
     assert not (tmp_path / "rendering").exists()
 

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
 from sketch.loading import LoadError, load_design
+from tests.helpers.cli import Sketch
 
 GOOD = """\
 from sketch import Design
@@ -106,31 +105,28 @@ def test_the_design_variable_wins_over_other_designs(tmp_path: Path) -> None:
     assert load_design(path).design.name == "tiny"
 
 
-runner = CliRunner()
-
-
-def test_cli_exit_codes_and_no_traceback(tmp_path: Path) -> None:
+def test_cli_exit_codes_and_no_traceback(sketch: Sketch, tmp_path: Path) -> None:
     good = write(tmp_path, GOOD, "good.py")
     broken = write(tmp_path, "design = (\n", "broken.py")
-    result = runner.invoke(app, ["check", str(broken)])
+    result = sketch("check", str(broken))
     assert result.exit_code == 2
     assert "syntax error" in result.output and "Traceback" not in result.output
-    result = runner.invoke(app, ["--debug", "check", str(broken)])
+    result = sketch("--debug", "check", str(broken))
     assert result.exit_code == 2 and "Traceback" in result.output
-    assert runner.invoke(app, ["check", str(good)]).exit_code == 1  # no entities or APIs
-    assert runner.invoke(app, ["check", "designs/twitter.py"]).exit_code == 0
-    assert runner.invoke(app, ["check"]).exit_code == 2  # usage error
-    assert runner.invoke(app, ["check", str(tmp_path / "nope.py")]).exit_code == 2
+    assert sketch("check", str(good)).exit_code == 1  # no entities or APIs
+    assert sketch("check", "designs/twitter.py").exit_code == 0
+    assert sketch("check").exit_code == 2  # usage error
+    assert sketch("check", str(tmp_path / "nope.py")).exit_code == 2
 
 
-def test_cli_internal_error_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sketch.checking.pipeline
-
+def test_cli_internal_error_is_exit_3(
+    sketch: Sketch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(*args: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(sketch.checking.pipeline, "check", explode)
-    result = runner.invoke(app, ["check", "designs/twitter.py"])
+    monkeypatch.setattr("sketch.checking.pipeline.check", explode)
+    result = sketch("check", "designs/twitter.py")
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError: bug" in result.output
     assert "Traceback" not in result.output
@@ -168,10 +164,10 @@ def test_a_closed_pipe_is_not_reported_as_an_error() -> None:
     assert "error" not in done.stderr.lower()
 
 
-def test_check_goes_on_past_a_file_that_does_not_load(tmp_path: Path) -> None:
+def test_check_goes_on_past_a_file_that_does_not_load(sketch: Sketch, tmp_path: Path) -> None:
     broken = write(tmp_path, "design = (\n", "broken.py")
     dangling = write(tmp_path, GOOD, "good.py")  # loads, but has no entities or APIs
-    result = runner.invoke(app, ["check", str(broken), str(dangling)])
+    result = sketch("check", str(broken), str(dangling))
     assert result.exit_code == 2  # a load error outranks the problems found
     assert "syntax error" in result.output
     assert "C101" in result.output and "C103" in result.output

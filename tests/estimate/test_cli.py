@@ -9,12 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
 from sketch.estimating import FigureName
-
-runner = CliRunner()
+from tests.helpers.cli import Sketch
 
 DESIGN = """\
 from sketch import Design, ItemSize, Requirements, Scale
@@ -38,8 +35,8 @@ def shortener(tmp_path: Path) -> Path:
     return path
 
 
-def test_text_fills_in_the_template(repo_root: Path) -> None:
-    result = runner.invoke(app, ["estimate", str(repo_root / "designs" / "twitter.py")])
+def test_text_fills_in_the_template(sketch: Sketch, repo_root: Path) -> None:
+    result = sketch("estimate", str(repo_root / "designs" / "twitter.py"))
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("Design Twitter: requirements and estimates\n")
@@ -64,8 +61,8 @@ def test_text_fills_in_the_template(repo_root: Path) -> None:
     assert out.count("200M users × 2 tweets/day = 400M tweets/day") == 1
 
 
-def test_json_has_every_figure_with_exact_and_human_values(shortener: Path) -> None:
-    result = runner.invoke(app, ["estimate", str(shortener), "--format", "json"])
+def test_json_has_every_figure_with_exact_and_human_values(sketch: Sketch, shortener: Path) -> None:
+    result = sketch("estimate", str(shortener), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert list(data["figures"]) == list(FigureName)
@@ -86,31 +83,29 @@ def test_json_has_every_figure_with_exact_and_human_values(shortener: Path) -> N
     }
 
 
-def test_same_design_same_bytes(shortener: Path) -> None:
+def test_same_design_same_bytes(sketch: Sketch, shortener: Path) -> None:
     for fmt in ("text", "json"):
-        first = runner.invoke(app, ["estimate", str(shortener), "-f", fmt]).output
-        assert runner.invoke(app, ["estimate", str(shortener), "-f", fmt]).output == first
+        first = sketch("estimate", str(shortener), "-f", fmt).output
+        assert sketch("estimate", str(shortener), "-f", fmt).output == first
         assert str(shortener.parent) not in first
 
 
-def test_pyproject_conventions_apply_and_flags_win(shortener: Path) -> None:
+def test_pyproject_conventions_apply_and_flags_win(sketch: Sketch, shortener: Path) -> None:
     (shortener.parent / "pyproject.toml").write_text(
         '[tool.sketch.estimate]\nunits = "binary"\nmonth = "2.5Ms"\n', encoding="utf-8"
     )
-    configured = runner.invoke(app, ["estimate", str(shortener)])
+    configured = sketch("estimate", str(shortener))
     assert configured.exit_code == 0, configured.output
     assert "per month: 4.7 GiB/day ÷ 86,400 s × 2.5M s ≈ 135 GiB/month" in configured.output
-    flagged = runner.invoke(
-        app, ["estimate", str(shortener), "--units", "decimal", "--month", "30d"]
-    )
+    flagged = sketch("estimate", str(shortener), "--units", "decimal", "--month", "30d")
     assert "per month: 5 GB/day × 30 days = 150 GB/month" in flagged.output
 
 
-def test_a_bad_setting_is_a_usage_error_naming_the_key(shortener: Path) -> None:
+def test_a_bad_setting_is_a_usage_error_naming_the_key(sketch: Sketch, shortener: Path) -> None:
     (shortener.parent / "pyproject.toml").write_text(
         '[tool.sketch.estimate]\nunit = "binary"\n', encoding="utf-8"
     )
-    result = runner.invoke(app, ["estimate", str(shortener)])
+    result = sketch("estimate", str(shortener))
     assert result.exit_code == 2
     assert (
         ":2: [tool.sketch.estimate.unit]: unknown setting (did you mean 'units'?)" in result.output
@@ -118,17 +113,19 @@ def test_a_bad_setting_is_a_usage_error_naming_the_key(shortener: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_a_bad_flag_and_a_missing_file_are_usage_errors(shortener: Path, tmp_path: Path) -> None:
-    assert runner.invoke(app, ["estimate", str(shortener), "--units", "metric"]).exit_code == 2
-    missing = runner.invoke(app, ["estimate", str(tmp_path / "nope.py")])
+def test_a_bad_flag_and_a_missing_file_are_usage_errors(
+    sketch: Sketch, shortener: Path, tmp_path: Path
+) -> None:
+    assert sketch("estimate", str(shortener), "--units", "metric").exit_code == 2
+    missing = sketch("estimate", str(tmp_path / "nope.py"))
     assert missing.exit_code == 2
     assert "no such file" in missing.output
 
 
-def test_a_design_without_scale_says_what_to_add(tmp_path: Path) -> None:
+def test_a_design_without_scale_says_what_to_add(sketch: Sketch, tmp_path: Path) -> None:
     path = tmp_path / "bare.py"
     path.write_text('from sketch import Design\ndesign = Design(name="bare")\n', encoding="utf-8")
-    result = runner.invoke(app, ["estimate", str(path)])
+    result = sketch("estimate", str(path))
     assert result.exit_code == 0
     assert "every figure: needs requirements.scale" in result.output
     assert "│   (none given)" in result.output
@@ -159,7 +156,7 @@ def test_estimates_import_no_renderer_and_no_cli(sketch_command: list[str]) -> N
     assert done.stdout.strip() == "[]"
 
 
-def test_json_reports_mismatches_with_both_numbers(tmp_path: Path) -> None:
+def test_json_reports_mismatches_with_both_numbers(sketch: Sketch, tmp_path: Path) -> None:
     path = tmp_path / "declared.py"
     path.write_text(
         DESIGN.replace(
@@ -167,7 +164,7 @@ def test_json_reports_mismatches_with_both_numbers(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["estimate", str(path), "-f", "json"])
+    result = sketch("estimate", str(path), "-f", "json")
     assert result.exit_code == 0, result.output
     [mismatch] = json.loads(result.output)["mismatches"]
     assert mismatch["figure"] == "writes_per_second"

@@ -6,27 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
 from sketch.loading.data import load_data_design
 from sketch.model import Design
 from sketch.rendering.data_file import MODELINE, design_data, to_json, to_yaml
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
-
-
-@pytest.fixture(scope="module")
-def runner() -> CliRunner:
-    return CliRunner()
+from tests.helpers.cli import Sketch
 
 
 @pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_round_trip_gives_an_equal_design(
-    runner: CliRunner, tmp_path: Path, path: Path, suffix: str
+    sketch: Sketch, tmp_path: Path, path: Path, suffix: str
 ) -> None:
     out = tmp_path / f"{path.stem}{suffix}"
-    result = runner.invoke(app, ["convert", str(path), "-o", str(out)])
+    result = sketch("convert", str(path), "-o", str(out))
     assert result.exit_code == 0, result.output
     original = example(path)
     again = load_data_design(out)
@@ -72,17 +66,17 @@ def test_multiline_text_round_trips(tmp_path: Path) -> None:
     assert load_data_design(path) == design
 
 
-def test_stdout_and_json_format(runner: CliRunner) -> None:
+def test_stdout_and_json_format(sketch: Sketch) -> None:
     path = DESIGN_FILES[0]
-    result = runner.invoke(app, ["convert", str(path), "--format", "json"])
+    result = sketch("convert", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == design_data(example(path))
 
 
-def test_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["convert", str(DESIGN_FILES[0]), "--format", "toml"])
+def test_usage_errors(sketch: Sketch, tmp_path: Path) -> None:
+    result = sketch("convert", str(DESIGN_FILES[0]), "--format", "toml")
     assert result.exit_code == 2
     assert "unknown format 'toml'" in result.output
-    result = runner.invoke(app, ["convert", str(tmp_path / "missing.py")])
+    result = sketch("convert", str(tmp_path / "missing.py"))
     assert result.exit_code == 2
     assert "no such file" in result.output

@@ -7,14 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from sketch.checking import check
-from sketch.cli import app
 from sketch.loading.nodes import MAX_FILE_BYTES
 from sketch.rendering.data_file import design_data, to_yaml
 from tests.design_factory import small_design
 from tests.formats.helpers import load_error, load_text
+from tests.helpers.cli import Sketch
 
 GOOD = """\
 name: shop
@@ -161,10 +160,10 @@ def test_files_that_are_not_utf8(tmp_path: Path) -> None:
         load_design(path)
 
 
-def test_cli_check_takes_data_files(tmp_path: Path) -> None:
+def test_cli_check_takes_data_files(sketch: Sketch, tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(to_yaml(small_design()))
     (tmp_path / "ok.json").write_text(json.dumps(design_data(small_design())))
-    result = CliRunner().invoke(app, ["check", str(tmp_path)])
+    result = sketch("check", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert "2 designs checked: no problems" in result.output
 

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from openapi_spec_validator import validate
-from typer.testing import CliRunner
 
 from sketch import Api, Design, Entity, Field
-from sketch.cli import app
 from sketch.rendering.openapi import openapi_document
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
+from tests.helpers.cli import Sketch
 
 
 @pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)
@@ -110,24 +109,23 @@ def test_entities_are_component_schemas() -> None:
     }
 
 
-def test_export_command_json_and_yaml(tmp_path: Path) -> None:
-    runner = CliRunner()
+def test_export_command_json_and_yaml(sketch: Sketch, tmp_path: Path) -> None:
     path = next(p for p in DESIGN_FILES if p.stem == "twitter")
     expected = openapi_document(example(path))
-    printed = runner.invoke(app, ["export", str(path), "--format", "openapi"])
+    printed = sketch("export", str(path), "--format", "openapi")
     assert printed.exit_code == 0, printed.output
     assert json.loads(printed.output) == expected
     out = tmp_path / "openapi.yaml"
-    written = runner.invoke(app, ["export", str(path), "-f", "openapi", "-o", str(out)])
+    written = sketch("export", str(path), "-f", "openapi", "-o", str(out))
     assert written.exit_code == 0, written.output
     assert yaml.safe_load(out.read_text()) == expected
-    again = runner.invoke(app, ["export", str(path), "-f", "openapi", "-o", str(out)])
+    again = sketch("export", str(path), "-f", "openapi", "-o", str(out))
     assert again.exit_code == 0 and yaml.safe_load(out.read_text()) == expected
 
 
-def test_export_refuses_a_design_with_problems(tmp_path: Path) -> None:
+def test_export_refuses_a_design_with_problems(sketch: Sketch, tmp_path: Path) -> None:
     path = tmp_path / "small.yaml"
     path.write_text("name: small\nentities: []\n")
-    result = CliRunner().invoke(app, ["export", str(path), "--format", "openapi"])
+    result = sketch("export", str(path), "--format", "openapi")
     assert result.exit_code == 1
     assert "nothing exported" in result.output

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
-from typer.testing import CliRunner
 
 from sketch.checking import check
-from sketch.cli import app
 from sketch.loading.data import load_data_design
 from sketch.rendering.data_file import SCHEMA_FILE, design_data, to_yaml
 from sketch.rendering.schema import design_schema, schema_text
 from sketch.rendering.skeleton import yaml_skeleton
 from tests.design_factory import small_design
 from tests.formats.helpers import DESIGN_FILES, DESIGN_IDS, example
+from tests.helpers.cli import Sketch
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +25,10 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_schema_command_is_deterministic(tmp_path: Path) -> None:
-    runner = CliRunner()
+def test_schema_command_is_deterministic(sketch: Sketch, tmp_path: Path) -> None:
     out = tmp_path / SCHEMA_FILE
-    assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
-    printed = runner.invoke(app, ["schema"])
+    assert sketch("schema", "-o", str(out)).exit_code == 0
+    printed = sketch("schema")
     assert printed.exit_code == 0
     assert out.read_text() == printed.output == schema_text()
     assert json.loads(out.read_text())["properties"]["name"]["type"] == "string"
@@ -68,19 +66,17 @@ def test_skeleton_points_at_the_schema_and_loads(
     assert {p.code for p in check(design)} <= {"C101", "C103"}
 
 
-def test_sketch_new_yaml_writes_the_skeleton(tmp_path: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
+def test_sketch_new_yaml_writes_the_skeleton(sketch: Sketch, tmp_path: Path) -> None:
+    result = sketch("new", "my-app", "--yaml", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "my-app.yaml").read_text() == yaml_skeleton("my-app")
-    again = runner.invoke(app, ["new", "my-app", "--yaml", "-o", str(tmp_path)])
+    again = sketch("new", "my-app", "--yaml", "-o", str(tmp_path))
     assert again.exit_code == 2 and "already exists" in again.output
 
 
-def test_a_folder_with_the_schema_beside_its_designs_checks(tmp_path: Path) -> None:
-    runner = CliRunner()
-    assert runner.invoke(app, ["schema", "-o", str(tmp_path / SCHEMA_FILE)]).exit_code == 0
+def test_a_folder_with_the_schema_beside_its_designs_checks(sketch: Sketch, tmp_path: Path) -> None:
+    assert sketch("schema", "-o", str(tmp_path / SCHEMA_FILE)).exit_code == 0
     (tmp_path / "shop.yaml").write_text(to_yaml(small_design()))
-    result = runner.invoke(app, ["check", str(tmp_path)])
+    result = sketch("check", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert "1 design checked" in result.output

@@ -6,9 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
 from sketch.rendering.column_types import parse_type
 from sketch.rendering.sql import constraint_name, sql_ddl
 from tests.formats.catalogue import assert_matches, sqlite_catalogue
@@ -21,6 +19,7 @@ from tests.formats.tricky import (
     LONG,
     tricky_design,
 )
+from tests.helpers.cli import Sketch
 
 
 def run_sqlite(script: str) -> sqlite3.Connection:
@@ -104,14 +103,12 @@ def test_type_mapping(text: str, postgres: str, sqlite: str) -> None:
     )
 
 
-def test_export_command_writes_sql(tmp_path: Path) -> None:
+def test_export_command_writes_sql(sketch: Sketch, tmp_path: Path) -> None:
     out = tmp_path / "schema.sql"
     path = next(p for p in DESIGN_FILES if p.stem == "twitter")
-    result = CliRunner().invoke(
-        app, ["export", str(path), "--format", "sql", "--dialect", "sqlite", "-o", str(out)]
-    )
+    result = sketch("export", str(path), "--format", "sql", "--dialect", "sqlite", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert out.read_text() == sql_ddl(example(path), "sqlite")
-    bad = CliRunner().invoke(app, ["export", str(path), "--format", "sql", "--dialect", "oracle"])
+    bad = sketch("export", str(path), "--format", "sql", "--dialect", "oracle")
     assert bad.exit_code == 2
     assert "unknown SQL dialect 'oracle'" in bad.output

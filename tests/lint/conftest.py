@@ -1,4 +1,4 @@
-"""Running `sketch lint` in-process, on design files written under tmp_path."""
+"""Design files written under tmp_path, for `sketch lint` to run on."""
 
 from __future__ import annotations
 
@@ -6,24 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
-from tests.lint.helpers import DesignFile, Result, Sketch
-
-
-@pytest.fixture(scope="session")
-def sketch() -> Sketch:
-    """`sketch(*args)` runs the CLI in-process and returns exit code, stdout and stderr."""
-    runner = CliRunner()
-
-    def invoke(*args: str | Path) -> Result:
-        result = runner.invoke(app, [str(a) for a in args])
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return Result(result.exit_code, result.stdout, result.stderr)
-
-    return invoke
+from tests.lint.helpers import DesignFile
 
 
 @pytest.fixture

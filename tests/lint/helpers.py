@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 #: One database, no cache, no bottlenecks, one deep dive (and more): fires 29 findings.
 WEAK = DATA / "weak_design.py"
 
-
-@dataclass(frozen=True)
-class Result:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-Sketch = Callable[..., Result]
 DesignFile = Callable[..., Path]

@@ -12,7 +12,8 @@ import pytest
 from sketch.errors import Severity
 from sketch.linting import REGISTRY, Hit, Rule
 from sketch.linting.registry import FrameworkStep
-from tests.lint.helpers import WEAK, DesignFile, Sketch
+from tests.helpers.cli import Sketch
+from tests.lint.helpers import WEAK, DesignFile
 
 
 def codes_in(text: str) -> set[str]:

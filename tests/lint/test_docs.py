@@ -7,7 +7,7 @@ from pathlib import Path
 from sketch.linting import REGISTRY
 from sketch.linting.docs import catalogue_markdown
 from sketch.linting.settings import Thresholds
-from tests.lint.helpers import Sketch
+from tests.helpers.cli import Sketch
 
 
 def test_every_threshold_is_read_by_a_rule_and_named_in_its_doc() -> None:

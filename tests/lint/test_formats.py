@@ -9,7 +9,8 @@ import pytest
 
 from sketch.linting import REGISTRY
 from sketch.linting.report import escape_data, escape_property, relative
-from tests.lint.helpers import DATA, WEAK, DesignFile, Sketch
+from tests.helpers.cli import Sketch
+from tests.lint.helpers import DATA, WEAK, DesignFile
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.lint.helpers import WEAK, DesignFile, Sketch
+from tests.helpers.cli import Sketch
+from tests.lint.helpers import WEAK, DesignFile
 
 
 def _project(tmp_path: Path, table: str) -> Path:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sketch.cli import app
+from tests.helpers.cli import Sketch
 from tests.helpers.golden import Golden
 
 NOTE = """\
@@ -50,9 +50,18 @@ def project(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) ->
     return tmp_path
 
 
-def embed(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["embed", *args])
-    return result.exit_code, result.stdout, result.stderr
+Embed = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def embed(sketch: Sketch) -> Embed:
+    """`embed(*args)`: the exit code, stdout and stderr of `sketch embed ARGS`."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = sketch("embed", *args)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
 
 
 def _outside(text: str) -> list[str]:
@@ -69,7 +78,7 @@ def _outside(text: str) -> list[str]:
 
 
 def test_embed_fills_regions_and_a_second_run_changes_nothing(
-    project: Path, golden: Golden
+    embed: Embed, project: Path, golden: Golden
 ) -> None:
     note = project / "notes" / "note.md"
     code, out, _ = embed("notes/note.md")
@@ -87,7 +96,7 @@ def test_embed_fills_regions_and_a_second_run_changes_nothing(
     assert note.read_text(encoding="utf-8") == text and note.stat().st_mtime_ns == before
 
 
-def test_check_exits_1_with_a_diff_and_writes_nothing(project: Path) -> None:
+def test_check_exits_1_with_a_diff_and_writes_nothing(embed: Embed, project: Path) -> None:
     code, out, err = embed("--check", "notes/note.md")
     assert code == 1
     assert out.startswith("--- a/notes/note.md\n+++ b/notes/note.md\n@@")
@@ -100,7 +109,7 @@ def test_check_exits_1_with_a_diff_and_writes_nothing(project: Path) -> None:
     assert embed("--check", "notes/note.md") == (0, "", "1 note up to date\n")
 
 
-def test_check_notices_an_outdated_image(project: Path) -> None:
+def test_check_notices_an_outdated_image(embed: Embed, project: Path) -> None:
     embed("notes/note.md")
     image = project / "notes" / "images" / "twitter-architecture.svg"
     image.write_text("<svg/>", encoding="utf-8")
@@ -112,7 +121,7 @@ def test_check_notices_an_outdated_image(project: Path) -> None:
     assert embed("notes")[0] == 0 and image.read_bytes() != b"<svg/>"
 
 
-def test_png_images(project: Path) -> None:
+def test_png_images(embed: Embed, project: Path) -> None:
     note = project / "notes" / "png.md"
     note.write_text(
         "<!-- sketch: ../designs/twitter.py architecture png -->\n<!-- /sketch -->\n",
@@ -125,7 +134,7 @@ def test_png_images(project: Path) -> None:
     )
 
 
-def test_crlf_notes_keep_their_bytes_outside_the_markers(project: Path) -> None:
+def test_crlf_notes_keep_their_bytes_outside_the_markers(embed: Embed, project: Path) -> None:
     note = project / "notes" / "crlf.md"
     original = (
         "Title\r\n\r\n<!-- sketch: ../designs/twitter.py apis -->\r\nold\r\n"
@@ -140,7 +149,7 @@ def test_crlf_notes_keep_their_bytes_outside_the_markers(project: Path) -> None:
     assert embed("--check", str(note))[0] == 0
 
 
-def test_design_paths_are_relative_to_the_note(project: Path) -> None:
+def test_design_paths_are_relative_to_the_note(embed: Embed, project: Path) -> None:
     deep = project / "notes" / "a" / "b"
     deep.mkdir(parents=True)
     (deep / "n.md").write_text(
@@ -191,7 +200,7 @@ def test_design_paths_are_relative_to_the_note(project: Path) -> None:
     ],
 )
 def test_errors_name_the_note_line_and_leave_it_untouched(
-    project: Path, region: str, message: str
+    embed: Embed, project: Path, region: str, message: str
 ) -> None:
     (project / "designs" / "broken.py").write_text("design = (\n", encoding="utf-8")
     note = project / "notes" / "bad.md"
@@ -205,7 +214,7 @@ def test_errors_name_the_note_line_and_leave_it_untouched(
     assert embed("--check", "notes/bad.md")[0] == 2
 
 
-def test_every_problem_of_a_note_is_reported_at_once(project: Path) -> None:
+def test_every_problem_of_a_note_is_reported_at_once(embed: Embed, project: Path) -> None:
     note = project / "notes" / "two.md"
     note.write_text(
         "<!-- sketch: ../designs/twitter.py nope -->\n<!-- /sketch -->\n"
@@ -216,7 +225,7 @@ def test_every_problem_of_a_note_is_reported_at_once(project: Path) -> None:
     assert "two.md:1: unknown section 'nope'" in err and "two.md:3: design file" in err
 
 
-def test_a_note_that_is_missing_or_a_folder_of_none(project: Path) -> None:
+def test_a_note_that_is_missing_or_a_folder_of_none(embed: Embed, project: Path) -> None:
     code, _, err = embed("notes/missing.md")
     assert code == 2 and "notes/missing.md: no such file" in err
     (project / "empty").mkdir()
@@ -240,7 +249,7 @@ def test_real_subprocess_exit_codes(project: Path, sketch_command: list[str]) ->
     assert run("--check", "notes/note.md").returncode == 0
 
 
-def test_two_designs_of_one_name_cannot_share_an_image(project: Path) -> None:
+def test_two_designs_of_one_name_cannot_share_an_image(embed: Embed, project: Path) -> None:
     other = project / "other"
     other.mkdir()
     shutil.copy(project / "designs" / "twitter.py", other / "twitter.py")
@@ -255,6 +264,7 @@ def test_two_designs_of_one_name_cannot_share_an_image(project: Path) -> None:
 
 
 def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
+    embed: Embed,
     project: Path,
 ) -> None:
     (project / "designs" / "bad.py").write_text(
@@ -275,7 +285,9 @@ def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
     assert "bad.md:1" not in err  # Mermaid draws what is sound
 
 
-def test_keep_images_checks_the_text_and_only_that_images_exist(project: Path) -> None:
+def test_keep_images_checks_the_text_and_only_that_images_exist(
+    embed: Embed, project: Path
+) -> None:
     embed("notes/note.md")
     image = project / "notes" / "images" / "twitter-architecture.svg"
     image.write_text("<svg/>", encoding="utf-8")  # as if another Graphviz had drawn it
