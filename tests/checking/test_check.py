@@ -21,8 +21,9 @@ from sketch import (
     Step,
 )
 from sketch.checking import check
-from tests.design_factory import api, entity, small_design
+from tests.helpers import factories
 from tests.helpers.cli import Sketch
+from tests.helpers.factories import api, entity, small_design
 
 
 def codes(design: object, limits: Limits | None = None) -> list[str]:
@@ -190,7 +191,7 @@ def test_every_dangling_reference_is_named_with_the_closest_name(
     assert first.help
     # Located at the line that built the object: here, or in the factory's helpers.
     assert first.source is not None
-    assert first.source.file in (__file__, str(Path(__file__).parents[1] / "design_factory.py"))
+    assert first.source.file in (__file__, factories.__file__)
 
 
 def test_replica_of_must_name_a_database() -> None:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sketch.cli.commands.watch import Watcher
 from sketch.rendering.data_file import to_yaml
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 
 HELPER = "sketch_watch_test_helper"
 DESIGN = f"""\
 from {HELPER} import TITLE, USER_REFERENCE
 from sketch import Field
-from tests.design_factory import entity, small_design
+from tests.helpers.factories import entity, small_design
 
 design = small_design(
     title=TITLE,

@@ -10,7 +10,7 @@ import pytest
 
 from sketch.errors import ConfigError
 from sketch.estimating import Conventions, FigureName, conventions_from_settings, estimate
-from tests.estimating.helpers import design_with
+from tests.helpers.factories import design_with_scale
 
 
 def test_the_defaults_are_the_guides() -> None:
@@ -48,7 +48,7 @@ def test_bad_settings_name_the_key_and_the_fix(settings: dict[str, Any], expecte
 
 
 def test_a_month_of_2_5m_seconds_differs_from_30_days() -> None:
-    design = design_with(
+    design = design_with_scale(
         dau=1_000_000, writes_per_user_per_day=1, item_sizes=[{"name": "row", "bytes": 1_000}]
     )
     thirty = estimate(design).figure(FigureName.storage_per_month)
@@ -61,7 +61,7 @@ def test_a_month_of_2_5m_seconds_differs_from_30_days() -> None:
 
 
 def test_binary_units_change_the_words_not_the_values() -> None:
-    design = design_with(
+    design = design_with_scale(
         dau=1_000_000, writes_per_user_per_day=1, item_sizes=[{"name": "row", "bytes": 2**40 / 1e6}]
     )
     decimal = estimate(design).figure(FigureName.storage_per_day)

@@ -8,7 +8,7 @@ import pytest
 
 from sketch import Capacity, ItemSize
 from sketch.estimating import Conventions, Estimates, Figure, FigureName, estimate
-from tests.estimating.helpers import design_with
+from tests.helpers.factories import design_with_scale
 
 
 def _text(estimates: Estimates, name: str) -> str:
@@ -25,7 +25,7 @@ def _value(estimates: Estimates, name: str) -> float:
 
 def test_url_shortener() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=10_000_000,
             write_name="short URL",
             writes_per_user_per_day=1,
@@ -75,7 +75,7 @@ def test_url_shortener() -> None:
 
 def test_chat_system() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=50_000_000,
             write_name="message",
             writes_per_user_per_day=40,
@@ -119,7 +119,7 @@ def test_chat_system() -> None:
 
 def test_photo_service_reads_per_user() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=500_000_000,
             write_name="photo",
             writes_per_user_per_day=0.2,
@@ -162,7 +162,7 @@ def test_photo_service_reads_per_user() -> None:
 def test_video_uploads_in_binary_units_and_a_month_of_2_5m_seconds() -> None:
     conventions = Conventions(units="binary", month="2.5Ms")
     estimates = estimate(
-        design_with(
+        design_with_scale(
             write_name="video",
             writes_per_second=500,
             peak_factor=1.5,
@@ -197,7 +197,7 @@ def test_video_uploads_in_binary_units_and_a_month_of_2_5m_seconds() -> None:
 
 def test_ride_sharing_location_updates_with_a_declared_figure_that_disagrees() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=1_000_000,
             write_name="location update",
             writes_per_user_per_day=960,
@@ -230,7 +230,7 @@ def test_ride_sharing_location_updates_with_a_declared_figure_that_disagrees() -
 
 
 def test_a_tiny_service_says_rates_below_one_per_second() -> None:
-    estimates = estimate(design_with(dau=1_000, writes_per_user_per_day=2, peak_factor=1))
+    estimates = estimate(design_with_scale(dau=1_000, writes_per_user_per_day=2, peak_factor=1))
     assert _text(estimates, "writes_per_second") == "0.023/s"  # 2,000 ÷ 86,400
     assert _text(estimates, "peak_writes_per_second") == "0.023/s"
     assert estimates.figure(FigureName.writes_per_second) is not None
@@ -242,7 +242,7 @@ def test_a_tiny_service_says_rates_below_one_per_second() -> None:
 
 def test_a_hundred_thousand_seconds_a_day_is_a_convention_too() -> None:
     estimates = estimate(
-        design_with(dau=200_000_000, writes_per_user_per_day=2),
+        design_with_scale(dau=200_000_000, writes_per_user_per_day=2),
         Conventions(seconds_per_day=100_000),
     )
     assert _text(estimates, "writes_per_second") == "4K/s"

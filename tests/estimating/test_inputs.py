@@ -8,7 +8,8 @@ from sketch import Design, ItemSize, Requirements
 from sketch.errors import Severity
 from sketch.estimating import FigureName, estimate
 from sketch.linting import REGISTRY, lint_design
-from tests.estimating.helpers import design_with
+from tests.helpers import factories
+from tests.helpers.factories import design_with_scale
 
 
 def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:
@@ -20,7 +21,7 @@ def test_a_design_without_scale_gets_one_message_and_no_figure() -> None:
 
 
 def test_each_missing_figure_names_the_input_it_needs() -> None:
-    estimates = estimate(design_with(dau=1_000_000, writes_per_user_per_day=3))
+    estimates = estimate(design_with_scale(dau=1_000_000, writes_per_user_per_day=3))
     assert estimates.figure(FigureName.writes_per_second) is not None
     assert estimates.figure(FigureName.peak_writes_per_second) is None
     assert estimates.missing == [
@@ -45,14 +46,14 @@ def test_each_missing_figure_names_the_input_it_needs() -> None:
 
 
 def test_mau_alone_is_not_turned_into_dau() -> None:
-    estimates = estimate(design_with(mau=300_000_000, writes_per_user_per_day=2))
+    estimates = estimate(design_with_scale(mau=300_000_000, writes_per_user_per_day=2))
     assert estimates.figure(FigureName.writes_per_second) is None
     assert estimates.missing[0].startswith("writes per day: needs scale.dau")
 
 
 def test_declared_figures_within_2x_are_fine() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=200_000_000,
             writes_per_user_per_day=2,
             writes_per_second=9_000,
@@ -66,7 +67,7 @@ def test_declared_figures_within_2x_are_fine() -> None:
 def test_declared_figures_more_than_2x_off_become_r111_warnings_with_both_numbers() -> None:
     # Lint's R111 (declared-figure-disagrees) reports the estimate's mismatches; it replaced
     # the C401 problems of `sketch.estimating.findings`, which nothing ran.
-    design = design_with(
+    design = design_with_scale(
         dau=200_000_000,
         writes_per_user_per_day=2,
         writes_per_second=100_000,
@@ -93,14 +94,12 @@ def test_declared_figures_more_than_2x_off_become_r111_warnings_with_both_number
     )
     [declared_writes, _] = estimate(design).mismatches
     assert declared_writes.declared == 100_000
-    assert writes.source is not None and writes.source.file == __file__.replace(
-        "test_inputs.py", "helpers.py"
-    )
+    assert writes.source is not None and writes.source.file == factories.__file__
 
 
 def test_reads_per_user_are_checked_against_the_read_write_ratio() -> None:
     estimates = estimate(
-        design_with(
+        design_with_scale(
             dau=1_000_000,
             writes_per_user_per_day=1,
             read_write_ratio=10,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sketch import Capacity, ItemSize
 from sketch.estimating import FigureName, estimate
-from tests.estimating.helpers import design_with
+from tests.helpers.factories import design_with_scale
 
 # Counts of nodes are whole numbers (rounded up), so they do not scale linearly.
 _LINEAR = tuple(name for name in FigureName if name not in ("servers", "database_nodes", "shards"))
@@ -47,8 +47,8 @@ scales = st.fixed_dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(scales, st.integers(min_value=2, max_value=1000))
 def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict[str, Any], k: int) -> None:
-    base = estimate(design_with(**scale))
-    scaled = estimate(design_with(**{**scale, "dau": scale["dau"] * k}))
+    base = estimate(design_with_scale(**scale))
+    scaled = estimate(design_with_scale(**{**scale, "dau": scale["dau"] * k}))
     assert base.missing == scaled.missing == []
     for name in _LINEAR:
         before, after = base.figure(name), scaled.figure(name)
@@ -59,7 +59,7 @@ def test_scaling_dau_by_k_scales_every_rate_and_volume_by_k(scale: dict[str, Any
 @settings(max_examples=60, deadline=None)
 @given(scales)
 def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict[str, Any]) -> None:
-    estimates = estimate(design_with(**scale))
+    estimates = estimate(design_with_scale(**scale))
     for average, peak in (
         (
             estimates.figure(FigureName.writes_per_second),
@@ -88,7 +88,7 @@ def test_peak_is_never_below_average_and_nodes_cover_the_load(scale: dict[str, A
 @settings(max_examples=30, deadline=None)
 @given(scales)
 def test_every_figure_has_text_steps_and_a_finite_value(scale: dict[str, Any]) -> None:
-    for name, figure in estimate(design_with(**scale)).figures():
+    for name, figure in estimate(design_with_scale(**scale)).figures():
         assert math.isfinite(figure.value) and figure.value > 0, name
         assert figure.text and figure.steps, name
         assert "{" not in figure.text and all("{" not in step for step in figure.steps)

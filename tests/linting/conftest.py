@@ -12,14 +12,15 @@ from tests.linting.helpers import DesignFile
 
 @pytest.fixture
 def design_file(tmp_path: Path) -> DesignFile:
-    """Write a design file whose body builds on tests/linting/examples.py's clean design."""
+    """Write a design file whose body builds on the factories' clean design (and busy_design)."""
     counter = iter(range(1000))
 
     def write(body: str, name: str | None = None) -> Path:
         path = tmp_path / (name or f"design_{next(counter)}.py")
         header = (
             "from sketch import *  # noqa: F403\n"
-            "from tests.linting.examples import *  # noqa: F403\n"
+            "from tests.helpers.factories import *  # noqa: F403\n"
+            "from tests.linting.examples.high_level import busy_design  # noqa: F401\n"
         )
         path.write_text(header + textwrap.dedent(body), encoding="utf-8")
         return path

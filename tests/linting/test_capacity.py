@@ -9,7 +9,8 @@ import pytest
 from sketch.linting import REGISTRY, lint_design
 from sketch.linting.capacity import load_of
 from sketch.loading import load_design
-from tests.linting.examples import busy_design, design, requirements, scale
+from tests.helpers.factories import clean_design, requirements, scale
+from tests.linting.examples.high_level import busy_design
 
 
 def test_uses_the_estimates(repo_root: Path) -> None:
@@ -33,7 +34,7 @@ def test_declared_numbers_stand_in_when_nothing_derives_them() -> None:
         reads_per_second=2_000,
         peak_factor=2,
     )
-    busy = design(requirements=requirements(scale=declared))
+    busy = clean_design(requirements=requirements(scale=declared))
     load = load_of(busy)
     assert (load.writes, load.reads, load.peak_writes, load.peak_reads) == (
         20_000,
@@ -42,7 +43,7 @@ def test_declared_numbers_stand_in_when_nothing_derives_them() -> None:
         4_000,
     )
     assert load.peak_total == 44_000
-    assert load_of(design(requirements=requirements(scale=None))).peak_total is None
+    assert load_of(clean_design(requirements=requirements(scale=None))).peak_total is None
 
 
 def test_a_design_capacity_overrides_the_threshold() -> None:

@@ -81,7 +81,7 @@ def test_suppression_per_design_and_per_object(sketch: Sketch, design_file: Desi
     path = design_file("""
         db = Component(name="db", kind="database", technology="PostgreSQL", suppress=[
             Suppression(code="D303", reason="managed database with automatic failover")])
-        design = design(
+        design = clean_design(
             bottlenecks=[],
             components=components(db=db),
             suppress=[Suppression(code="D3", reason="bottlenecks are covered in the notes")],
@@ -99,7 +99,7 @@ def test_suppression_per_design_and_per_object(sketch: Sketch, design_file: Desi
 
 
 def test_suppression_needs_a_reason(sketch: Sketch, design_file: DesignFile) -> None:
-    path = design_file('design = design(suppress=[Suppression(code="D301")])\n')
+    path = design_file('design = clean_design(suppress=[Suppression(code="D301")])\n')
     result = sketch("lint", path)
     assert result.exit_code == 2
     assert "reason" in result.stderr and "required field is missing" in result.stderr
@@ -108,7 +108,9 @@ def test_suppression_needs_a_reason(sketch: Sketch, design_file: DesignFile) -> 
 def test_suppression_of_an_unknown_code_is_an_error(
     sketch: Sketch, design_file: DesignFile
 ) -> None:
-    path = design_file('design = design(suppress=[Suppression(code="D399", reason="typo")])\n')
+    path = design_file(
+        'design = clean_design(suppress=[Suppression(code="D399", reason="typo")])\n'
+    )
     result = sketch("lint", path)
     assert result.exit_code == 2
     assert "suppression of unknown rule 'D399' at suppress[0]" in result.stderr
@@ -118,7 +120,7 @@ def test_check_problems_are_errors_and_hold_the_rules_back(
     sketch: Sketch, design_file: DesignFile
 ) -> None:
     path = design_file("""
-        design = design(bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])])
+        design = clean_design(bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])])
     """)
     result = sketch("lint", path)
     assert result.exit_code == 1
@@ -275,7 +277,7 @@ def test_every_example_design_lints_without_errors(sketch: Sketch, repo_root: Pa
 def test_limit_problems_are_errors_but_the_rules_still_run(
     sketch: Sketch, design_file: DesignFile
 ) -> None:
-    path = design_file("design = design(entities=entities()[:2], bottlenecks=[])\n")
+    path = design_file("design = clean_design(entities=entities()[:2], bottlenecks=[])\n")
     result = sketch("lint", path)
     assert result.exit_code == 1
     assert codes_in(result.stdout) == {"C101", "D301"}

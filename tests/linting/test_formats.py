@@ -27,7 +27,9 @@ def _validate(log: object) -> None:
 
 def test_sarif_is_valid_and_complete(sketch: Sketch, design_file: DesignFile) -> None:
     suppressed = design_file(
-        'design = design(bottlenecks=[], suppress=[Suppression(code="D301", reason="later")])\n'
+        "design = clean_design(\n"
+        '    bottlenecks=[], suppress=[Suppression(code="D301", reason="later")]\n'
+        ")\n"
     )
     result = sketch("lint", "--format", "sarif", WEAK, suppressed)
     assert result.exit_code == 1
@@ -88,7 +90,7 @@ def test_github_escapes_user_text_in_messages(sketch: Sketch, design_file: Desig
     path = design_file(
         'odd = DeepDive(topic="100% up,\\r\\nno: loss", problem="p 1", components=["db"],'
         ' approaches=[approach("A")], decision="d", justification="j")\n'
-        'design = design(deep_dives=[odd, dive("Ids")])\n',
+        'design = clean_design(deep_dives=[odd, dive("Ids")])\n',
         name="odd,name:1.py",
     )
     out = sketch("lint", "--format", "github", "--select", "X403", path).stdout
@@ -104,7 +106,9 @@ def _line_of(text: str) -> int:
 
 def test_sarif_with_check_problems_is_valid(sketch: Sketch, design_file: DesignFile) -> None:
     path = design_file(
-        'design = design(bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])])\n'
+        "design = clean_design(\n"
+        '    bottlenecks=[Bottleneck(title="t", problem="p", components=["dbb"])]\n'
+        ")\n"
     )
     log = json.loads(sketch("lint", "--format", "sarif", path).stdout)
     _validate(log)

@@ -14,8 +14,8 @@ from sketch.loading.data import load_data_design
 from sketch.loading.nodes import MAX_FILE_BYTES
 from sketch.model import Design
 from sketch.rendering.data_file import design_data, to_yaml
-from tests.design_factory import small_design
 from tests.helpers.cli import Sketch
+from tests.helpers.factories import small_design
 
 
 def load_text(tmp_path: Path, text: str, name: str = "design.yaml") -> Design:

@@ -20,7 +20,7 @@ from sketch import (
     Requirements,
     Step,
 )
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 
 
 def test_unknown_field_is_an_error_naming_the_field() -> None:

@@ -11,7 +11,7 @@ from sketch.estimating import FigureName, estimate
 from sketch.loading import load_design
 from sketch.rendering.escape import markdown_cell, markdown_text
 from sketch.rendering.estimates import estimates_markdown
-from tests.estimating.helpers import design_with
+from tests.helpers.factories import design_with_scale
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -46,7 +46,7 @@ def test_twitter_section(repo_root: Path) -> None:
 
 def test_hostile_user_text_stays_literal() -> None:
     hostile = "<script>x</script> | *bold* [link](http://e) `code` &amp;"
-    design = design_with(
+    design = design_with_scale(
         dau=10,
         writes_per_user_per_day=1,
         write_name="# post|ing",
@@ -74,7 +74,7 @@ def test_no_scale_gives_only_the_missing_inputs() -> None:
 )
 def test_user_text_is_escaped_exactly_as_render_escape_does(text: str) -> None:
     """One escaper for all of design.md: the section's lines are `render.escape`'s output."""
-    design = design_with(
+    design = design_with_scale(
         dau=10,
         writes_per_user_per_day=1,
         write_name=text,

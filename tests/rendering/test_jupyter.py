@@ -10,7 +10,7 @@ import pytest
 
 from sketch.loading import load_design
 from sketch.model import Design
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 
 
 @pytest.fixture(scope="module")

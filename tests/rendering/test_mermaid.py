@@ -12,7 +12,7 @@ from sketch.model import Design
 from sketch.rendering import mermaid
 from sketch.rendering.mermaid import mermaid_files
 from sketch.rendering.mermaid_text import Ids, comment, text
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 from tests.helpers.golden import Golden
 
 

@@ -18,7 +18,7 @@ from sketch import Component, Entity, Field, Flow, Step
 from sketch.loading import load_design
 from sketch.model import Design
 from sketch.rendering import mermaid
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 from tests.helpers.golden import Golden
 from tests.rendering import browser, nasty
 

@@ -10,7 +10,7 @@ from openapi_spec_validator import validate
 from sketch.rendering.exports import OPENAPI_FILE, SQL_FILE, produce_exports
 from sketch.rendering.openapi import openapi_document
 from sketch.rendering.sql import sql_ddl
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 
 
 def test_produces_what_is_asked() -> None:

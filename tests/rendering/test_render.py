@@ -168,7 +168,7 @@ def test_parse_formats() -> None:
 
 
 def test_a_design_name_that_would_leave_the_output_folder_is_refused(tmp_path: Path) -> None:
-    from tests.design_factory import small_design
+    from tests.helpers.factories import small_design
 
     with pytest.raises(RenderError, match="folder name"):
         render_design(small_design(name="../escape"), tmp_path / "out")

@@ -15,7 +15,7 @@ from sketch.rendering.scene import (
     component_detail,
     step_label,
 )
-from tests.design_factory import small_design
+from tests.helpers.factories import small_design
 
 
 def twitter_scene() -> Scene:

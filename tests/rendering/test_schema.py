@@ -13,8 +13,8 @@ from sketch.loading.data import load_data_design
 from sketch.rendering.data_file import SCHEMA_FILE, design_data, to_yaml
 from sketch.rendering.schema import design_schema, schema_text
 from sketch.rendering.skeleton import yaml_skeleton
-from tests.design_factory import small_design
 from tests.helpers.cli import Sketch
+from tests.helpers.factories import small_design
 from tests.rendering.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 
