@@ -12,7 +12,7 @@ from sketch.loading import load_design
 from sketch.model import Design
 from sketch.rendering.html import html_files, inline_svg, render_fragment, render_html
 from tests.helpers.golden import Golden
-from tests.rendering import browser, nasty
+from tests.rendering import browser, hostile
 
 # A stand-in for the renderer's SVG, so the golden page does not change with Graphviz.
 SMALL_SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -87,11 +87,12 @@ def test_page_inlines_the_svg_without_its_prolog(twitter: Design) -> None:
 
 
 def test_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
-    design = load_design(nasty.write(tmp_path)).design
+    design = load_design(hostile.write(tmp_path)).design
     page = render_html(design, None)
     assert tags_of(page) <= PAGE_TAGS
     assert "<b>b</b>" not in page and "&lt;b&gt;b&lt;/b&gt;" in page
-    assert "&quot;hi&quot;" in page and "<title>Nasty; #1 &lt;design&gt;</title>" in page
+    assert "&quot;hi&quot;" in page
+    assert "<title>&lt;&lt;b&gt;Title&lt;/b&gt;&gt; Nasty; #1 &lt;design&gt;</title>" in page
     assert not EXTERNAL.search(page)
 
 

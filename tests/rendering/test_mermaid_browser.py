@@ -20,7 +20,7 @@ from sketch.model import Design
 from sketch.rendering import mermaid
 from tests.helpers.factories import small_design
 from tests.helpers.golden import Golden
-from tests.rendering import browser, nasty
+from tests.rendering import browser, hostile
 
 # Text that means something to some Mermaid grammar, to Markdown, or to HTML; then seeded
 # random mixes of the same characters (the seed keeps the test repeatable).
@@ -92,7 +92,7 @@ def drawn(
     designs = [
         load_design(repo_root / "designs" / "twitter.py").design,
         small_design(),
-        load_design(nasty.write(folder)).design,
+        load_design(hostile.write(folder)).design,
     ]
     named = [item for design in designs for item in _diagrams(design)]
     # And the blocks exactly as `sketch embed` writes them into a note.
@@ -134,12 +134,12 @@ def test_twitter_diagrams_show_the_design(drawn: dict[str, dict[str, Any]]) -> N
 
 def test_hostile_text_is_drawn_literally(drawn: dict[str, dict[str, Any]]) -> None:
     # Mermaid keeps `<b>` as text only when it was escaped: it would otherwise become bold.
-    for key in ("nasty architecture", "nasty flow 0", "nasty er"):
-        assert nasty.EVIL in drawn[key]["text"].replace("\u00a0", " "), key
-    flow = drawn["nasty flow 0"]["text"]
+    for key in ("hostile architecture", "hostile flow 1", "hostile er"):
+        assert hostile.MERMAID in drawn[key]["text"].replace("\u00a0", " "), key
+    flow = drawn["hostile flow 1"]["text"]  # the second flow: the one written against Mermaid
     for piece in ("flow; #1 %% end", "read; end", "miss; #1", "hit <2>", "enqueue -) async"):
         assert piece in flow
-    er = drawn["nasty er"]["text"]
+    er = drawn["hostile er"]["text"]
     assert "TIMESTAMP WITH TIME ZONE" in er and "LIST<TEXT>" in er
 
 

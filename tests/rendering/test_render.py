@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -118,7 +120,7 @@ def test_hostile_text_renders_literally_and_stays_valid(tmp_path: Path) -> None:
     # The edge label's third line: backslashes, `&` and a user-written `&amp;` all literal.
     assert "back\\slash \\N & &amp; `tick`" in texts.splitlines()
     assert "<<b>Title</b>>" in texts and "<script>flow</script>" in texts
-    assert len(list(root.iter(f"{SVG}image"))) == 4
+    assert len(list(root.iter(f"{SVG}image"))) == len(loaded.design.components)
     png_size((folder / "architecture.png").read_bytes())
     dot = (folder / "architecture.dot").read_text(encoding="utf-8")
     assert 'label="<<b>App</b>>"' in dot, "an HTML-looking label must be a quoted string"
@@ -146,6 +148,20 @@ def test_hostile_markdown_keeps_tables_and_injects_no_html(tmp_path: Path) -> No
             cells += 1
     assert rows > 10
     assert "![Architecture" not in text, "no SVG rendered, so no picture link"
+
+
+def test_hostile_openapi_and_sql_stay_valid(tmp_path: Path) -> None:
+    from openapi_spec_validator import validate
+
+    loaded = load_design(hostile.write(tmp_path))
+    render_design(loaded, tmp_path, ["openapi", "sql"])
+    folder = tmp_path / "hostile"
+    validate(json.loads((folder / "openapi.json").read_text(encoding="utf-8")))
+    # The PostgreSQL script is plain enough for SQLite: every table, quoted names included.
+    connection = sqlite3.connect(":memory:")
+    connection.executescript((folder / "schema.sql").read_text(encoding="utf-8"))
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {e.table_name for e in loaded.design.entities} <= tables
 
 
 def test_only_the_formats_asked_for_are_written(twitter: LoadedDesign, tmp_path: Path) -> None:
