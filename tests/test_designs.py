@@ -21,9 +21,9 @@ from sketch.loading import load_design
 from sketch.loading.settings import load_config
 from sketch.rendering.batch import BatchResult, DesignOutcome, render_many
 from tests.helpers.golden import Golden
+from tests.helpers.paths import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
-DESIGNS = sorted((REPO / "designs").glob("*.py"))
+DESIGNS = sorted((REPO_ROOT / "designs").glob("*.py"))
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -135,7 +135,7 @@ def test_rendered_text_matches_its_golden_file(
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
     """scripts/update-gallery writes these; the README's gallery links them."""
-    gallery = REPO / "docs" / "gallery"
+    gallery = REPO_ROOT / "docs" / "gallery"
     name = load_design(path).design.name
     thumbnail = (gallery / f"{name}.png").read_bytes()
     width, height = png_size(thumbnail)
@@ -150,7 +150,7 @@ def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
 def test_the_committed_gallery_is_what_the_designs_render_now() -> None:
     # docs/gallery/ is linked from the README: a design change must come with new notes.
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "update-gallery"), "--check"],
+        [sys.executable, str(REPO_ROOT / "scripts" / "update-gallery"), "--check"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-README = REPO / "README.md"
+from tests.helpers.paths import REPO_ROOT
+
+README = REPO_ROOT / "README.md"
 FENCE = re.compile(r"^```(\w*)\s*$")
 NO_TEST = "<!-- no-test -->"
 SHELL_LANGS = {"console", "sh", "shell", "bash"}
@@ -94,7 +95,7 @@ COMMANDS = [
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A folder like the checkout: designs/ plus every python block saved where it says."""
-    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    shutil.copytree(REPO_ROOT / "designs", tmp_path / "designs")
     for block in PYTHON_BLOCKS:
         if block.saved_as:
             target = tmp_path / block.saved_as
@@ -161,7 +162,7 @@ def test_quick_start_gives_exactly_the_two_set_up_commands() -> None:
 
 
 def test_ci_runs_the_readmes_test_command() -> None:
-    script = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    script = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert script[0] == "#!/usr/bin/env bash"
     assert "set -euo pipefail" in script
     commands = [line for line in script if line.strip() and not line.startswith(("#", "set "))]
@@ -175,7 +176,7 @@ def test_local_links_point_to_files() -> None:
     targets = re.findall(r"\]\(([^)#\s]+)\)", prose)
     local = [t for t in targets if "://" not in t]
     assert local, "the README links to the design and the picture"
-    missing = [t for t in local if not (REPO / t).exists()]
+    missing = [t for t in local if not (REPO_ROOT / t).exists()]
     assert not missing, f"README.md links to missing files: {missing}"
 
 
@@ -183,7 +184,7 @@ def test_local_links_point_to_files() -> None:
 def test_readme_picture_is_what_sketch_renders_now(
     fmt: str, tmp_path: Path, sketch_command: list[str]
 ) -> None:
-    committed = REPO / "docs" / "images" / f"twitter-architecture.{fmt}"
+    committed = REPO_ROOT / "docs" / "images" / f"twitter-architecture.{fmt}"
     result = subprocess.run(
         [
             *sketch_command,
@@ -192,7 +193,7 @@ def test_readme_picture_is_what_sketch_renders_now(
             str(tmp_path),
             "--format",
             fmt,
-            str(REPO / "designs" / "twitter.py"),
+            str(REPO_ROOT / "designs" / "twitter.py"),
         ],
         capture_output=True,
         text=True,
@@ -200,7 +201,7 @@ def test_readme_picture_is_what_sketch_renders_now(
     assert result.returncode == 0, result.stdout + result.stderr
     rendered = (tmp_path / "twitter" / f"architecture.{fmt}").read_bytes()
     assert rendered == committed.read_bytes(), (
-        f"{committed.relative_to(REPO)} is stale: run scripts/update-docs-images and commit it"
+        f"{committed.relative_to(REPO_ROOT)} is stale: run scripts/update-docs-images and commit it"
     )
 
 
@@ -233,7 +234,7 @@ def _block_after(marker: str) -> str:
 def test_embed_example_is_what_sketch_embed_writes(
     tmp_path: Path, sketch_command: list[str]
 ) -> None:
-    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    shutil.copytree(REPO_ROOT / "designs", tmp_path / "designs")
     note = tmp_path / "notes" / "twitter.md"
     note.parent.mkdir()
     note.write_text(_block_after("<!-- embed-before -->"), encoding="utf-8")

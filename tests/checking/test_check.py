@@ -30,11 +30,11 @@ def codes(design: object, limits: Limits | None = None) -> list[str]:
     return [p.code for p in check(design, limits)]  # type: ignore[arg-type]
 
 
-def test_the_small_design_and_twitter_are_clean() -> None:
+def test_the_small_design_and_twitter_are_clean(repo_root: Path) -> None:
     from sketch.loading import load_design
 
     assert check(small_design()) == []
-    assert check(load_design(Path("designs/twitter.py")).design) == []
+    assert check(load_design(repo_root / "designs" / "twitter.py").design) == []
 
 
 @pytest.mark.parametrize(("count", "expected"), [(2, ["C101"]), (3, []), (5, []), (6, ["C102"])])

@@ -27,7 +27,7 @@ def write(tmp_path: Path, text: str, name: str) -> Path:
     return path
 
 
-def test_cli_exit_codes_and_no_traceback(sketch: Sketch, tmp_path: Path) -> None:
+def test_cli_exit_codes_and_no_traceback(sketch: Sketch, tmp_path: Path, repo_root: Path) -> None:
     good = write(tmp_path, GOOD, "good.py")
     broken = write(tmp_path, "design = (\n", "broken.py")
     result = sketch("check", str(broken))
@@ -36,19 +36,19 @@ def test_cli_exit_codes_and_no_traceback(sketch: Sketch, tmp_path: Path) -> None
     result = sketch("--debug", "check", str(broken))
     assert result.exit_code == 2 and "Traceback" in result.output
     assert sketch("check", str(good)).exit_code == 1  # no entities or APIs
-    assert sketch("check", "designs/twitter.py").exit_code == 0
+    assert sketch("check", repo_root / "designs" / "twitter.py").exit_code == 0
     assert sketch("check").exit_code == 2  # usage error
     assert sketch("check", str(tmp_path / "nope.py")).exit_code == 2
 
 
 def test_cli_internal_error_is_exit_3(
-    sketch: Sketch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sketch: Sketch, repo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def explode(*args: object) -> None:
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr("sketch.checking.pipeline.check", explode)
-    result = sketch("check", "designs/twitter.py")
+    result = sketch("check", repo_root / "designs" / "twitter.py")
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError: bug" in result.output
     assert "Traceback" not in result.output

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-MERMAID_BUNDLE = REPO / "tests" / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-ARTIFACTS = REPO / "test-artifacts" / "notes"
+from tests.helpers.paths import REPO_ROOT
+
+MERMAID_BUNDLE = REPO_ROOT / "tests" / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+ARTIFACTS = REPO_ROOT / "test-artifacts" / "notes"
 _FLAGS = [
     "--headless",
     "--no-sandbox",

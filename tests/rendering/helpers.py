@@ -7,10 +7,10 @@ from pathlib import Path
 from sketch.loading import load_design
 from sketch.loading.discover import design_files
 from sketch.model import Design
+from tests.helpers.paths import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 #: Every design in designs/, whatever its format, as `sketch check designs/` finds them.
-DESIGN_FILES = design_files([REPO / "designs"])
+DESIGN_FILES = design_files([REPO_ROOT / "designs"])
 DESIGN_IDS = [path.name for path in DESIGN_FILES]
 
 

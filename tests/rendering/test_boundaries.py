@@ -35,9 +35,9 @@ def test_module_imports_neither_diagrams_nor_graphviz(module: str) -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_render_design_and_its_arguments_pickle(tmp_path: Path) -> None:
+def test_render_design_and_its_arguments_pickle(tmp_path: Path, repo_root: Path) -> None:
     # Worker processes receive (function, loaded design, folder, formats) by pickling.
-    loaded = load_design(Path("designs/twitter.py"))
+    loaded = load_design(repo_root / "designs" / "twitter.py")
     function, copy = pickle.loads(pickle.dumps((render_design, loaded)))
     assert copy.design == loaded.design
     written = function(copy, tmp_path, ("md",))

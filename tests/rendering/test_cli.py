@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import Sketch
+from tests.helpers.paths import REPO_ROOT
 from tests.rendering import hostile
 
-TWITTER = Path("designs/twitter.py").resolve()
+TWITTER = REPO_ROOT / "designs" / "twitter.py"
 DANGLING = """
 from sketch import Api, Component, Design, Entity, Field, Flow, Step
 

@@ -18,10 +18,14 @@ def test_invalid_dot_source_is_a_clear_error() -> None:
         run_dot("digraph { a -> ", {}, ["svg"])
 
 
-def test_no_image_format_runs_no_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_image_format_runs_no_dot(
+    tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # `dot` would not be found if it were called
     assert run_dot("digraph { a }", {}, ["dot", "md"]) == {}
-    written = render_design(load_design(Path("designs/twitter.py")), tmp_path, ["dot", "md"])
+    written = render_design(
+        load_design(repo_root / "designs" / "twitter.py"), tmp_path, ["dot", "md"]
+    )
     assert {p.name for p in written} >= {"architecture.dot", "design.md"}
     assert not (tmp_path / "twitter" / "architecture.svg").exists()
 

@@ -22,8 +22,8 @@ ALL_FILES = ["architecture.dot", "architecture.png", "architecture.svg", "design
 
 
 @pytest.fixture(scope="module")
-def twitter() -> LoadedDesign:
-    return load_design(Path("designs/twitter.py"))
+def twitter(repo_root: Path) -> LoadedDesign:
+    return load_design(repo_root / "designs" / "twitter.py")
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sketch import Component, Flow, Link, Step
 from sketch.loading import load_design
 from sketch.rendering.scene import (
@@ -16,10 +14,11 @@ from sketch.rendering.scene import (
     step_label,
 )
 from tests.helpers.factories import small_design
+from tests.helpers.paths import REPO_ROOT
 
 
 def twitter_scene() -> Scene:
-    return build_scene(load_design(Path("designs/twitter.py")).design)
+    return build_scene(load_design(REPO_ROOT / "designs" / "twitter.py").design)
 
 
 def test_twitter_steps_are_numbered_coloured_and_classified() -> None:
