@@ -17,6 +17,7 @@ import pytest
 
 from sketch.checking import check
 from sketch.errors import Severity
+from sketch.linting.run import Options, lint_file
 from sketch.loading import load_design
 from sketch.loading.settings import load_config
 from sketch.rendering.batch import BatchResult, DesignOutcome, render_many
@@ -70,10 +71,7 @@ def test_design_is_complete_through_the_four_steps(path: Path) -> None:
 
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 def test_design_lints_without_errors(path: Path) -> None:
-    lint_run = pytest.importorskip(
-        "sketch.linting.run", reason="sketch.linting is not in this checkout yet: lint not run"
-    )
-    report = lint_run.lint_file(path, lint_run.Options())
+    report = lint_file(path, Options())
     errors = [f for f in report.active if f.severity is Severity.error]
     assert [f"{f.code} {f.message} at {f.path}" for f in errors] == []
     # Every suppression carries a reason a reviewer can read.
@@ -82,7 +80,6 @@ def test_design_lints_without_errors(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def gallery(tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchResult, Path]:
-    pytest.importorskip("sketch.rendering", reason="sketch.rendering is not in this checkout yet")
     out = tmp_path_factory.mktemp("gallery")
     return render_many(DESIGNS, out), out
 

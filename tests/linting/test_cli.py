@@ -292,7 +292,6 @@ def test_debug_shows_the_crashing_rule_traceback(sketch: Sketch) -> None:
 
 
 def test_yaml_designs_are_located_in_the_yaml(sketch: Sketch, tmp_path: Path) -> None:
-    pytest.importorskip("yaml")
     data = tmp_path / "weak.yaml"
     assert sketch("convert", WEAK, "-o", data).exit_code == 0
     result = sketch("lint", "--select", "D303", data)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+import jsonschema  # type: ignore[import-untyped]
 
 from sketch.linting import REGISTRY
 from sketch.linting.report import escape_data, escape_property, relative
 from tests.helpers.cli import Sketch
 from tests.linting.helpers import DATA, WEAK, DesignFile
-
-jsonschema = pytest.importorskip("jsonschema")
 
 # The official schema as Microsoft ships it (npm @microsoft/jest-sarif 1.0.0-beta.0, MIT):
 # SARIF 2.1.0 rtm.5, the version OASIS published as the 2.1.0 standard.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown_it
 import pytest
 
 from sketch import Design, ItemSize, Requirements
@@ -12,8 +13,6 @@ from sketch.loading import load_design
 from sketch.rendering.escape import markdown_cell, markdown_text
 from sketch.rendering.estimates import estimates_markdown
 from tests.helpers.factories import design_with_scale
-
-markdown_it = pytest.importorskip("markdown_it")
 
 
 def _tables(text: str) -> list[list[list[str]]]:
