@@ -6,10 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from sketch.cli import app
-
 
 @dataclass(frozen=True)
 class Result:
@@ -29,6 +25,10 @@ def in_process() -> Sketch:
     An exception other than SystemExit is re-raised, so a crash fails the test with its own
     traceback instead of hiding behind an exit code.
     """
+    from typer.testing import CliRunner  # here: loading the suite's conftest loads no CLI
+
+    from sketch.cli import app
+
     runner = CliRunner()
 
     def invoke(*args: str | Path) -> Result:
