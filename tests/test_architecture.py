@@ -16,8 +16,9 @@ from pathlib import Path
 
 import grimp
 
-REPO = Path(__file__).resolve().parents[1]
-SOURCE = REPO / "src" / "sketch"
+from tests.helpers.paths import REPO_ROOT
+
+SOURCE = REPO_ROOT / "src" / "sketch"
 # The one import allowed to point up, with its reason in pyproject.toml.
 ACCEPTED_UPWARD_IMPORTS = ["sketch.model.design -> sketch.rendering.jupyter"]
 
@@ -28,7 +29,7 @@ def test_the_import_contracts_are_kept() -> None:
     result = subprocess.run(
         # No cache: tests write only under tmp_path, and the graph takes a second.
         [sys.executable, "-c", run_cli, "--no-cache", "--no-logo"],
-        cwd=REPO,
+        cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -39,7 +40,7 @@ def test_the_import_contracts_are_kept() -> None:
 
 def test_the_layers_contract_accepts_only_the_known_upward_import() -> None:
     """A new exception is a decision for this file, not a line slipped into pyproject.toml."""
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     contracts = {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
     assert contracts["layers"]["ignore_imports"] == ACCEPTED_UPWARD_IMPORTS
 

@@ -3,12 +3,11 @@
 Parametrized over `designs/*.py`, so a new design is covered by adding the file. The gallery
 is rendered once per session (in parallel, with `sketch.rendering.batch`), with the real `diagrams`
 library and the real Graphviz `dot`. DOT sources and design.md notes are compared with golden
-files in tests/golden/designs/; `SKETCH_UPDATE_GOLDEN=1` rewrites them.
+files in tests/golden/designs/ (`pytest --update-golden` rewrites them).
 """
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
 import sys
@@ -18,19 +17,14 @@ import pytest
 
 from sketch.checking import check
 from sketch.errors import Severity
+from sketch.linting.run import Options, lint_file
 from sketch.loading import load_design
 from sketch.loading.settings import load_config
 from sketch.rendering.batch import BatchResult, DesignOutcome, render_many
+from tests.helpers.golden import Golden
+from tests.helpers.paths import REPO_ROOT
 
-REPO = Path(__file__).resolve().parents[1]
-DESIGNS = sorted((REPO / "designs").glob("*.py"))
-GOLDEN = Path(__file__).resolve().parent / "golden" / "designs"
-
-
-def _golden_path(name: str) -> Path:
-    # The renderer's own tests keep Twitter's goldens: one copy, one place to update.
-    owned_by_render_tests = REPO / "tests" / "render" / "golden" / name
-    return owned_by_render_tests if owned_by_render_tests.is_file() else GOLDEN / name
+DESIGNS = sorted((REPO_ROOT / "designs").glob("*.py"))
 
 
 def _ids(paths: list[Path]) -> list[str]:
@@ -77,10 +71,7 @@ def test_design_is_complete_through_the_four_steps(path: Path) -> None:
 
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 def test_design_lints_without_errors(path: Path) -> None:
-    lint_run = pytest.importorskip(
-        "sketch.linting.run", reason="sketch.linting is not in this checkout yet: lint not run"
-    )
-    report = lint_run.lint_file(path, lint_run.Options())
+    report = lint_file(path, Options())
     errors = [f for f in report.active if f.severity is Severity.error]
     assert [f"{f.code} {f.message} at {f.path}" for f in errors] == []
     # Every suppression carries a reason a reviewer can read.
@@ -89,7 +80,6 @@ def test_design_lints_without_errors(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def gallery(tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchResult, Path]:
-    pytest.importorskip("sketch.rendering", reason="sketch.rendering is not in this checkout yet")
     out = tmp_path_factory.mktemp("gallery")
     return render_many(DESIGNS, out), out
 
@@ -128,27 +118,21 @@ def test_design_renders_a_diagram_and_a_note(path: Path, gallery: tuple[BatchRes
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 @pytest.mark.parametrize("output", ["architecture.dot", "design.md"])
 def test_rendered_text_matches_its_golden_file(
-    path: Path, output: str, gallery: tuple[BatchResult, Path]
+    path: Path, output: str, gallery: tuple[BatchResult, Path], golden: Golden
 ) -> None:
     result, out = gallery
     outcome = _outcome(result, path)
     assert outcome.ok, outcome.problems
-    actual = (out / str(outcome.name) / output).read_bytes()
-    golden = _golden_path(f"{path.stem}{Path(output).suffix}")
-    if os.environ.get("SKETCH_UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(actual)
-    assert golden.is_file(), f"no golden {golden.name}; run with SKETCH_UPDATE_GOLDEN=1"
-    assert actual == golden.read_bytes(), (
-        f"{output} of {path.name} differs from {golden.relative_to(REPO)}; if the "
-        "change is intended, rerun with SKETCH_UPDATE_GOLDEN=1 and review the diff"
+    # One copy per design, Twitter's included: the renderer's own tests compare with it too.
+    golden(
+        f"designs/{path.stem}{Path(output).suffix}", (out / str(outcome.name) / output).read_bytes()
     )
 
 
 @pytest.mark.parametrize("path", DESIGNS, ids=_ids(DESIGNS))
 def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
     """scripts/update-gallery writes these; the README's gallery links them."""
-    gallery = REPO / "docs" / "gallery"
+    gallery = REPO_ROOT / "docs" / "gallery"
     name = load_design(path).design.name
     thumbnail = (gallery / f"{name}.png").read_bytes()
     width, height = png_size(thumbnail)
@@ -163,7 +147,7 @@ def test_design_has_a_gallery_thumbnail_and_note(path: Path) -> None:
 def test_the_committed_gallery_is_what_the_designs_render_now() -> None:
     # docs/gallery/ is linked from the README: a design change must come with new notes.
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "update-gallery"), "--check"],
+        [sys.executable, str(REPO_ROOT / "scripts" / "update-gallery"), "--check"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -2,7 +2,9 @@
 `sketch ...` command in a ```console/```sh block runs and shows the output the README shows.
 
 A block preceded by `<!-- no-test -->` is skipped. A python block whose first line is a comment
-naming a path (`# designs/pastebin.py`) is saved there, so later commands can use it.
+naming a path (`# designs/pastebin.py`) is saved there, so later commands can use it. A python
+block that starts with an import statement is a script of the Python API: it runs, and must
+exit 0.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-README = REPO / "README.md"
+from tests.helpers.paths import REPO_ROOT
+
+README = REPO_ROOT / "README.md"
 FENCE = re.compile(r"^```(\w*)\s*$")
 NO_TEST = "<!-- no-test -->"
 SHELL_LANGS = {"console", "sh", "shell", "bash"}
@@ -85,7 +89,14 @@ def sketch_commands(block: Block) -> list[Command]:
 
 
 BLOCKS = readme_blocks(README.read_text(encoding="utf-8"))
-PYTHON_BLOCKS = [b for b in BLOCKS if b.lang == "python" and not b.skipped]
+
+
+def _is_script(block: Block) -> bool:
+    return block.text.startswith(("import ", "from "))
+
+
+PYTHON_BLOCKS = [b for b in BLOCKS if b.lang == "python" and not b.skipped and not _is_script(b)]
+SCRIPT_BLOCKS = [b for b in BLOCKS if b.lang == "python" and not b.skipped and _is_script(b)]
 COMMANDS = [
     c for b in BLOCKS if b.lang in SHELL_LANGS and not b.skipped for c in sketch_commands(b)
 ]
@@ -94,7 +105,7 @@ COMMANDS = [
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A folder like the checkout: designs/ plus every python block saved where it says."""
-    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    shutil.copytree(REPO_ROOT / "designs", tmp_path / "designs")
     for block in PYTHON_BLOCKS:
         if block.saved_as:
             target = tmp_path / block.saved_as
@@ -105,6 +116,7 @@ def workdir(tmp_path: Path) -> Path:
 
 def test_the_readme_has_examples_to_run() -> None:
     assert len(PYTHON_BLOCKS) >= 1
+    assert len(SCRIPT_BLOCKS) >= 1
     assert any(c.argv[:2] == ["sketch", "check"] for c in COMMANDS)
 
 
@@ -119,6 +131,16 @@ def test_python_block_passes_sketch_check(
     )
     assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}{result.stderr}"
     assert "no problems" in result.stdout
+
+
+@pytest.mark.parametrize("block", SCRIPT_BLOCKS, ids=lambda b: f"README.md:{b.line}")
+def test_python_api_block_runs(block: Block, workdir: Path) -> None:
+    script = workdir / f"readme_{block.line}.py"
+    script.write_text(block.text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script)], cwd=workdir, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}{result.stderr}"
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: f"README.md:{c.line}")
@@ -161,7 +183,7 @@ def test_quick_start_gives_exactly_the_two_set_up_commands() -> None:
 
 
 def test_ci_runs_the_readmes_test_command() -> None:
-    script = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    script = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert script[0] == "#!/usr/bin/env bash"
     assert "set -euo pipefail" in script
     commands = [line for line in script if line.strip() and not line.startswith(("#", "set "))]
@@ -175,7 +197,7 @@ def test_local_links_point_to_files() -> None:
     targets = re.findall(r"\]\(([^)#\s]+)\)", prose)
     local = [t for t in targets if "://" not in t]
     assert local, "the README links to the design and the picture"
-    missing = [t for t in local if not (REPO / t).exists()]
+    missing = [t for t in local if not (REPO_ROOT / t).exists()]
     assert not missing, f"README.md links to missing files: {missing}"
 
 
@@ -183,7 +205,7 @@ def test_local_links_point_to_files() -> None:
 def test_readme_picture_is_what_sketch_renders_now(
     fmt: str, tmp_path: Path, sketch_command: list[str]
 ) -> None:
-    committed = REPO / "docs" / "images" / f"twitter-architecture.{fmt}"
+    committed = REPO_ROOT / "docs" / "images" / f"twitter-architecture.{fmt}"
     result = subprocess.run(
         [
             *sketch_command,
@@ -192,7 +214,7 @@ def test_readme_picture_is_what_sketch_renders_now(
             str(tmp_path),
             "--format",
             fmt,
-            str(REPO / "designs" / "twitter.py"),
+            str(REPO_ROOT / "designs" / "twitter.py"),
         ],
         capture_output=True,
         text=True,
@@ -200,7 +222,7 @@ def test_readme_picture_is_what_sketch_renders_now(
     assert result.returncode == 0, result.stdout + result.stderr
     rendered = (tmp_path / "twitter" / f"architecture.{fmt}").read_bytes()
     assert rendered == committed.read_bytes(), (
-        f"{committed.relative_to(REPO)} is stale: run scripts/update-docs-images and commit it"
+        f"{committed.relative_to(REPO_ROOT)} is stale: run scripts/update-docs-images and commit it"
     )
 
 
@@ -233,7 +255,7 @@ def _block_after(marker: str) -> str:
 def test_embed_example_is_what_sketch_embed_writes(
     tmp_path: Path, sketch_command: list[str]
 ) -> None:
-    shutil.copytree(REPO / "designs", tmp_path / "designs")
+    shutil.copytree(REPO_ROOT / "designs", tmp_path / "designs")
     note = tmp_path / "notes" / "twitter.md"
     note.parent.mkdir()
     note.write_text(_block_after("<!-- embed-before -->"), encoding="utf-8")

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-DEV = REPO / "dev"
+from tests.helpers.paths import REPO_ROOT
+
+DEV = REPO_ROOT / "dev"
 HIDDEN = {"dot", "apt-get", "sudo", "id"}
 
 
 def run_dev(
-    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO
+    *args: str, env: dict[str, str] | None = None, cwd: Path = REPO_ROOT
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["/bin/bash", str(DEV), *args],
@@ -157,11 +158,11 @@ def test_js_packages_are_installed_once_and_again_when_the_lock_changes(tmp_path
     (root / "tests" / "js").mkdir(parents=True)
     run_dev("--version")  # brings the stamp of the shared .venv up to date
     for name in ("dev", "pyproject.toml", "constraints.txt"):
-        (root / name).write_bytes((REPO / name).read_bytes())
+        (root / name).write_bytes((REPO_ROOT / name).read_bytes())
     # The copy must find .venv up to date: pip would install the copy into the shared .venv.
     digest = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
-    assert digest in (REPO / ".venv" / ".dev-stamp").read_text(encoding="utf-8")
-    (root / ".venv").symlink_to(REPO / ".venv")
+    assert digest in (REPO_ROOT / ".venv" / ".dev-stamp").read_text(encoding="utf-8")
+    (root / ".venv").symlink_to(REPO_ROOT / ".venv")
     lock = root / "tests" / "js" / "package-lock.json"
     (root / "tests" / "js" / "package.json").write_text('{"private": true}\n', encoding="utf-8")
     lock.write_text('{"lockfileVersion": 3}\n', encoding="utf-8")
@@ -198,7 +199,7 @@ def test_debians_missing_venv_module_is_installed(tmp_path: Path, apt_log: Path)
     root = tmp_path / "checkout"
     root.mkdir()
     for name in ("dev", "pyproject.toml", "constraints.txt"):
-        (root / name).write_bytes((REPO / name).read_bytes())
+        (root / name).write_bytes((REPO_ROOT / name).read_bytes())
     bin_dir = tmp_path / "bin"  # holds the apt-get stand-in of `apt_log`
     stand_in(
         bin_dir,
@@ -234,7 +235,7 @@ def test_other_commands_pass_through_to_sketch_with_their_exit_code() -> None:
 
 def test_the_readmes_render_command_renders_twitter(tmp_path: Path) -> None:
     """`./dev render designs/twitter.py`, run from tmp_path so the output lands there."""
-    result = run_dev("render", str(REPO / "designs" / "twitter.py"), cwd=tmp_path)
+    result = run_dev("render", str(REPO_ROOT / "designs" / "twitter.py"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "output" / "twitter"
     assert (folder / "architecture.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
@@ -251,7 +252,7 @@ def checkout(tmp_path: Path) -> Path:
     root = tmp_path / "checkout"
     (root / ".venv" / "bin").mkdir(parents=True)
     for name in ("dev", "pyproject.toml", "constraints.txt"):
-        (root / name).write_bytes((REPO / name).read_bytes())
+        (root / name).write_bytes((REPO_ROOT / name).read_bytes())
     pip = f'[ "$1" = -m ] && {{ echo "$*" >>"{root}/calls.log"; exit 0; }}'
     stand_in(root / ".venv" / "bin", "python", f'{pip}; exec "{sys.executable}" "$@"')
     for tool in ("ruff", "mypy", "lint-imports"):
