@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sketch import Design, Entity, Field, Index
 from sketch.rendering.sql import identifier
+from tests.rendering.catalogue import Catalogue
 
 LONG = "a_very_long_field_name_that_goes_on_and_on_past_the_identifier_limit"
 
@@ -99,3 +100,17 @@ EXPECTED_INDEXES = {
     ('order "of" things', ("name",), True),
     ("user", ("since", "role"), True),
 }
+
+
+def assert_tricky_catalogue(found: Catalogue) -> None:
+    """What any database must hold after running the tricky design's DDL.
+
+    Databases also index primary keys themselves (PostgreSQL every one, SQLite the
+    non-integer ones); those are the keys', checked through `primary_keys`.
+    """
+    assert found.tables == EXPECTED_TABLES
+    assert found.primary_keys == EXPECTED_KEYS
+    assert found.foreign_keys == EXPECTED_FOREIGN_KEYS
+    assert {i for i in found.indexes if i[1] != EXPECTED_KEYS[i[0]]} == EXPECTED_INDEXES
+    assert ("employee", "salary") not in found.not_null
+    assert ("employee", "email") in found.not_null
