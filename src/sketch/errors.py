@@ -118,12 +118,9 @@ class SketchError(Exception):
         self.at = at
         self.details = list(details)
 
-    def headline(self) -> str:
-        """The message with its place in front, when it has one: `file:line: message`."""
-        return f"{self.at}: {self.message}" if self.at else self.message
-
     def __str__(self) -> str:
-        lines = [self.headline(), *(f"  {d}" for d in self.details)]
+        headline = f"{self.at}: {self.message}" if self.at else self.message
+        lines = [headline, *(f"  {d}" for d in self.details)]
         if self.help:
             lines.append(f"help: {self.help}")
         return "\n".join(lines)
@@ -143,16 +140,8 @@ class LoadError(SketchError):
         super().__init__(what, help, at=Location(file, line), details=details)
 
     @property
-    def file(self) -> str:
-        return self.at.file if self.at else ""
-
-    @property
     def line(self) -> int | None:
         return self.at.line if self.at else None
-
-    @property
-    def what(self) -> str:
-        return self.message
 
 
 class DataError(SketchError):
@@ -173,6 +162,7 @@ class DataError(SketchError):
         self.column = column
 
     def __str__(self) -> str:
+        # The data-file loader words the place (file:line:column, an excerpt) and the help.
         return self.message
 
 

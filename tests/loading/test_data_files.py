@@ -116,7 +116,7 @@ def test_model_errors_carry_file_line_column(
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     text = "name: x\nentities:\n  - name: 1bad\n    fields: []\napis:\n  - method: GOT\n"
     problem = load_error(tmp_path, text)
-    assert "invalid design: 5 problem(s)" in problem.what
+    assert "invalid design: 5 problem(s)" in problem.message
     assert "required field is missing" in str(problem)
 
 
@@ -137,7 +137,7 @@ def test_json_errors_are_located_too(tmp_path: Path) -> None:
 )
 def test_bad_files_have_located_errors(tmp_path: Path, text: str, what: str, line: int) -> None:
     problem = load_error(tmp_path, text)
-    assert what in problem.what
+    assert what in problem.message
     assert problem.line == line
     assert any(d.startswith(f"at {tmp_path / 'design.yaml'}:{line}:") for d in problem.details)
 
@@ -153,7 +153,7 @@ def test_huge_files_are_refused_before_reading(tmp_path: Path) -> None:
         handle.write(b"name: x\ndescription: ")
         handle.truncate(MAX_FILE_BYTES + 1)
     problem = load_error(tmp_path, path.read_text(), "huge.yaml")
-    assert f"a design file may be at most {MAX_FILE_BYTES:,}" in problem.what
+    assert f"a design file may be at most {MAX_FILE_BYTES:,}" in problem.message
 
 
 def test_a_device_or_pipe_is_refused_without_reading(tmp_path: Path) -> None:
