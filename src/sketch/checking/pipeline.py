@@ -43,10 +43,6 @@ class Checked:
     problems: tuple[Problem, ...]
 
     @property
-    def path(self) -> Path:
-        return self.loaded.path
-
-    @property
     def design(self) -> Design:
         return self.loaded.design
 

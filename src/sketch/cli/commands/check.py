@@ -20,7 +20,6 @@ def check(
 
     Reports every problem at once. Exit code 1 when any problem is found.
     """
-
     from sketch.checking import load_checked
     from sketch.loading import LoadError
     from sketch.loading.discover import design_files

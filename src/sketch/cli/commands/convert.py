@@ -52,7 +52,6 @@ def convert(
 
     Keys follow the model's order; fields left at their defaults are omitted.
     """
-
     from sketch.loading import load_design
     from sketch.rendering.data_file import to_json, to_yaml
 

@@ -42,7 +42,6 @@ def embed(
     Exit codes: 0 up to date, 1 out of date (with --check),
     2 bad marker or design.
     """
-
     from sketch.embedding.plan import Designs, plan_note
     from sketch.errors import EmbedError
     from sketch.loading.discover import note_files

@@ -48,7 +48,6 @@ def estimate(
 
     Missing inputs are named, never guessed.
     """
-
     import json
 
     from sketch.checking import load_checked

@@ -39,7 +39,6 @@ def export(
     The design is checked first; when it has problems they are printed, nothing is written
     and the exit code is 1.
     """
-
     from sketch.cli.commands.convert import emit
     from sketch.rendering.sql import DIALECTS
 

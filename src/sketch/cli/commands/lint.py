@@ -63,10 +63,11 @@ def lint(
 
     Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
     """
-
     from sketch.linting import REGISTRY, RuleCrashed
     from sketch.linting.run import Linter, Options
     from sketch.linting.settings import UnknownCode, active_rules, split_selectors
+    from sketch.loading import LoadError
+    from sketch.loading.discover import design_files
 
     options = Options(split_selectors(select) or None, split_selectors(ignore))
     try:  # validate the command line before loading anything
@@ -75,12 +76,8 @@ def lint(
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
         ) from exc
-    from sketch.loading import LoadError
-
     linter = Linter(options)
     reports, unloadable = [], 0
-    from sketch.loading.discover import design_files
-
     for path in design_files(files):
         try:
             reports.append(linter.lint_file(path))

@@ -28,7 +28,6 @@ def new(
 
     An existing file is never overwritten (exit 2).
     """
-
     from sketch.rendering.files import write_text_atomic
     from sketch.rendering.skeleton import scaffold, yaml_skeleton
 

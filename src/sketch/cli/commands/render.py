@@ -45,7 +45,6 @@ def render(
     (exit code 1). Several designs (a folder, or many files) render in parallel with a
     progress bar, and one broken design does not stop the others.
     """
-
     from sketch.loading.discover import design_files
     from sketch.rendering import parse_formats
 

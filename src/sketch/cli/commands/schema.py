@@ -23,7 +23,6 @@ def schema(
     `# yaml-language-server: $schema=_sketch.schema.json`, lets editors complete and check
     them (the `_` keeps `sketch check FOLDER` from reading it as a design).
     """
-
     from sketch.cli.commands.convert import emit
     from sketch.rendering.schema import schema_text
 

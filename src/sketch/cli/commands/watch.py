@@ -150,7 +150,6 @@ def watch(
     Prints what changed and any new problems; a design with problems is not rendered until
     they are fixed. Stops on Ctrl-C.
     """
-
     from sketch.rendering import parse_formats
 
     if not file.is_file():
