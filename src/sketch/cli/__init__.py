@@ -51,7 +51,7 @@ def registered_app(names: list[str] | None = None) -> typer.Typer:
     return app
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> typer.Typer:
     if name == "app":  # tests and embedders get every command
         return registered_app()
     raise AttributeError(f"module 'sketch.cli' has no attribute {name!r}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import re
 import shutil
 import subprocess
 import tempfile
@@ -85,18 +83,8 @@ def copy_icons(icons: Mapping[str, Path], folder: Path, *, atomic: bool = True) 
     return written
 
 
-_IMAGE_HREF = re.compile(r'xlink:href="([^"]+)"')
-
-
 def embed_images(svg: bytes, icons: Mapping[str, Path]) -> bytes:
-    """Replace each `xlink:href="icons/x.png"` with a base64 data URI of that icon."""
-    text = svg.decode("utf-8")
+    """dot's SVG with each `xlink:href="icons/x.png"` icon embedded, once per distinct icon."""
+    from sketch.rendering.icon_data import embed_icons
 
-    def data_uri(match: re.Match[str]) -> str:
-        href = match.group(1)
-        if href not in icons:
-            return match.group(0)  # links that are not our icons (none today) stay as they are
-        encoded = base64.b64encode(icons[href].read_bytes()).decode("ascii")
-        return f'xlink:href="data:image/png;base64,{encoded}"'
-
-    return _IMAGE_HREF.sub(data_uri, text).encode("utf-8")
+    return embed_icons(svg, icons)

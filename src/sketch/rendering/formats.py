@@ -11,16 +11,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sketch.checking import broken_references, check
 from sketch.errors import RenderError, UndrawableDesign
-from sketch.loading import LoadedDesign
-from sketch.model import Design
 from sketch.rendering.files import write_bytes_atomic
+
+if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not the model
+    from sketch.loading import LoadedDesign
+    from sketch.model import Design
 
 # A producer gets the design and every format asked for (it acts on those it registered for)
 # and returns file contents by path relative to the design's output folder.
-Producer = Callable[[Design, frozenset[str]], dict[str, bytes]]
+Producer = Callable[["Design", frozenset[str]], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ def render_design(
     Every output is produced in memory first, then written atomically, so a failing renderer
     leaves the folder as it was. No `formats` means the default ones.
     """
+    from sketch.loading import LoadedDesign
+
     design = (
         loaded_or_design.design
         if isinstance(loaded_or_design, LoadedDesign)
@@ -134,6 +138,8 @@ def render_image(design: Design, fmt: str) -> bytes:
     refuses it after `check`; the framework's size limits (3-5 entities, 5-8 APIs) do not
     block a picture, so a design in progress can still be drawn.
     """
+    from sketch.checking import broken_references, check
+
     design_folder(Path(), design)  # the names `sketch render` refuses are refused here too
     problems = broken_references(check(design))
     if problems:
