@@ -8,7 +8,8 @@ of picklable arguments, ready to be run in worker processes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from sketch.rendering.files import write_bytes_atomic
 if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not the model
     from sketch.loading import LoadedDesign
     from sketch.model import Design
+    from sketch.rendering.diagram_job import DiagramJob
 
 # A producer gets the design and every format asked for (it acts on those it registered for)
 # and returns file contents by path relative to the design's output folder.
@@ -102,26 +104,40 @@ def design_folder(out_dir: Path, design: Design) -> Path:
     return out_dir / design.name
 
 
+def _design_of(loaded_or_design: LoadedDesign | Design) -> Design:
+    from sketch.loading import LoadedDesign
+
+    if isinstance(loaded_or_design, LoadedDesign):
+        return loaded_or_design.design
+    return loaded_or_design
+
+
 def render_design(
     loaded_or_design: LoadedDesign | Design, out_dir: Path, formats: Iterable[str] = ()
 ) -> list[Path]:
     """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then written atomically, so a failing renderer
-    leaves the folder as it was. No `formats` means the default ones.
+    leaves the folder as it was. No `formats` means the default ones. `dot` is started first
+    and draws while the other formats are produced.
     """
-    from sketch.loading import LoadedDesign
-
-    design = (
-        loaded_or_design.design
-        if isinstance(loaded_or_design, LoadedDesign)
-        else (loaded_or_design)
-    )
+    design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
     folder = design_folder(out_dir, design)
+    names = frozenset(wanted)
+    producers = _producers(wanted)
     files: dict[str, bytes] = {}
-    for producer in _producers(wanted):
-        files.update(producer(design, frozenset(wanted)))
+    with _diagram_job(design, names, producers) as job:
+        for producer in producers:
+            if producer is not _diagram_files:
+                files.update(producer(design, names))
+        if job is not None:
+            files.update(job.files())
+    return _write_files(folder, files)
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Each file written atomically under `folder`, in sorted order; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for relative, data in sorted(files.items()):
@@ -129,6 +145,54 @@ def render_design(
         write_bytes_atomic(target, data)
         written.append(target)
     return written
+
+
+def render_svg_first(
+    loaded_or_design: LoadedDesign | Design,
+    out_dir: Path,
+    formats: Iterable[str] = (),
+    on_written: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """`render_design` for re-renders while someone looks (`sketch watch`, the live preview):
+    the new SVG is on disk as soon as `dot -Tsvg` has drawn it (13 ms on twitter), then the
+    other formats follow, each file written atomically; `on_written` hears of each file as
+    it lands. A failing renderer leaves the files already written in place (each is whole).
+    """
+    design = _design_of(loaded_or_design)
+    wanted = tuple(formats) or default_formats()
+    folder = design_folder(out_dir, design)
+    names = frozenset(wanted)
+    producers = _producers(wanted)
+    written: list[Path] = []
+
+    def write(files: dict[str, bytes]) -> None:
+        for path in _write_files(folder, files):
+            written.append(path)
+            if on_written is not None:
+                on_written(path)
+
+    with _diagram_job(design, names, producers) as job:
+        if job is not None and "svg" in names:
+            write(job.files(["svg"]))
+        for producer in producers:
+            if producer is not _diagram_files:
+                write(producer(design, names))
+        if job is not None:
+            write(job.files(names - {"svg"}))
+    return written
+
+
+@contextmanager
+def _diagram_job(
+    design: Design, names: frozenset[str], producers: list[Producer]
+) -> Iterator[DiagramJob | None]:
+    from sketch.rendering.diagram_job import DiagramJob
+
+    if _diagram_files not in producers:
+        yield None
+        return
+    with DiagramJob(design, names) as job:
+        yield job
 
 
 def render_image(design: Design, fmt: str) -> bytes:
@@ -167,22 +231,10 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
 
 
 def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
-    from sketch.rendering.diagram import diagram_source
-    from sketch.rendering.dot import embed_images, run_dot
-    from sketch.rendering.scene import build_scene
+    from sketch.rendering.diagram_job import DiagramJob
 
-    source = diagram_source(build_scene(design))
-    images = run_dot(source.dot, source.icons, names)  # DotError is a RenderError
-    files: dict[str, bytes] = {}
-    if "png" in images:
-        files["architecture.png"] = images["png"]
-    if "svg" in images:
-        files["architecture.svg"] = embed_images(images["svg"], source.icons)
-    if "dot" in names:
-        # The DOT references its icons relatively, so they travel with it.
-        files["architecture.dot"] = source.dot.encode("utf-8")
-        files.update({relative: path.read_bytes() for relative, path in source.icons.items()})
-    return files
+    with DiagramJob(design, names) as job:  # DotError is a RenderError
+        return job.files()
 
 
 def _markdown_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:

@@ -1,0 +1,44 @@
+"""The render pipeline: `dot` runs while Python works, and re-renders write the SVG first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sketch.errors import DotError
+from sketch.loading import LoadedDesign, load_design
+from sketch.rendering import render_design
+from sketch.rendering.dot import DotRun
+from sketch.rendering.formats import render_svg_first
+
+
+@pytest.fixture(scope="module")
+def twitter(repo_root: Path) -> LoadedDesign:
+    return load_design(repo_root / "designs" / "twitter.py")
+
+
+def test_one_process_per_format_and_each_result_on_its_own() -> None:
+    with DotRun('digraph { a -> b [label="x"] }', {}, ["svg", "png", "md"]) as run:
+        assert run.formats == ("png", "svg")
+        assert b"<svg" in run.result("svg")  # ready without waiting for the PNG
+        assert run.result("png")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_failing_dot_is_a_clear_error_and_leaves_no_process() -> None:
+    run = DotRun("digraph { a -> ", {}, ["svg", "png"])
+    with run, pytest.raises(DotError, match="syntax error"):
+        run.result("svg")
+    assert all(p.poll() is not None for p in run._processes.values())
+
+
+def test_svg_first_writes_the_same_files_as_render_design(
+    twitter: LoadedDesign, tmp_path: Path
+) -> None:
+    heard: list[str] = []
+    first = render_svg_first(twitter, tmp_path / "a", on_written=lambda p: heard.append(p.name))
+    second = render_design(twitter, tmp_path / "b")
+    assert heard[0] == "architecture.svg"  # before design.md, the DOT and the PNG
+    assert sorted(p.name for p in first) == sorted(p.name for p in second) == sorted(heard)
+    for a, b in zip(sorted(first), sorted(second), strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
