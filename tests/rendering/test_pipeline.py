@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 
+from sketch import Component, Design
 from sketch.errors import DotError
 from sketch.loading import LoadedDesign, load_design
 from sketch.rendering import render_design
@@ -42,3 +44,24 @@ def test_svg_first_writes_the_same_files_as_render_design(
     assert sorted(p.name for p in first) == sorted(p.name for p in second) == sorted(heard)
     for a, b in zip(sorted(first), sorted(second), strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_dot_reports_a_bitmap_it_had_to_shrink() -> None:
+    wide = "digraph { a [shape=box width=400 height=0.3] }"  # 38,400 px at 96 dpi
+    with DotRun(wide, {}, ["png", "svg"]) as run:
+        run.result("png")
+        run.result("svg")
+        assert run.scaled.keys() == {"png"}
+        assert 0.8 < run.scaled["png"] < 0.9
+
+
+def test_a_shrunk_png_is_said_so_and_points_to_the_svg(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    column = [Component(name=f"cache{i}", kind="cache") for i in range(150)]
+    design = Design(name="tall", components=[Component(name="app", kind="service"), *column])
+    with caplog.at_level(logging.WARNING, logger="sketch.rendering"):
+        render_design(design, tmp_path, ["png", "svg"])
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith("warning: tall/architecture.png is too large for a sharp bitmap")
+    assert "architecture.svg (rendered alongside) has every detail" in message

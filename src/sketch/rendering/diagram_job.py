@@ -26,6 +26,7 @@ class DiagramJob:
         from sketch.rendering.diagram import diagram_source
         from sketch.rendering.scene import build_scene
 
+        self.design_name = design.name
         self.names = frozenset(names) & DIAGRAM_FORMATS
         self.source = diagram_source(build_scene(design))
         self.run = DotRun(self.source.dot, self.source.icons, self.names)
@@ -33,6 +34,8 @@ class DiagramJob:
     def image(self, fmt: str) -> bytes:
         """`png`, or the self-contained `svg` (each icon embedded once)."""
         data = self.run.result(fmt)
+        if fmt in self.run.scaled:
+            _say_scaled(self.design_name, fmt, self.run.scaled[fmt], "svg" in self.names)
         return embed_images(data, self.source.icons) if fmt == "svg" else data
 
     def files(self, names: Iterable[str] | None = None) -> dict[str, bytes]:
@@ -53,3 +56,19 @@ class DiagramJob:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _say_scaled(name: str, fmt: str, factor: float, with_svg: bool) -> None:
+    """A PNG that dot had to shrink is said so, on the `sketch.rendering` logger: a warning
+    reaches stderr even where nothing configured logging (Python's last-resort handler)."""
+    import logging
+
+    where = "architecture.svg (rendered alongside)" if with_svg else "`--format svg`"
+    logging.getLogger("sketch.rendering").warning(
+        "warning: %s/architecture.%s is too large for a sharp bitmap (cairo draws at most "
+        "32,767 px a side), so Graphviz shrank it to %d %%; %s has every detail",
+        name,
+        fmt,
+        round(factor * 100),
+        where,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,9 @@ from pathlib import Path
 from sketch.errors import DotError
 
 IMAGE_FORMATS = ("png", "svg")
+# cairo draws bitmaps of at most 32,767 px a side; dot shrinks a larger graph and says only
+# this on stderr (a 300-component design: 914 x 32,766 px, blurry).
+_SCALED = re.compile(r"too large for cairo-renderer bitmaps\. Scaling by ([0-9.]+)")
 DOT_TIMEOUT_S = 120
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` "
@@ -48,6 +52,8 @@ class DotRun:
         self.formats = tuple(f for f in IMAGE_FORMATS if f in asked)
         self._processes: dict[str, subprocess.Popen[bytes]] = {}
         self._results: dict[str, bytes] = {}
+        #: What dot said about an image it still wrote, by format (e.g. a PNG it scaled down).
+        self.scaled: dict[str, float] = {}
         self._temp: tempfile.TemporaryDirectory[str] | None = None
         if not self.formats:
             return
@@ -90,6 +96,9 @@ class DotRun:
                 f"Graphviz `dot` failed (exit {process.returncode}): {message or 'no message'}",
                 "rerun with --debug; if the design is valid this is a bug in sketch",
             )
+        found = _SCALED.search(stderr.decode("utf-8", "replace"))
+        if found:
+            self.scaled[fmt] = float(found.group(1))
         self._results[fmt] = (self._work / f"architecture.{fmt}").read_bytes()
         return self._results[fmt]
 
