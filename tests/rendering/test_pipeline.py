@@ -65,3 +65,13 @@ def test_a_shrunk_png_is_said_so_and_points_to_the_svg(
     (message,) = [r.getMessage() for r in caplog.records]
     assert message.startswith("warning: tall/architecture.png is too large for a sharp bitmap")
     assert "architecture.svg (rendered alongside) has every detail" in message
+
+
+def test_first_draws_one_format_alone_then_the_others() -> None:
+    with DotRun("digraph { a -> b }", {}, ["png", "svg"], first="svg") as run:
+        assert set(run._processes) == {"svg"}
+        assert b"<svg" in run.result("svg")
+        assert set(run._processes) == {"png", "svg"}  # started once the SVG was done
+        assert run.result("png")[:4] == b"\x89PNG"
+    with DotRun("digraph { a -> b }", {}, ["png", "svg"], first="svg") as run:
+        assert run.result("png")[:4] == b"\x89PNG"  # asking for the PNG first still works

@@ -22,14 +22,14 @@ DIAGRAM_FORMATS = frozenset({*IMAGE_FORMATS, "dot"})
 class DiagramJob:
     """DOT built and `dot` started on construction; `files()` waits for what it needs."""
 
-    def __init__(self, design: Design, names: Iterable[str]) -> None:
+    def __init__(self, design: Design, names: Iterable[str], first: str | None = None) -> None:
         from sketch.rendering.diagram import diagram_source
         from sketch.rendering.scene import build_scene
 
         self.design_name = design.name
         self.names = frozenset(names) & DIAGRAM_FORMATS
         self.source = diagram_source(build_scene(design))
-        self.run = DotRun(self.source.dot, self.source.icons, self.names)
+        self.run = DotRun(self.source.dot, self.source.icons, self.names, first)
 
     def image(self, fmt: str) -> bytes:
         """`png`, or the self-contained `svg` (each icon embedded once)."""

@@ -47,7 +47,15 @@ class DotRun:
     leaving, processes still running are stopped and the folder is removed.
     """
 
-    def __init__(self, source: str, icons: Mapping[str, Path], formats: Iterable[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        icons: Mapping[str, Path],
+        formats: Iterable[str],
+        first: str | None = None,
+    ) -> None:
+        """`first`: draw that format alone, and start the others once it is done (a watcher
+        waits for the SVG; on two busy cores the PNG would slow it down)."""
         asked = set(formats)
         self.formats = tuple(f for f in IMAGE_FORMATS if f in asked)
         self._processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -62,12 +70,17 @@ class DotRun:
         self._work = Path(self._temp.name)
         copy_icons(icons, self._work, atomic=False)  # a private folder: no need to fsync
         (self._work / "architecture.dot").write_text(source, encoding="utf-8")
+        self._binary = binary
         self._deadline = time.monotonic() + DOT_TIMEOUT_S
+        self._first = first if first in self.formats else None
+        self._start([self._first] if self._first else list(self.formats))
+
+    def _start(self, formats: list[str]) -> None:
         try:
-            for fmt in self.formats:
-                command = [binary, f"-T{fmt}", "-o", f"architecture.{fmt}", "architecture.dot"]
+            for fmt in formats:
+                command = [self._binary, f"-T{fmt}", "-o", f"architecture.{fmt}"]
                 self._processes[fmt] = subprocess.Popen(
-                    command,
+                    [*command, "architecture.dot"],
                     cwd=self._work,
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL,
@@ -81,6 +94,10 @@ class DotRun:
         """The image in format `fmt`, waiting for its `dot` to finish."""
         if fmt in self._results:
             return self._results[fmt]
+        if fmt not in self._processes:  # waiting for `first`: it is the others' turn now
+            assert self._first is not None
+            self.result(self._first)
+            return self.result(fmt)
         process = self._processes[fmt]
         try:
             _, stderr = process.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
@@ -100,6 +117,8 @@ class DotRun:
         if found:
             self.scaled[fmt] = float(found.group(1))
         self._results[fmt] = (self._work / f"architecture.{fmt}").read_bytes()
+        if fmt == self._first:
+            self._start([f for f in self.formats if f not in self._processes])
         return self._results[fmt]
 
     def close(self) -> None:

@@ -171,7 +171,7 @@ def render_svg_first(
             if on_written is not None:
                 on_written(path)
 
-    with _diagram_job(design, names, producers) as job:
+    with _diagram_job(design, names, producers, first="svg") as job:
         if job is not None and "svg" in names:
             write(job.files(["svg"]))
         for producer in producers:
@@ -184,14 +184,14 @@ def render_svg_first(
 
 @contextmanager
 def _diagram_job(
-    design: Design, names: frozenset[str], producers: list[Producer]
+    design: Design, names: frozenset[str], producers: list[Producer], first: str | None = None
 ) -> Iterator[DiagramJob | None]:
     from sketch.rendering.diagram_job import DiagramJob
 
     if _diagram_files not in producers:
         yield None
         return
-    with DiagramJob(design, names) as job:
+    with DiagramJob(design, names, first) as job:
         yield job
 
 
