@@ -1,9 +1,9 @@
 """The `sketch` command: `main`, and the typer app with the commands registered.
 
 Each command is a plain function in `sketch.cli.commands`; `COMMANDS` adds them to the app,
-explicitly and in the order `sketch --help` lists them. `main` answers `--version` before
-importing typer (the version is one line: no CLI framework needed), and registers only the
-command being run when the command line names one, so no other command's module is imported.
+explicitly and in the order `sketch --help` lists them. `main` answers `--version` and runs
+`check PATH...` (`sketch.cli.fast`) before importing typer, and registers only the command
+being run when the command line names one, so no other command's module is imported.
 Command modules keep heavy imports (diagrams, graphviz, YAML, pydantic) inside their bodies.
 """
 
@@ -71,5 +71,9 @@ def main() -> None:
 
         print(f"sketch {__version__}")
         return
+    from sketch.cli import fast
+
+    if fast.handles(argv):  # `sketch check PATH...`: no CLI framework needed
+        sys.exit(fast.run(argv))
     command = _invoked_command(argv)
     registered_app(None if command is None else [command])()
