@@ -1,5 +1,5 @@
-"""`sketch check PATH...` skips typer (sketch.cli.fast): it must say and return exactly what the
-typer command does, for every outcome. The typer command runs in-process (CliRunner), the
+"""`sketch check|lint PATH...` skip typer (sketch.cli.fast): they must say and return exactly
+what the typer commands do, for every outcome. The typer command runs in-process (CliRunner), the
 fast path as a real process, in the same folder."""
 
 from __future__ import annotations
@@ -35,15 +35,16 @@ CASES = {
 }
 
 
+@pytest.mark.parametrize("command", ["check", "lint"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_fast_path_says_what_the_typer_command_says(
-    case: str, sketch: Sketch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    command: str, case: str, sketch: Sketch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "problems.py").write_text(PROBLEMS)
     (tmp_path / "broken.py").write_text(BROKEN)
     (tmp_path / "hostile.py").write_text(HOSTILE)
     (tmp_path / "empty").mkdir()
-    argv = ["check", *(word.format(repo=REPO_ROOT) for word in CASES[case])]
+    argv = [command, *(word.format(repo=REPO_ROOT) for word in CASES[case])]
     assert fast.handles(argv)
     monkeypatch.chdir(tmp_path)
     typer_side = sketch(*argv)
@@ -64,7 +65,7 @@ def test_the_fast_path_says_what_the_typer_command_says(
 
 @pytest.mark.parametrize(
     "argv",
-    [["check"], ["check", "--help"], ["check", "x.py", "--debug"], ["lint", "x.py"], []],
+    [["check"], ["check", "--help"], ["check", "x.py", "--debug"], ["lint", "--exit-zero"], []],
 )
 def test_anything_but_check_and_paths_goes_to_typer(argv: list[str]) -> None:
     assert not fast.handles(argv)

@@ -22,7 +22,7 @@ NOT_IMPORTED: dict[tuple[str, ...], set[str]] = {
     ("--help",): MODEL | RENDERING | {"pydantic", "yaml"},
     ("new", "url-shortener", "-o", "{tmp}"): MODEL | RENDERING | {"yaml", "sketch.loading"},
     ("check", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.linting", "sketch.estimating"},
-    ("lint", TWITTER): RENDERING | {"rich", "yaml", "sketch.rendering"},
+    ("lint", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.rendering"},
     ("estimate", TWITTER): RENDERING | {"rich", "yaml", "sketch.linting"},
     ("render", TWITTER, "-f", "svg", "-o", "{tmp}"): {"rich", "yaml", "sketch.linting"},
 }

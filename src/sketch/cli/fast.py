@@ -1,12 +1,13 @@
-"""`sketch check PATH...` without the CLI framework: the command people run most, and on every
-save in editors and pre-commit hooks.
+"""`sketch check PATH...` and `sketch lint PATH...` without the CLI framework: the commands
+people run most, on every save in editors and pre-commit hooks.
 
 typer (0.29) costs more to import and to set a command up (it builds a pydantic adapter per
 parameter) than checking a design does: with it `sketch check` took 1.35x the time of
 importing the model, without it about 1.1x. `main` comes here first when the command line is
-`check` and paths only; anything else (an option, `--help`, no path) goes to typer as before.
-The output is the typer command's, line for line (tests/cli/test_fast_path.py runs both);
-an error that stops the run goes through the same `guarded()`, importing typer only then.
+`check` or `lint` and paths only; anything else (an option, `--help`, no path) goes to typer
+as before. The output is the typer command's, line for line (tests/cli/test_fast_path.py
+runs both); an error that stops the run goes through the same `guarded()`, importing typer
+only then.
 """
 
 from __future__ import annotations
@@ -16,16 +17,23 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+_COLOURS = {"red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cyan": 36}
+
 
 def handles(argv: list[str]) -> bool:
-    """Whether `argv` (after `sketch`) is `check` with one or more paths and nothing else."""
-    return len(argv) >= 2 and argv[0] == "check" and not any(a.startswith("-") for a in argv[1:])
+    """Whether `argv` (after `sketch`) is `check` or `lint` with paths and nothing else."""
+    return (
+        len(argv) >= 2
+        and argv[0] in ("check", "lint")
+        and not any(a.startswith("-") for a in argv[1:])
+    )
 
 
 def run(argv: list[str]) -> int:
-    """Run `sketch check` on the paths in `argv[1:]`; returns the exit code."""
+    """Run `sketch check` or `sketch lint` on the paths in `argv[1:]`; returns the exit code."""
+    paths = [Path(word) for word in argv[1:]]
     try:
-        return _check([Path(word) for word in argv[1:]])
+        return _check(paths) if argv[0] == "check" else _lint(paths)
     except KeyboardInterrupt:
         print("Aborted!", file=sys.stderr)
         return 1
@@ -66,6 +74,50 @@ def _check(files: list[Path]) -> int:
         return ExitCode.PROBLEMS
     _say(f"{len(paths)} {noun} checked: no problems", "32")
     return ExitCode.OK
+
+
+def _lint(files: list[Path]) -> int:
+    # The same steps and words as sketch.cli.commands.lint.lint with no options.
+    from sketch.cli.output import error
+    from sketch.errors import ExitCode
+    from sketch.linting import RuleCrashed
+    from sketch.linting.report import text
+    from sketch.linting.run import Linter, Options
+    from sketch.loading import LoadError
+    from sketch.loading.discover import design_files
+
+    linter = Linter(Options())
+    reports, unloadable = [], 0
+    for path in design_files(files):
+        try:
+            reports.append(linter.lint_file(path))
+        except LoadError as exc:  # on stderr, as the command does
+            error(str(exc))
+            unloadable += 1
+        except RuleCrashed as exc:
+            return _through_typer_body("_crashed", exc, path)
+    styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(text(reports, style=_style if styled else None, show_suppressed=False))
+    if unloadable:
+        error(f"{unloadable} design(s) could not be loaded; the others are reported above")
+        return ExitCode.USAGE
+    errors = any(f.severity == "error" for r in reports for f in r.active)
+    return ExitCode.PROBLEMS if errors else ExitCode.OK
+
+
+def _style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+    """ANSI styles as click.style writes them, for the keywords the lint report uses."""
+    codes = [str(_COLOURS[fg])] if fg else []
+    codes += ["1"] if bold else []
+    codes += ["2"] if dim else []
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
+
+
+def _through_typer_body(helper: str, exc: Exception, path: Path) -> int:
+    """A crashed rule is reported by the lint command's own helper."""
+    from sketch.cli.commands import lint
+
+    return int(getattr(lint, helper)(exc, path))
 
 
 def _say(text: str, colour: str, stream: TextIO | None = None) -> None:
