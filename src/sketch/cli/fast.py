@@ -1,13 +1,13 @@
-"""`sketch check PATH...` and `sketch lint PATH...` without the CLI framework: the commands
-people run most, on every save in editors and pre-commit hooks.
+"""`sketch check PATH...`, `sketch lint PATH...` and `sketch render FILE` without the CLI
+framework: the commands people run most, on every save in editors and pre-commit hooks.
 
 typer (0.29) costs more to import and to set a command up (it builds a pydantic adapter per
 parameter) than checking a design does: with it `sketch check` took 1.35x the time of
 importing the model, without it about 1.1x. `main` comes here first when the command line is
-`check` or `lint` and paths only; anything else (an option, `--help`, no path) goes to typer
-as before. The output is the typer command's, line for line (tests/cli/test_fast_path.py
-runs both); an error that stops the run goes through the same `guarded()`, importing typer
-only then.
+`check` or `lint` and paths only, or `render` and one file; anything else (an option,
+`--help`, no path, a folder to render) goes to typer as before. The output is the typer
+command's, line for line (tests/cli/test_fast_path.py runs both); an error that stops the
+run goes through the same `guarded()`, importing typer only then.
 """
 
 from __future__ import annotations
@@ -21,19 +21,21 @@ _COLOURS = {"red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cy
 
 
 def handles(argv: list[str]) -> bool:
-    """Whether `argv` (after `sketch`) is `check` or `lint` with paths and nothing else."""
-    return (
-        len(argv) >= 2
-        and argv[0] in ("check", "lint")
-        and not any(a.startswith("-") for a in argv[1:])
-    )
+    """Whether `argv` (after `sketch`) is `check` or `lint` with paths and nothing else, or
+    `render` with one design file (several render in parallel behind a progress display)."""
+    if len(argv) < 2 or any(a.startswith("-") for a in argv[1:]):
+        return False
+    if argv[0] == "render":
+        return len(argv) == 2 and not Path(argv[1]).is_dir()
+    return argv[0] in ("check", "lint")
 
 
 def run(argv: list[str]) -> int:
-    """Run `sketch check` or `sketch lint` on the paths in `argv[1:]`; returns the exit code."""
+    """Run the command in `argv` (one that `handles`); returns the exit code."""
     paths = [Path(word) for word in argv[1:]]
+    commands = {"check": _check, "lint": _lint, "render": _render}
     try:
-        return _check(paths) if argv[0] == "check" else _lint(paths)
+        return commands[argv[0]](paths)
     except KeyboardInterrupt:
         print("Aborted!", file=sys.stderr)
         return 1
@@ -103,6 +105,39 @@ def _lint(files: list[Path]) -> int:
         return ExitCode.USAGE
     errors = any(f.severity == "error" for r in reports for f in r.active)
     return ExitCode.PROBLEMS if errors else ExitCode.OK
+
+
+def _render(files: list[Path]) -> int:
+    # The same steps and words as sketch.cli.commands.render.render with the default options.
+    from sketch.cli.output import display_path, problem_text
+    from sketch.errors import UsageError
+    from sketch.loading.discover import design_files
+    from sketch.rendering import parse_formats
+    from sketch.rendering.batch import Status, render_path
+
+    output, wanted = Path("output"), parse_formats("default")
+    paths = design_files(files)
+    if not paths:
+        raise UsageError("no design files found", "pass .py design files or folders holding them")
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"--output {display_path(output)} is a file, not a folder",
+            "pass a folder (it is created when missing)",
+        )
+    outcome = render_path(paths[0], output, wanted)
+    if outcome.status is Status.check_problems:
+        for problem in outcome.problems:
+            print(problem_text(problem, paths[0]))
+        _say(f"{len(outcome.problems)} problem(s): nothing rendered; fix them and rerun", "31")
+        return int(outcome.status.exit_code)
+    for written in outcome.files:
+        print(f"wrote {display_path(written)}")
+    _say(
+        f"rendered 1 design ({', '.join(wanted)}): {len(outcome.files)} files in "
+        f"{display_path(output)}",
+        "32",
+    )
+    return int(outcome.status.exit_code)
 
 
 def _style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
