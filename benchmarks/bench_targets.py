@@ -60,6 +60,7 @@ def report(name: str, pair: Pair, target: str = "", units: tuple[str, str] = ("m
 
 
 def wall(command: Sequence[str], cwd: Path) -> float:
+    cwd.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
     seconds = time.perf_counter() - start
@@ -68,12 +69,16 @@ def wall(command: Sequence[str], cwd: Path) -> float:
     return seconds
 
 
-def interleaved(a: Sequence[str], b: Sequence[str], runs: int, cwd: Path = REPO) -> Pair:
-    wall(a, cwd), wall(b, cwd)  # warm-up: OS caches, bytecode
+def interleaved(
+    a: Sequence[str], b: Sequence[str], runs: int, cwd: Path = REPO, cwd_b: Path | None = None
+) -> Pair:
+    """A and B in turn; B runs in `cwd_b` when given (dot needs its DOT's folder)."""
+    where_b = cwd_b or cwd
+    wall(a, cwd), wall(b, where_b)  # warm-up: OS caches, bytecode
     pair = Pair([], [])
     for _ in range(runs):
         pair.a.append(wall(a, cwd))
-        pair.b.append(wall(b, cwd))
+        pair.b.append(wall(b, where_b))
     return pair
 
 
