@@ -23,6 +23,7 @@ from sketch.model.requirements import (
     Requirements,
     Scale,
 )
+from sketch.model.workload import NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",
@@ -48,8 +49,10 @@ __all__ = [
     "Link",
     "Location",
     "Model",
+    "NodeCapacity",
     "Requirements",
     "Scale",
     "Step",
     "Suppression",
+    "Workload",
 ]
