@@ -52,10 +52,12 @@ if _typing.TYPE_CHECKING:
         Link,
         Location,
         Model,
+        NodeCapacity,
         Requirements,
         Scale,
         Step,
         Suppression,
+        Workload,
     )
     from sketch.rendering import render_design as render
 
@@ -94,10 +96,12 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "Link": ("sketch.model", "Link"),
     "Location": ("sketch.model", "Location"),
     "Model": ("sketch.model", "Model"),
+    "NodeCapacity": ("sketch.model", "NodeCapacity"),
     "Requirements": ("sketch.model", "Requirements"),
     "Scale": ("sketch.model", "Scale"),
     "Step": ("sketch.model", "Step"),
     "Suppression": ("sketch.model", "Suppression"),
+    "Workload": ("sketch.model", "Workload"),
 }
 
 __all__ = [
@@ -126,6 +130,7 @@ __all__ = [
     "LoadError",
     "Location",
     "Model",
+    "NodeCapacity",
     "Problem",
     "Requirements",
     "Scale",
@@ -133,6 +138,7 @@ __all__ = [
     "SketchError",
     "Step",
     "Suppression",
+    "Workload",
     "__version__",
     "check",
     "estimate",

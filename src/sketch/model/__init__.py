@@ -24,6 +24,7 @@ from sketch.model.requirements import (
     Requirements,
     Scale,
 )
+from sketch.model.workload import NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",
@@ -50,8 +51,10 @@ __all__ = [
     "Link",
     "Location",
     "Model",
+    "NodeCapacity",
     "Requirements",
     "Scale",
     "Step",
     "Suppression",
+    "Workload",
 ]
