@@ -38,11 +38,13 @@ def test_twitter_s_track_says_the_guide_s_own_figures() -> None:
     # Trade-offs as the guide states them, and bottlenecks as Mistake 5's fix.
     assert "For the timeline, I'm choosing eventual consistency over strong consistency" in text
     assert "users might see an update with a few seconds delay" in text
-    assert "This design works for moderate scale, but we have some bottlenecks: [1] Timeline" in text
+    assert (
+        "This design works for moderate scale, but we have some bottlenecks: [1] Timeline" in text
+    )
     assert "we can extend this with other entities like Retweet and Mention" in text
     assert 'You: "How many users are we targeting?" Interviewer: "200M DAU".' in text
     assert "What happens if traffic increases 10x? At 10x, Database takes 14M/s" in text
-    assert 'Decision: "I\'d go with hybrid with a 10K-follower threshold' in text
+    assert "Decision: \"I'd go with hybrid with a 10K-follower threshold" in text
 
 
 def test_the_parts_follow_the_guide_s_time_table() -> None:

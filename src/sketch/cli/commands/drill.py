@@ -38,7 +38,7 @@ def drill(
         typer.Argument(help="A design file to practise on, or a name for a new one."),
     ] = None,
     minutes: Annotated[
-        float, typer.Option("--minutes", "-m", min=1, max=600, help="Length of the round.")
+        float, typer.Option("--minutes", "-m", min=0.2, max=600, help="Length of the round.")
     ] = 45,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for a new design file.")
