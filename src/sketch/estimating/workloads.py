@@ -64,38 +64,31 @@ def _candidates(
     workload: Workload, scale: Scale, conventions: Conventions
 ) -> Iterator[tuple[str, float, str]]:
     """(field, requests/s, derivation) for every rate the workload states."""
-    day = conventions.seconds_per_day
-    for field, seconds, per in (
-        ("per_second", 1.0, "s"),
-        ("per_day", float(day), "day"),
-        ("per_week", 7.0 * day, "week"),
-        ("per_month", conventions.seconds_per_month, "month"),
-    ):
-        value = getattr(workload, field)
-        if value is None:
-            continue
-        rate = value / seconds
+    users = users_of(scale, workload.users)
+    stated = workload.stated_rates(
+        users, conventions.seconds_per_day, conventions.seconds_per_month
+    )
+    per = {"per_day": "day", "per_week": "week", "per_month": "month"}
+    for field, rate, amount, seconds in stated:
+        result = count_in_steps(rate)
         if field == "per_second":
-            yield field, rate, f"declared: {count_in_steps(rate)} requests/s"
-            continue
-        said, result = count(value), count_in_steps(rate)
-        yield (
-            field,
-            rate,
-            f"{said}/{per} ÷ {exact_number(seconds)} s {relation(said, result)} {result}/s",
-        )
-    if workload.per_user_per_day is not None:
-        users = users_of(scale, workload.users)
-        if users is not None:
-            total = users * workload.per_user_per_day
-            rate = total / day
-            shown = (count(users), count(workload.per_user_per_day), count(total))
-            result = count_in_steps(rate)
+            yield field, rate, f"declared: {result} requests/s"
+        elif field == "per_user_per_day":
+            shown = (count(users or 0), count(workload.per_user_per_day or 0), count(amount))
             yield (
-                "per_user_per_day",
+                field,
                 rate,
                 f"{shown[0]} {workload.users.upper()} {X} {shown[1]}/day {relation(*shown)} "
-                f"{shown[2]}/day ÷ {exact_number(day)} s {relation(shown[2], result)} {result}/s",
+                f"{shown[2]}/day ÷ {exact_number(seconds)} s {relation(shown[2], result)} "
+                f"{result}/s",
+            )
+        else:
+            said = count(amount)
+            yield (
+                field,
+                rate,
+                f"{said}/{per[field]} ÷ {exact_number(seconds)} s "
+                f"{relation(said, result)} {result}/s",
             )
 
 
