@@ -282,3 +282,46 @@ def test_adding_a_replica_never_raises_the_primarys_load(replicas: int, extra: i
         return db.requests
 
     assert primary_load(replicas + extra) <= primary_load(replicas)
+
+
+@pytest.mark.parametrize(
+    ("month", "writes", "per_month", "over_36_months"),
+    [
+        ("2.5Ms", 4.0, 12.71e9, 457.56e9),
+        ("30d", 10_000_000 / 2_592_000, 12.71e9, 457.56e9),
+    ],
+)
+def test_a_design_in_monthly_totals_reproduces_its_own_arithmetic(
+    month: str, writes: float, per_month: float, over_36_months: float
+) -> None:
+    """10M pastes/month of 1,271 B each, kept 36 months: 4 writes/s under a 2.5M-second
+    month, 12.71 GB/month and 457.56 GB under either convention."""
+    from sketch.estimating import FigureName, estimate
+
+    scale = Scale(
+        writes_per_month=10_000_000,
+        item_sizes=[ItemSize(name="paste", bytes=1_271)],
+        retention_months=36,
+    )
+    figures = estimate(
+        Design(name="paste", requirements=Requirements(scale=scale)), Conventions(month=month)
+    )
+    assert figures[FigureName.writes_per_second].value == pytest.approx(writes, rel=1e-12)
+    assert figures[FigureName.storage_per_month].value == pytest.approx(per_month, rel=1e-12)
+    assert figures[FigureName.storage_total].value == pytest.approx(over_36_months, rel=1e-12)
+
+
+def test_a_year_is_twelve_months_under_the_25m_second_month() -> None:
+    from sketch.estimating import FigureName, estimate
+
+    scale = Scale(
+        writes_per_month=10_000_000,
+        item_sizes=[ItemSize(name="paste", bytes=1_271)],
+        retention_years=3,
+    )
+    design = Design(name="paste", requirements=Requirements(scale=scale))
+    monthly = estimate(design, Conventions(month="2.5Ms"))
+    assert monthly[FigureName.storage_per_year].value == pytest.approx(12 * 12.71e9)
+    assert monthly[FigureName.storage_total].value == pytest.approx(457.56e9)
+    daily = estimate(design, Conventions(month="30d"))
+    assert daily[FigureName.storage_per_year].value == pytest.approx(12.71e9 / 30 * 365)
