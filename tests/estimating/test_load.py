@@ -325,3 +325,43 @@ def test_a_year_is_twelve_months_under_the_25m_second_month() -> None:
     assert monthly[FigureName.storage_total].value == pytest.approx(457.56e9)
     daily = estimate(design, Conventions(month="30d"))
     assert daily[FigureName.storage_per_year].value == pytest.approx(12.71e9 / 30 * 365)
+
+
+def test_a_design_without_workloads_ties_its_writes_and_reads_to_one_flow_each() -> None:
+    """The scale states one write rate: the flow about the scale's writes carries it, once;
+    other writing flows are left to be tied (lint asks) rather than counted twice."""
+    scale = Scale(
+        dau=1_000_000, writes_per_user_per_day=10, read_write_ratio=2, write_name="location ping"
+    )
+    flows = [
+        Flow(
+            name="Book",
+            steps=[
+                Step(from_="client", to="app", action="POST /trips"),
+                Step(from_="app", to="db", action="INSERT trip"),
+            ],
+        ),
+        Flow(
+            name="Ping",
+            steps=[
+                Step(from_="client", to="app", action="PUT /location"),
+                Step(from_="app", to="cache", action="GEOADD the location"),
+            ],
+        ),
+        Flow(
+            name="Track",
+            steps=[
+                Step(from_="client", to="app", action="GET /trips/{id}"),
+                Step(from_="app", to="db", action="SELECT trip"),
+            ],
+        ),
+    ]
+    design = Design(
+        name="rides", requirements=Requirements(scale=scale), components=_components(), flows=flows
+    )
+    model = route_load(design)
+    cache, db = model.component("cache"), model.component("db")
+    assert cache and db
+    assert cache.writes == pytest.approx(10_000_000 / 86_400)
+    assert (db.writes, db.reads) == (0, pytest.approx(2 * 10_000_000 / 86_400))
+    assert [u.name for u in model.unrouted] == ["Book"]

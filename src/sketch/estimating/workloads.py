@@ -7,6 +7,7 @@ derives them from the scale (DAU x actions, a total per day or month, or a decla
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -228,15 +229,55 @@ def _legacy(scale: Scale, estimates: Estimates) -> list[WorkloadRate]:
     return rates
 
 
-def inferred_workload(flow: Flow, names: set[str]) -> tuple[str, str] | None:
-    """For a design without named workloads: a flow whose first call is a GET carries the
-    reads, any other method the writes. Returns (workload, why), or None when no call says."""
-    if not names <= {LEGACY_WRITE, LEGACY_READ}:
-        return None
+def _method(flow: Flow) -> str | None:
     for step in flow.steps:
         method = (step.api or step.action).split(" ", 1)[0].upper()
-        if method in ("GET", "HEAD"):
-            return LEGACY_READ, f"its first call is {method}"
-        if method in ("POST", "PUT", "PATCH", "DELETE"):
-            return LEGACY_WRITE, f"its first call is {method}"
+        if method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+            return method
     return None
+
+
+def _mentions(flow: Flow, noun: str) -> bool:
+    words = [w for w in re.findall(r"[a-z]+", noun.lower()) if len(w) > 3]
+    text = " ".join([flow.name, *(s.action for s in flow.steps)]).lower()
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def inferred_ties(design: Design, names: set[str]) -> dict[int, tuple[str, str]]:
+    """For a design without named workloads, which flow carries its writes and which its
+    reads: {flow index: (workload, why)}.
+
+    The scale states one write rate and one read rate, so each goes to one flow: the writes
+    to the flow that mentions what a write is (`Scale.write_name`), else to the first flow
+    whose first call is POST, PUT, PATCH or DELETE; the reads to the first flow whose first
+    call is GET. Other flows carry traffic the scale does not state: lint asks for their
+    workload rather than count the same requests twice.
+    """
+    if not names <= {LEGACY_WRITE, LEGACY_READ}:
+        return {}
+    scale = design.requirements.scale
+    noun = scale.write_name if scale else "write"
+    ties: dict[int, tuple[str, str]] = {}
+    writers = [
+        i
+        for i, f in enumerate(design.flows)
+        if f.workload is None and _method(f) in ("POST", "PUT", "PATCH", "DELETE")
+    ]
+    readers = [
+        i
+        for i, f in enumerate(design.flows)
+        if f.workload is None and _method(f) in ("GET", "HEAD")
+    ]
+    if LEGACY_WRITE in names and writers:
+        named = [i for i in writers if noun != "write" and _mentions(design.flows[i], noun)]
+        chosen = (named or writers)[0]
+        why = (f"it is about the scale's {noun}s" if named else "its first call writes") + (
+            f" (the first of {len(writers)} such flows)" if len(writers) > 1 else ""
+        )
+        ties[chosen] = (LEGACY_WRITE, why)
+    if LEGACY_READ in names and readers:
+        why = "its first call is a GET" + (
+            f" (the first of {len(readers)} such flows)" if len(readers) > 1 else ""
+        )
+        ties[readers[0]] = (LEGACY_READ, why)
+    return ties
