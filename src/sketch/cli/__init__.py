@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sketch.cli.application import app
 from sketch.cli.commands import (
+    capacity,
     check,
     checklist,
     convert,
@@ -24,6 +25,7 @@ from sketch.cli.commands import (
     watch,
 )
 
+app.command()(capacity.capacity)
 app.command()(check.check)
 app.command()(checklist.checklist)
 app.command()(convert.convert)

@@ -67,6 +67,8 @@ def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
                 f"{SCALE_PATH}.writes_per_second",
                 f"scale.dau {X} writes_per_user_per_day",
             )
+    elif (total := _total(sheet, scale.writes_per_day, scale.writes_per_month, noun)) is not None:
+        per_day, per_second = total
     elif declared is not None:
         said = count_in_steps(declared)
         per_second = Figure(declared, "/s", f"{count(declared)}/s", (f"declared: {said} {noun}/s",))
@@ -78,7 +80,10 @@ def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
         )
         per_day = Figure(value, "/day", f"{day}/day", (*per_second.steps, step))
     else:
-        needed = "scale.dau and scale.writes_per_user_per_day, or scale.writes_per_second"
+        needed = (
+            "scale.dau and scale.writes_per_user_per_day, scale.writes_per_day, "
+            "scale.writes_per_month or scale.writes_per_second"
+        )
         sheet.need(FigureName.writes_per_day, needed)
         sheet.need(FigureName.writes_per_second, needed)
         return None, None
@@ -107,6 +112,10 @@ def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
                 f"scale.dau {X} reads_per_user_per_day",
             )
         )
+    total = _total(sheet, scale.reads_per_day, scale.reads_per_month, "reads")
+    if total is not None:
+        field_name = "reads_per_day" if scale.reads_per_day is not None else "reads_per_month"
+        candidates.append((total[1], field_name, f"scale.{field_name}"))
     if scale.reads_per_second is not None:
         declared = scale.reads_per_second
         said = count_in_steps(declared)
@@ -116,7 +125,8 @@ def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
         sheet.need(
             FigureName.reads_per_second,
             "scale.read_write_ratio (with the writes), "
-            "scale.dau and scale.reads_per_user_per_day, or scale.reads_per_second",
+            "scale.dau and scale.reads_per_user_per_day, scale.reads_per_day, "
+            "scale.reads_per_month or scale.reads_per_second",
         )
         return None
     chosen, _, how = candidates[0]
@@ -137,3 +147,31 @@ def _peak(sheet: Worksheet, average: Figure | None, name: FigureName, noun: str)
     said = count(value)
     step = f"peak ({factor(peak_factor)}{X} average) {relation(said)} {said} {noun}/s"
     return Figure(value, "/s", f"{said}/s", (*average.steps, step))
+
+
+def _total(
+    sheet: Worksheet, per_day: float | None, per_month: float | None, noun: str
+) -> tuple[Figure, Figure] | None:
+    """Per day and per second from a total per day or per month (the month convention's
+    length: 10M/month over a 2.5M-second month is exactly 4/s)."""
+    if per_day is not None:
+        day = count(per_day)
+        day_figure = Figure(per_day, "/day", f"{day}/day", (f"declared: {day} {noun}/day",))
+        return day_figure, _per_second(sheet, day_figure, noun)
+    if per_month is None:
+        return None
+    seconds = sheet.conventions.seconds_per_month
+    value = per_month / seconds
+    month, said = count(per_month), count_in_steps(value)
+    step = (
+        f"{month} {noun}/month ÷ {exact_number(seconds)} s/month "
+        f"{relation(month, said)} {said} {noun}/s"
+    )
+    per_second = Figure(value, "/s", f"{count(value)}/s", (f"declared: {month} {noun}/month", step))
+    daily = value * sheet.seconds_per_day
+    day = count(daily)
+    step = (
+        f"{said} {noun}/s {X} {exact_number(sheet.seconds_per_day)} s "
+        f"{relation(said, day)} {day} {noun}/day"
+    )
+    return Figure(daily, "/day", f"{day}/day", (*per_second.steps, step)), per_second

@@ -19,12 +19,11 @@ from sketch.model.requirements import (
     Clarification,
     Consistency,
     Feature,
-    ItemSize,
     LatencyTarget,
     Requirements,
     Scale,
 )
-from sketch.model.workload import NodeCapacity, Workload
+from sketch.model.workload import ItemSize, NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",
