@@ -9,6 +9,7 @@ import pytest
 from sketch.estimating import FigureName, estimate
 from sketch.loading import load_design
 from sketch.model import Component, Design, Requirements, Scale
+from sketch.practice.load import breaks_first
 from sketch.practice.talk import as_text, talk_track
 from sketch.rendering.html import render_fragment
 from tests.helpers.cli import Sketch
@@ -43,7 +44,12 @@ def test_twitter_s_track_says_the_guide_s_own_figures() -> None:
     )
     assert "we can extend this with other entities like Retweet and Mention" in text
     assert 'You: "How many users are we targeting?" Interviewer: "200M DAU".' in text
-    assert "What happens if traffic increases 10x? At 10x, Database takes 14M/s" in text
+    # The load model's answer, whatever it is: the component that saturates first.
+    point = breaks_first(design)
+    assert point is not None
+    assert f"What happens if traffic increases 10x? At 10x, {point.name} breaks first" in text
+    assert f"it needs {point.needed(10):,} nodes where the design has {point.declared}" in text
+    assert "Where it breaks, in order: " in text
     assert "Decision: \"I'd go with hybrid with a 10K-follower threshold" in text
 
 

@@ -1,18 +1,19 @@
-"""What breaks first, and at which multiple of today's traffic: the one question of load.
+"""What breaks first, at which multiple of today's traffic, and what the database needs.
 
-`breaks_first` is the only place the practice tools ask it. Until the load model of issue 11
-(`sketch.estimating.route_load`) lands, it answers from the estimate's figures: peak requests
-per second against the database nodes the design declares, at the capacity of one node
-(`Capacity.qps_per_database`, else the guide's "a single PostgreSQL instance can handle
-~10K QPS"). Swap the body for the load model's `breaks_first` when it is there.
+`breaks_first` asks the load model (`sketch.estimating.route_load`, the load along the flows)
+and keeps the one answer the practice tools use: the component that saturates first, on
+which dimension, and how many nodes it would need at a multiple of today's traffic.
+`database_need` is the guide's own arithmetic (Common Mistakes #3): peak requests against
+what one database node serves, as `sketch estimate` derives it.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from sketch.estimating import Estimates, FigureName
-from sketch.estimating.spoken import count
+from sketch.estimating import Conventions, Estimates, FigureName
+from sketch.estimating.spoken import count, size
 from sketch.model import Component, Design, Kind
 
 #: The guide, Common Mistakes #3: "a single PostgreSQL instance can handle ~10K QPS".
@@ -21,73 +22,95 @@ GUIDE_QPS_PER_DATABASE = 10_000.0
 
 @dataclass(frozen=True, slots=True)
 class BreakPoint:
-    """The component that saturates first under the design's own load."""
+    """The component that saturates first under the design's own load, and on what."""
 
     component: Component
-    load: float  # requests/s it takes at today's peak
-    per_node: float  # requests/s one node serves
-    declared: int  # nodes the design gives it
-    #: Multiple of today's peak at which the declared nodes are full (below 1: already over).
-    saturates_at: float
+    dimension: str  # requests, writes, storage, memory or connections
+    load: float  # at today's peak
+    per_node: float
+    declared: int  # nodes the design gives it for this dimension
+    unit: str  # "/s", "B" or ""
+    saturates_at: float  # multiple of today's traffic at which it is full (below 1: already)
+    #: The load model's ranking: "cache saturates at 0.001x (memory); app at 0.01x; ...".
+    ranking: str = ""
 
     def needed(self, multiple: float = 1.0) -> int:
-        """Nodes needed at `multiple` times today's peak."""
-        return max(1, -int(-(self.load * multiple) // self.per_node))
+        return max(1, math.ceil(round(self.load * multiple / self.per_node, 9)))
 
     @property
     def name(self) -> str:
         return self.component.display_name
 
+    def _said(self, value: float) -> str:
+        return str(size(value)) if self.unit == "B" else f"{count(value)}{self.unit}"
+
     def at(self, multiple: float) -> str:
         """What happens at `multiple` x today's traffic, as one sentence."""
-        load = count(self.load * multiple)
         needed = self.needed(multiple)
         verdict = (
-            f"{self.declared} declared node(s) are enough"
+            f"its {self.declared} node(s) are enough"
             if needed <= self.declared
             else f"it needs {needed:,} nodes where the design has {self.declared}"
         )
         return (
-            f"at {multiple:g}x, {self.name} takes {load}/s at ~{count(self.per_node)} QPS "
-            f"per node: {verdict}"
+            f"at {multiple:g}x, {self.name} breaks first: its {self.dimension} load reaches "
+            f"{self._said(self.load * multiple)} at {self._said(self.per_node)} per node, so "
+            f"{verdict}"
         )
+
+
+def breaks_first(design: Design, conventions: Conventions | None = None) -> BreakPoint | None:
+    """The first component to saturate, per the load model; None when it cannot tell."""
+    from sketch.estimating import route_load
+
+    model = route_load(design, conventions)
+    first = model.breaks_first
+    tight = first.tightest if first is not None else None
+    component = design.component(first.name) if first is not None else None
+    if first is None or tight is None or component is None or first.saturates_at is None:
+        return None
+    return BreakPoint(
+        component,
+        tight.name,
+        tight.load,
+        tight.per_node,
+        tight.nodes,
+        tight.unit,
+        first.saturates_at,
+        model.saturation_line() or "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseNeed:
+    """Peak requests against what one database node serves: the guide's sizing sentence."""
+
+    component: Component
+    load: float
+    per_node: float
 
     @property
-    def summary(self) -> str:
-        when = (
-            "is already past its capacity at today's peak"
-            if self.saturates_at < 1
-            else f"saturates at {self.saturates_at:.2g}x today's traffic"
-        )
-        return f"{self.name} breaks first: it {when}"
+    def needed(self) -> int:
+        return max(1, math.ceil(round(self.load / self.per_node, 9)))
 
 
-def breaks_first(design: Design, estimates: Estimates) -> BreakPoint | None:
-    """The first component to saturate, or None when the design gives no load or database."""
-    databases = [c for c in design.components if c.kind is Kind.database]
+def database_need(design: Design, estimates: Estimates) -> DatabaseNeed | None:
+    """The design's (first) database against its peak load, or None without either."""
+    database = next((c for c in design.components if c.kind is Kind.database), None)
     load = _peak_load(estimates)
-    if not databases or load is None:
+    if database is None or load is None:
         return None
     scale = design.requirements.scale
-    declared_qps = scale.capacity.qps_per_database if scale and scale.capacity else None
-    per_node = declared_qps or GUIDE_QPS_PER_DATABASE
-    replicas = sum(
-        c.instances for c in design.components if c.kind is Kind.read_replica and c.replica_of
-    )
-    nodes = sum(c.instances * (c.shards or 1) * (1 + c.replicas) for c in databases) + replicas
-    # Every database shares the load here; the load model will route it per component.
-    primary = databases[0]
-    return BreakPoint(primary, load, per_node, nodes, nodes * per_node / load)
+    declared = scale.capacity.qps_per_database if scale and scale.capacity else None
+    return DatabaseNeed(database, load, declared or GUIDE_QPS_PER_DATABASE)
 
 
 def _peak_load(estimates: Estimates) -> float | None:
-    names = (
+    for reads, writes in (
         (FigureName.peak_reads_per_second, FigureName.peak_writes_per_second),
         (FigureName.reads_per_second, FigureName.writes_per_second),
-    )
-    for reads, writes in names:
-        found = [estimates.figure(n) for n in (reads, writes)]
-        values = [f.value for f in found if f is not None]
+    ):
+        values = [f.value for f in (estimates.figure(reads), estimates.figure(writes)) if f]
         if values:
             return sum(values)
     return None

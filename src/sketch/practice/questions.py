@@ -53,7 +53,7 @@ def raised(seen: Seen) -> Iterator[Ask]:
             label = design.component(component)
             shown = label.display_name if label else component
             yield Ask(f"down:{component}", f"What if the {shown} goes down?", finding.message)
-    point = breaks_first(design, seen.estimates)
+    point = breaks_first(design, seen.estimates.conventions)
     if point is not None:
         yield Ask("10x", "What happens if traffic increases 10x?", point.at(10))
     texts = Context(design).texts
@@ -74,7 +74,7 @@ def answered(key: str, seen: Seen) -> bool:
         still = any(_component_at(seen.design, f.path) == component for f in seen.active("D303"))
         return not still or seen.named_in_bottleneck(component)
     if key == "10x":
-        point = breaks_first(seen.design, seen.estimates)
+        point = breaks_first(seen.design, seen.estimates.conventions)
         return point is None or seen.named_in_bottleneck(point.component.name)
     if key == "celebrity":
         return not seen.active("D310")

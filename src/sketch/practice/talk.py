@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sketch.estimating import Estimates, FigureName, estimate
 from sketch.estimating.spoken import count
 from sketch.model import Approach, Consistency, DeepDive, Design, Entity, Flow, Kind
-from sketch.practice.load import BreakPoint, breaks_first
+from sketch.practice.load import BreakPoint, DatabaseNeed, breaks_first, database_need
 from sketch.practice.phases import STEPS, Phase
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
@@ -37,7 +37,7 @@ class Part:
 def talk_track(design: Design, estimates: Estimates | None = None) -> tuple[Part, ...]:
     """The track for `design`: one part per step of the framework, plus the wrap-up."""
     estimates = estimates if estimates is not None else estimate(design)
-    point = breaks_first(design, estimates)
+    point = breaks_first(design, estimates.conventions)
     builders = (
         _requirements(design, estimates),
         _entities_and_apis(design),
@@ -157,7 +157,7 @@ def _high_level(design: Design, estimates: Estimates, point: BreakPoint | None) 
     if design.components:
         boxes = _sentence(c.display_name for c in design.components)
         yield f"I'll start simple and iterate. The first design: {boxes}."
-    scale_line = _scale_line(design, estimates, point)
+    scale_line = _scale_line(design, estimates, database_need(design, estimates))
     if scale_line:
         yield scale_line
     for number, flow in enumerate(design.flows, 1):
@@ -172,11 +172,13 @@ def _high_level(design: Design, estimates: Estimates, point: BreakPoint | None) 
             fix = f" Solution: {b.solution}." if b.solution else ""
             yield f"{b.title}: {b.problem}.{fix}"
     if point is not None:
+        if point.ranking:
+            yield f"Where it breaks, in order: {point.ranking}."
         sentence = point.at(10)
         yield f"What happens if traffic increases 10x? {sentence[:1].upper()}{sentence[1:]}."
 
 
-def _scale_line(design: Design, estimates: Estimates, point: BreakPoint | None) -> str | None:
+def _scale_line(design: Design, estimates: Estimates, point: DatabaseNeed | None) -> str | None:
     """Mistake 3's fix (numbers, then the consequence), or Mistake 4's (one server is enough)."""
     scale = design.requirements.scale
     if point is None or scale is None:
@@ -189,10 +191,10 @@ def _scale_line(design: Design, estimates: Estimates, point: BreakPoint | None) 
     reads = f"{count(peak.value)} reads/s at peak" if peak else None
     given = _sentence([x for x in (users, reads) if x])
     per_node = f"~{count(point.per_node)} QPS"
-    if point.needed() > 1:
+    if point.needed > 1:
         return (
             f"With {given}, a single {technology} instance can handle {per_node}, so we'd need "
-            f"read replicas or sharding: {point.needed():,} nodes' worth of queries before "
+            f"read replicas or sharding: {point.needed:,} nodes' worth of queries before "
             "any cache."
         )
     caches = [c for c in design.components if c.kind is Kind.cache]
