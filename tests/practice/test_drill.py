@@ -216,3 +216,18 @@ def test_history_shows_progress_across_rounds(sketch: Sketch, tmp_path: Path) ->
         "0",
     ]
     assert json.loads(history.dump(book))["rounds"][1]["round"] == 2
+
+
+def test_a_round_where_the_design_never_loads_still_reports(tmp_path: Path) -> None:
+    plan = (("00:00", "design = (\n"), ("02:00", "deleted"))
+    result = _replayed(rounds.write_round(tmp_path / "round", plan, end="03:00"))
+    assert result.checklist is None and result.findings == ()
+    report = drill_report(result)
+    assert "The design never loaded." in report and "No design loaded." in report
+    assert "| 1 | 02:00 | (start) |   | the file was deleted | (deleted) |" in report
+
+
+def test_drill_needs_a_name_or_a_mode(sketch: Sketch) -> None:
+    result = sketch("drill")
+    assert result.exit_code == 2
+    assert "name a design to practise on" in result.stderr

@@ -39,7 +39,8 @@ class Save:
     step: str | None  # the step inferred as being worked on
     changed: tuple[str, ...]  # the steps whose part of the design changed
     error: str | None = None  # why it does not load, or that the file is gone
-    errors: int = 0  # error-severity findings (check problems included)
+    problems: int = 0  # `sketch check` problems
+    errors: int = 0  # lint findings of error severity, check problems aside
     warnings: int = 0
     ticked: int = 0
     judged: int = 0
@@ -49,8 +50,8 @@ class Save:
         if self.error:
             return self.error
         return (
-            f"{self.errors} error(s), {self.warnings} warning(s); "
-            f"checklist {self.ticked}/{self.judged}"
+            f"check {self.problems} problem(s); lint {self.errors} error(s), "
+            f"{self.warnings} warning(s); checklist {self.ticked}/{self.judged}"
         )
 
 
@@ -214,6 +215,7 @@ class Round:
         self._steps_done(elapsed, result)
         self._questions(elapsed)
         active = [f for f in findings if f.suppressed is None]
+        lint_only = [f for f in active if f.rule != "check"]
         return Save(
             number,
             elapsed,
@@ -221,8 +223,9 @@ class Round:
             self.step,
             tuple(changed),
             None,
-            sum(f.severity is Severity.error for f in active),
-            sum(f.severity is Severity.warning for f in active),
+            len(active) - len(lint_only),
+            sum(f.severity is Severity.error for f in lint_only),
+            sum(f.severity is Severity.warning for f in lint_only),
             len(result.ticked),
             len(result.ticked) + len(result.unticked),
         )
