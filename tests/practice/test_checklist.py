@@ -112,3 +112,12 @@ def test_design_md_and_embed_carry_the_checklist_and_scope_sections(
     result = sketch("embed", target)
     assert result.exit_code == 0, result.output
     assert "- [x] Defined 3-5 core entities?" in target.read_text(encoding="utf-8")
+
+
+def test_the_template_s_todo_placeholders_tick_nothing(sketch: Sketch, tmp_path: Path) -> None:
+    assert sketch("new", "shop", "--output", tmp_path).exit_code == 0
+    result = checklist(load_design(tmp_path / "shop.py").design)
+    assert result.ticked == []
+    placeholder = result.item("decisions")
+    assert placeholder.why == "still the template's placeholder: 'TODO: the approach you choose'"
+    assert placeholder.path == "deep_dives[0].decision"

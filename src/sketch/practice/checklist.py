@@ -16,6 +16,7 @@ from sketch.errors import Problem
 from sketch.estimating import Estimates, estimate
 from sketch.model import Design, Limits
 from sketch.practice.items import ITEMS, NOT_JUDGED, Facts
+from sketch.practice.placeholders import first_in, placeholders
 
 
 class Status(StrEnum):
@@ -92,12 +93,18 @@ def checklist(
         estimates if estimates is not None else estimate(design),
         design.limits or limits or Limits(),
     )
+    todo = placeholders(design)
     items = []
     for key, heading, question, judge in ITEMS:
         if judge is None:
             items.append(Item(key, heading, question, Status.not_judged, NOT_JUDGED[key]))
             continue
         ticked, why, fix, path = judge(facts)
+        left = first_in(todo, key) if ticked else None
+        if left is not None:
+            ticked, path = False, left[0]
+            why = f"still the template's placeholder: {left[1]!r}"
+            fix = "replace each TODO with your own answer"
         status = Status.ticked if ticked else Status.unticked
         items.append(Item(key, heading, question, status, why, None if ticked else fix, path))
     return Checklist(design.name, tuple(items))

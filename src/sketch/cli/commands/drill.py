@@ -11,6 +11,7 @@ always agree.
 from __future__ import annotations
 
 import hashlib
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -77,9 +78,18 @@ def drill(
     path = _design_file(name, output)
     folder = _next_round(drills, path.stem)
     sys.dont_write_bytecode = True  # a snapshot saved within a second must not run stale
-    result = _live(path, minutes, folder, interval)
+    # `kill` (SIGTERM) ends the round as Ctrl-C does: the report and history are still written.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        result = _live(path, minutes, folder, interval)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _finish(result, folder, drills)
     return ExitCode.OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _replayed(where: Path) -> str:
@@ -183,6 +193,9 @@ def _live(
     live.poll(0)
     shown = ""
     elapsed = 0
+    # A terminal is redrawn each second; a pipe or log gets the screen only when something
+    # other than the clock changes, so it stays readable.
+    terminal = sys.stdout.isatty()
     try:
         while True:
             elapsed = min(int(clock() - start), limit)
@@ -191,9 +204,10 @@ def _live(
             live.poll(elapsed)
             live.round.advance(elapsed)
             screen = _screen(live, elapsed)
-            if screen != shown:
-                typer.echo(_CLEAR + screen if sys.stdout.isatty() else screen, nl=False)
-                shown = screen
+            news = screen if terminal else screen.split("\n", 1)[1]
+            if news != shown:
+                typer.echo(_CLEAR + screen if terminal else screen, nl=False)
+                shown = news
             sleep(interval)
     except KeyboardInterrupt:
         elapsed = min(int(clock() - start), limit)
