@@ -363,5 +363,34 @@ def test_a_design_without_workloads_ties_its_writes_and_reads_to_one_flow_each()
     cache, db = model.component("cache"), model.component("db")
     assert cache and db
     assert cache.writes == pytest.approx(10_000_000 / 86_400)
-    assert (db.writes, db.reads) == (0, pytest.approx(2 * 10_000_000 / 86_400))
+    assert db.writes == 0
+    assert db.reads == pytest.approx(2 * 10_000_000 / 86_400)
     assert [u.name for u in model.unrouted] == ["Book"]
+
+
+def test_a_design_stated_in_workloads_only_gets_the_guides_whiteboard_figures() -> None:
+    from sketch.estimating import FigureName, estimate
+
+    scale = Scale(
+        dau=200_000_000,
+        peak_factor=3,
+        workloads=[
+            Workload(
+                name="post tweet",
+                kind="write",
+                per_user_per_day=2,
+                fanout=200,
+                items=[ItemSize(name="text", chars=280), ItemSize(name="meta", bytes=190)],
+            ),
+            Workload(name="home timeline", ratio=100, ratio_of="post tweet"),
+            Workload(name="search", per_second=1_000),
+        ],
+    )
+    figures = estimate(Design(name="t", requirements=Requirements(scale=scale)))
+    assert figures[FigureName.writes_per_second].value == pytest.approx(4_629.6, rel=1e-4)
+    assert figures[FigureName.peak_reads_per_second].value == pytest.approx(
+        3 * (462_963 + 1_000), rel=1e-5
+    )
+    assert figures[FigureName.storage_per_day].value == pytest.approx(300e9)
+    steps = figures[FigureName.reads_per_second].steps
+    assert steps[-1] == "reads: home timeline 463K/s + search 1,000/s ≈ 464K reads/s"

@@ -102,6 +102,13 @@ def workload_rates(
         return [], []
     if not scale.workloads:
         return _legacy(scale, estimates), []
+    return explicit_rates(scale, conventions)
+
+
+def explicit_rates(
+    scale: Scale, conventions: Conventions
+) -> tuple[list[WorkloadRate], list[RateProblem]]:
+    """The rates of the workloads the scale names (`Scale.workloads`), in their order."""
     problems: list[RateProblem] = []
     found: dict[str, WorkloadRate] = {}
     pending = list(enumerate(scale.workloads))
