@@ -51,3 +51,13 @@ def test_a_command_imports_nothing_it_does_not_use(argv: tuple[str, ...], tmp_pa
     banned = NOT_IMPORTED[argv]
     found = sorted(m for m in imported if any(m == b or m.startswith(f"{b}.") for b in banned))
     assert found == []
+
+
+def test_every_command_module_is_in_the_command_table() -> None:
+    import pkgutil
+
+    import sketch.cli.commands
+    from sketch.cli import COMMANDS
+
+    modules = {m.name for m in pkgutil.iter_modules(sketch.cli.commands.__path__)}
+    assert {module for module, _ in COMMANDS.values()} == modules

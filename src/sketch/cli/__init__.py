@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 #: Command name -> (module in sketch.cli.commands, function), in `--help` order.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "capacity": ("capacity", "capacity"),
     "check": ("check", "check"),
+    "checklist": ("checklist", "checklist"),
     "convert": ("convert", "convert"),
+    "drill": ("drill", "drill"),
     "embed": ("embed", "embed"),
     "estimate": ("estimate", "estimate"),
     "export": ("export", "export"),
@@ -29,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "new"),
     "render": ("render", "render"),
     "schema": ("schema", "schema"),
+    "talk": ("talk", "talk"),
     "watch": ("watch", "watch"),
 }
 
