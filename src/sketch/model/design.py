@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field, NonNegativeInt, model_validator
+from pydantic import Field, model_validator
 
 from sketch.model.analysis import Bottleneck, DeepDive
 from sketch.model.architecture import Component, Flow, Link
 from sketch.model.base import Declared, Model
 from sketch.model.data import Api, Entity
+from sketch.model.numbers import NonNegativeCount
 from sketch.model.requirements import Requirements
 
 
 class Limits(Model):
     """The framework's size limits. Defaults are the guide's: 3-5 entities, 5-8 APIs."""
 
-    min_entities: NonNegativeInt = 3
-    max_entities: NonNegativeInt = 5
-    min_apis: NonNegativeInt = 5
-    max_apis: NonNegativeInt = 8
+    min_entities: NonNegativeCount = 3
+    max_entities: NonNegativeCount = 5
+    min_apis: NonNegativeCount = 5
+    max_apis: NonNegativeCount = 8
 
     @model_validator(mode="after")
     def _ordered(self) -> Limits:
