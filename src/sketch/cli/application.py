@@ -102,6 +102,9 @@ def command(body: Callable[P, ExitCode]) -> Callable[P, None]:
 
     @functools.wraps(body)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        from sketch.loading.inputs import forget_inputs
+
+        forget_inputs()  # each command protects its own inputs (the CLI runs in-process in tests)
         with guarded():
             code = body(*args, **kwargs)
         raise typer.Exit(int(code))
