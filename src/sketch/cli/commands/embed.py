@@ -9,6 +9,7 @@ import typer
 
 from sketch.cli.application import command
 from sketch.cli.output import display_path, error
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -63,7 +64,7 @@ def embed(
     stale = [plan for plan in plans if plan.stale]
     if check:
         for plan in stale:
-            typer.echo(plan.diff(), nl=False)
+            typer.echo(terminal_safe(plan.diff()), nl=False)
         _summary(len(plans), len(stale), "out of date" if stale else "up to date")
         return ExitCode.PROBLEMS if stale else ExitCode.OK
     for plan in stale:
