@@ -31,6 +31,7 @@ from sketch.errors import (
     SectionError,
     SketchError,
     UndrawableDesign,
+    relative_path,
 )
 from sketch.model import Design
 from sketch.rendering.files import write_bytes_atomic
@@ -97,7 +98,14 @@ def _relative_to(path: Path, folder: Path) -> str:
 class Designs:
     """Designs and images shared by all notes of one run: each is loaded or drawn once."""
 
-    def __init__(self, image_renderer: Callable[[Design, str], bytes] = render_image) -> None:
+    def __init__(
+        self,
+        image_renderer: Callable[[Design, str], bytes] = render_image,
+        *,
+        allow_outside: bool = False,
+    ) -> None:
+        #: Whether markers may name designs outside the note's project (see `confined`).
+        self.allow_outside = allow_outside
         self._designs: dict[Path, Checked | SketchError] = {}
         self._images: dict[tuple[int, str], bytes] = {}
         self._owners: dict[Path, Path] = {}  # image file -> the design file it is drawn from
@@ -185,9 +193,20 @@ def _generate(
     note: Path, region: markers.Region, designs: Designs
 ) -> tuple[str, dict[Path, bytes]]:
     design_path = _design_path(note, region)
+    if not designs.allow_outside:
+        confined(note, region.design, design_path)
     with _as_region_problem(region):
         validate_options(region.section, region.options)
         checked = designs.load(design_path)
+        if checked.problems:  # as `sketch render`: a design with problems is not drawn
+            shown = [f"{_where(p, design_path)}: {p.code} {p.message}" for p in checked.problems]
+            if len(shown) > 8:
+                shown[8:] = [f"... and {len(shown) - 8} more"]
+            raise SectionError(
+                f"design '{region.design}' has {len(checked.problems)} check problem(s); "
+                "nothing was embedded from it:\n  " + "\n  ".join(shown),
+                f"run `sketch check {region.design}` and fix them",
+            )
         request = Request(checked.design, region.options, checked.settings)
         generated = SECTIONS[region.section].build(request)
         images = {}
@@ -213,6 +232,39 @@ def _design_path(note: Path, region: markers.Region) -> Path:
             "design paths in markers are relative to the note's folder",
         )
     return design_path
+
+
+def _where(problem: Problem, design_path: Path) -> str:
+    src = problem.source
+    return (
+        f"{relative_path(src.file)}:{src.line}" if src and src.line else relative_path(design_path)
+    )
+
+
+def project_root(note: Path) -> Path:
+    """The project a note belongs to: the nearest folder above it holding `.git` or a
+    `pyproject.toml`; else the working folder when the note is inside it; else the note's
+    own folder."""
+    folder = note.resolve().parent
+    for candidate in [folder, *folder.parents]:
+        if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
+            return candidate
+    here = Path.cwd().resolve()
+    return here if folder.is_relative_to(here) else folder
+
+
+def confined(note: Path, written: str, design_path: Path) -> None:
+    """Refuse a marker's design outside the note's project: embedding runs a `.py` design,
+    so a Markdown-only change must not make `sketch embed` (or its pre-commit hook) run a
+    file elsewhere. Links are followed before comparing, so a symlink cannot lead out."""
+    root = project_root(note)
+    real = design_path.resolve()
+    if Path(written).is_absolute() or not real.is_relative_to(root):
+        raise SectionError(
+            f"design '{written}' is outside the note's project ({relative_path(root)}/); "
+            "sketch embed runs only designs inside it",
+            "move the design into the project, or pass --allow-outside-project",
+        )
 
 
 @contextmanager

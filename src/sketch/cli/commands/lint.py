@@ -72,11 +72,16 @@ def lint(
 
     options = Options(split_selectors(select) or None, split_selectors(ignore))
     try:  # validate the command line before loading anything
-        active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+        chosen = active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
     except UnknownCode as exc:
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
         ) from exc
+    if not chosen and (options.select or options.ignore):  # "All clear" would be a lie
+        raise UsageError(
+            "--select and --ignore leave no rule to run",
+            "ignore fewer rules, or select more (`sketch rules` lists them)",
+        )
     linter = Linter(options)
     reports, unloadable = [], 0
     for path in design_files(files):
