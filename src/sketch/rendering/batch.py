@@ -146,7 +146,9 @@ def _outcomes(
             yield index, render_one(path, out_dir, formats)
         return
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=die_with_parent,
+        max_workers=workers,
+        mp_context=_pool_context(),
+        initializer=die_with_parent,
         initargs=(os.getpid(),),
     )
     try:
