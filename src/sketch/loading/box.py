@@ -7,6 +7,7 @@ README says so). What the box does guarantee:
   `MAX_PRINTED` characters) instead of reaching the terminal or a machine format on stdout;
   they are shown under the message when the design fails to load;
 - `sys.stdin` reads as empty, so `input()` fails at its line instead of waiting forever;
+- the working folder is restored, so a design's `os.chdir` cannot move sketch's outputs;
 - `SystemExit` (and any other exception) becomes a located `LoadError` (see
   `sketch.loading.python`), reported at the deepest frame in the user's own files.
 """
@@ -65,10 +66,12 @@ class DesignBox:
 
     def __init__(self) -> None:
         self._sink = _Bounded()
+        self._cwd = ""
         self._saved: tuple[typing.TextIO, typing.TextIO, typing.TextIO] | None = None
 
     def __enter__(self) -> DesignBox:
         self._saved = (sys.stdout, sys.stderr, sys.stdin)
+        self._cwd = os.getcwd()
         sys.stdout = sys.stderr = self._sink
         sys.stdin = io.StringIO("")
         return self
@@ -81,6 +84,8 @@ class DesignBox:
     ) -> None:
         if self._saved is not None:
             sys.stdout, sys.stderr, sys.stdin = self._saved
+        if os.getcwd() != self._cwd:  # outputs and messages are relative to the user's folder
+            os.chdir(self._cwd)
 
     @property
     def printed(self) -> str:

@@ -65,9 +65,14 @@ DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
 def _load_python(path: Path) -> Design:
     source = read_design_text(path)
     filename = str(path)
+    if "\0" in source:  # compile() would say "null bytes" with no line
+        line = source.count("\n", 0, source.index("\0")) + 1
+        raise LoadError(
+            filename, line, "the file holds a NUL byte", help="save the design as plain text"
+        )
     try:
         code = compile(source, filename, "exec", dont_inherit=True)
-    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte in the source
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte (Python < 3.11.4)
         raise _syntax_error(filename, source, exc) from exc
     module = _run(code, path, source)
     return _find_design(module, filename)
@@ -131,12 +136,19 @@ def _crashed(filename: str, source: str, exc: BaseException, printed: str) -> Lo
         what = f"the design called sys.exit({exc.code!r}); a design may not end sketch"
         help = "remove the exit: a design file only defines `design = Design(...)`"
     else:
-        what = f"{type(exc).__name__} while running the design: {shorten(str(exc))}"
+        what = f"{type(exc).__name__} while running the design: {shorten(_text_of(exc))}"
         help = _hint_for(exc)
     if file != filename:
         what += f" (in {relative_path(file)}, imported by {relative_path(filename)})"
     shown = file if file == filename else relative_path(file)
     return LoadError(shown, line, what, [*excerpt(text, line), *printed_lines(printed)], help=help)
+
+
+def _text_of(exc: BaseException) -> str:
+    try:  # a design's own exception class may fail even to say what it is
+        return str(exc)
+    except Exception as inner:
+        return f"(its message cannot be shown: {type(inner).__name__})"
 
 
 def _source_of(file: str) -> str:
@@ -174,7 +186,7 @@ def _invalid(filename: str, source: str, exc: ValidationError, printed: str) -> 
     details += excerpt(text, line)
     details += printed_lines(printed)
     return LoadError(
-        file,
+        file if file == filename else relative_path(file),
         line,
         f"invalid {exc.title}: {len(errors)} problem(s)",
         details,

@@ -44,7 +44,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
     """
     target = writable_target(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target = writable_target(path)  # now that its folders exist, look again
         _replace_with(target, data)
     except OSError as exc:
         raise _naming(exc, path) from exc
@@ -83,6 +85,8 @@ def writable_target(path: Path) -> Path:
         else:
             target = path
     _refuse_input(target, shown)
+    # `sub/../x.py` with no `sub` yet: the write would create `sub` and land on `x.py`.
+    _refuse_input(Path(os.path.normpath(target)), shown)
     return target
 
 
