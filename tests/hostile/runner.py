@@ -12,9 +12,10 @@ A case lays out files in a scratch project (a folder with a pyproject.toml), run
   failing command lost and wrote nothing;
 - `stdout: json` parses as JSON (a design's print() must not corrupt it).
 
-File specs in `files`: a string is the file's text; a mapping is one of `copy` (a repository
-file, with optional `replace` pairs, `prepend` and `append`), `fifo`, `symlink` (its target, `{outside}` for the sentinel folder), `hardlink`,
-`folder`, `hex` (bytes), or `repeat` + `times` (a big file).
+File specs in `files`: a string is the file's text; a mapping is one of `copy` (a
+repository file, with optional `replace` pairs, `prepend` and `append`), `fifo`, `symlink`
+(its target; `{outside}` is the sentinel folder), `hardlink`, `folder`, `hex` (bytes), or
+`repeat` + `times` after an optional `head` (a big file).
 """
 
 from __future__ import annotations
