@@ -15,7 +15,7 @@ A case lays out files in a scratch project (a folder with a pyproject.toml), run
 File specs in `files`: a string is the file's text; a mapping is one of `copy` (a
 repository file, with optional `replace` pairs, `prepend` and `append`), `fifo`, `symlink`
 (its target; `{outside}` is the sentinel folder), `hardlink`, `folder`, `hex` (bytes), or
-`repeat` + `times` after an optional `head` (a big file).
+`repeat` + `times` between an optional `head` and `tail` (a big file).
 """
 
 from __future__ import annotations
@@ -124,7 +124,8 @@ def _make(path: Path, spec: Any, project: Path, outside: Path) -> None:
     elif "hex" in spec:
         path.write_bytes(bytes.fromhex(spec["hex"]))
     elif "repeat" in spec:
-        path.write_bytes((str(spec.get("head", "")) + spec["repeat"] * spec["times"]).encode())
+        text = str(spec.get("head", "")) + spec["repeat"] * spec["times"] + spec.get("tail", "")
+        path.write_bytes(text.encode())
     else:
         raise AssertionError(f"unknown file spec {spec!r}")
 
