@@ -14,7 +14,8 @@ A case lays out files in a scratch project (a folder with a pyproject.toml), run
 
 File specs in `files`: a string is the file's text; a mapping is one of `copy` (a
 repository file, with optional `replace` pairs, `prepend` and `append`), `fifo`, `symlink`
-(its target; `{outside}` is the sentinel folder), `hardlink`, `folder`, `hex` (bytes), or
+(its target; `{outside}` is the sentinel folder), `hardlink`, `folder`, `device` (root
+only), `hex` (bytes), or
 `repeat` + `times` between an optional `head` and `tail` (a big file).
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -106,7 +108,7 @@ def lay_out(case: Case, project: Path, outside: Path) -> None:
 
 def _make(path: Path, spec: Any, project: Path, outside: Path) -> None:
     if isinstance(spec, str):
-        path.write_bytes(spec.encode("utf-8"))
+        path.write_bytes(spec.replace("{outside}", str(outside)).encode("utf-8"))
     elif "copy" in spec:
         text = (REPO_ROOT / spec["copy"]).read_text(encoding="utf-8")
         for old, new in spec.get("replace", []):
@@ -121,6 +123,8 @@ def _make(path: Path, spec: Any, project: Path, outside: Path) -> None:
         os.link(project / spec["hardlink"], path)
     elif "folder" in spec:
         path.mkdir()
+    elif "device" in spec:  # a character device with /dev/null's numbers: root only
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
     elif "hex" in spec:
         path.write_bytes(bytes.fromhex(spec["hex"]))
     elif "repeat" in spec:

@@ -9,6 +9,7 @@ the note's own folder, so a note and its designs can move together.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -79,8 +80,9 @@ class NotePlan:
     def apply(self) -> list[Path]:
         """Write the stale images, then the note when it changed; returns what was written."""
         written = []
+        root = project_root(self.path)
         for image in self.stale_images():
-            write_bytes_atomic(image, self.images[image])
+            write_bytes_atomic(image, self.images[image], within=root)
             written.append(image)
         if self.old != self.new:
             write_bytes_atomic(self.path, self.new.encode("utf-8"))
@@ -167,8 +169,14 @@ def plan_note(path: Path, display: str, designs: Designs) -> NotePlan:
 
 
 def _read(path: Path, display: str) -> str:
-    if not path.is_file():
-        what = "is a folder, not a note" if path.is_dir() else "no such file"
+    if not path.is_file():  # a FIFO or a device could block or never end
+        what = (
+            "is a folder, not a note"
+            if path.is_dir()
+            else "not a regular file (a FIFO or a device cannot be a note)"
+            if os.path.lexists(path)
+            else "no such file"
+        )
         raise EmbedError([_note_problem(display, what, "name a Markdown note, e.g. notes.md")])
     try:
         # Bytes, not text mode: the note's own line endings must survive untouched.

@@ -36,13 +36,23 @@ from sketch.loading.inputs import input_at
 _STAGING_TAG = ".sketch-"  # `.<folder>.sketch-<pid>-<random>`: staging and swapped-out folders
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
+def write_bytes_atomic(path: Path, data: bytes, *, within: Path | None = None) -> Path:
     """Write `data` to `path` (or, for a symlink, to the regular file it names), atomically.
 
+    `within`: the folder the real file must lie in, for paths sketch chose rather than the
+    user (embed's images), so a planted symlink cannot aim a write outside the project.
     Returns the file actually written. `UsageError` for a target that must not be written;
     `OSError` naming `path` when the disk refuses.
     """
     target = writable_target(path)
+    if within is not None and not Path(os.path.realpath(target)).is_relative_to(
+        os.path.realpath(within)
+    ):
+        raise UsageError(
+            f"{relative_path(path)} leads outside {relative_path(within)}/ (through a symlink); "
+            "sketch writes there only inside the project",
+            "remove the link",
+        )
     try:
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True, exist_ok=True)
