@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sketch.cli.terminal import MAX_LINE_CHARS, terminal_safe, terminal_problem
+from sketch.cli.terminal import MAX_LINE_CHARS, terminal_problem, terminal_safe
 from sketch.errors import Location, Problem
 
 
