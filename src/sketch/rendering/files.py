@@ -128,7 +128,10 @@ def write_folder_atomic(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             except OSError as exc:
                 raise _naming(exc, folder / relative) from exc
         _fsync_folder(staging)
-        _swap_in(staging, folder, existed)
+        try:
+            _swap_in(staging, folder, existed)
+        except OSError as exc:
+            raise _naming(exc, folder) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # after a swap: the old folder
     return [folder / relative for relative in sorted(files)]
@@ -269,8 +272,14 @@ def _fsync_folder(folder: Path) -> None:
 def _swap_in(staging: Path, folder: Path, existed: bool) -> None:
     """Put `staging` at `folder`; the old folder ends up at `staging` (to be removed)."""
     if not existed:
-        os.rename(staging, folder)
-        return
+        try:
+            os.rename(staging, folder)
+            return
+        except OSError as exc:
+            # Another render of the same name (a batch's twin, a second sketch) put the folder
+            # there meanwhile: swap with it like with any old folder.
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or not folder.is_dir():
+                raise
     if _exchange(staging, folder):
         return
     # No atomic exchange here: two renames, with the old folder kept until the new is in.
