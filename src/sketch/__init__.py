@@ -51,10 +51,12 @@ if _typing.TYPE_CHECKING:
         Link,
         Location,
         Model,
+        NodeCapacity,
         Requirements,
         Scale,
         Step,
         Suppression,
+        Workload,
     )
     from sketch.rendering import render_design as render
 
@@ -92,10 +94,12 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "Link": ("sketch.model", "Link"),
     "Location": ("sketch.model", "Location"),
     "Model": ("sketch.model", "Model"),
+    "NodeCapacity": ("sketch.model", "NodeCapacity"),
     "Requirements": ("sketch.model", "Requirements"),
     "Scale": ("sketch.model", "Scale"),
     "Step": ("sketch.model", "Step"),
     "Suppression": ("sketch.model", "Suppression"),
+    "Workload": ("sketch.model", "Workload"),
 }
 
 __all__ = [
@@ -123,6 +127,7 @@ __all__ = [
     "LoadError",
     "Location",
     "Model",
+    "NodeCapacity",
     "Problem",
     "Requirements",
     "Scale",
@@ -130,6 +135,7 @@ __all__ = [
     "SketchError",
     "Step",
     "Suppression",
+    "Workload",
     "__version__",
     "check",
     "estimate",

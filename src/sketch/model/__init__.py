@@ -18,11 +18,11 @@ from sketch.model.requirements import (
     Capacity,
     Consistency,
     Feature,
-    ItemSize,
     LatencyTarget,
     Requirements,
     Scale,
 )
+from sketch.model.workload import ItemSize, NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",
@@ -48,8 +48,10 @@ __all__ = [
     "Link",
     "Location",
     "Model",
+    "NodeCapacity",
     "Requirements",
     "Scale",
     "Step",
     "Suppression",
+    "Workload",
 ]

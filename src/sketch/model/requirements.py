@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from sketch.model.base import Declared, Model
 from sketch.model.numbers import Factor, Fraction, Percent, PositiveAmount, PositiveCount
+from sketch.model.workload import ItemSize, Positive, Workload
 
 
 class Feature(Declared):
@@ -15,32 +16,6 @@ class Feature(Declared):
 
     text: str = Field(min_length=1, description="The requirement as a person would say it.")
     key: str | None = Field(default=None, description="Short id that `Api.serves` refers to.")
-
-
-class ItemSize(Model):
-    """Bytes stored per write, e.g. tweet text: 280 chars x 2 bytes, or metadata: 190 bytes."""
-
-    name: str = Field(min_length=1)
-    bytes: PositiveAmount | None = Field(default=None, description="Size in bytes.")
-    chars: PositiveCount | None = Field(
-        default=None, description="Characters, with bytes_per_char."
-    )
-    bytes_per_char: PositiveCount = 2
-    fraction: Fraction = Field(
-        default=1.0, description="Share of writes that carry this item (0-1]."
-    )
-
-    @model_validator(mode="after")
-    def _one_size(self) -> ItemSize:
-        if (self.bytes is None) == (self.chars is None):
-            raise ValueError("give exactly one of `bytes` or `chars` (with `bytes_per_char`)")
-        return self
-
-    @property
-    def size_bytes(self) -> float:
-        return (
-            self.bytes if self.bytes is not None else float(self.chars or 0) * self.bytes_per_char
-        )
 
 
 class Capacity(Model):
@@ -64,18 +39,42 @@ class Scale(Model):
         default=None, description="Reads per write: 100 means 100:1."
     )
     writes_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
+    writes_per_day: Positive | None = Field(default=None, description="Writes per day, in total.")
+    writes_per_month: Positive | None = Field(
+        default=None, description="Writes per month, in total (the month convention's length)."
+    )
     reads_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
+    reads_per_day: Positive | None = Field(default=None, description="Reads per day, in total.")
+    reads_per_month: Positive | None = Field(default=None, description="Reads per month, in total.")
     peak_factor: Factor | None = Field(default=None, description="Peak / average, e.g. 3.")
     item_sizes: tuple[ItemSize, ...] = ()
     read_response_bytes: PositiveAmount | None = Field(
         default=None, description="Bytes returned per read, for egress bandwidth."
     )
     retention_years: PositiveAmount | None = None
+    retention_months: Positive | None = Field(
+        default=None, description="The horizon in months, e.g. 36 for `in 3 years`."
+    )
     replication_factor: PositiveCount | None = None
     cache_hot_fraction: Fraction = Field(
         default=0.2, description="Share of a day's reads worth caching (80/20 rule)."
     )
     capacity: Capacity | None = None
+    workloads: tuple[Workload, ...] = Field(
+        default=(),
+        description="Named kinds of traffic (post tweet, home timeline, search); flows name "
+        "the one they serve. Without any, the writes and reads above are the workloads.",
+    )
+    online_fraction: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="Share of DAU connected at once, for WebSocket and push gateways.",
+    )
+
+    @model_validator(mode="after")
+    def _one_horizon(self) -> Scale:
+        if self.retention_years is not None and self.retention_months is not None:
+            raise ValueError("give the horizon once: `retention_years` or `retention_months`")
+        return self
 
 
 Percentile = Literal["p50", "p90", "p95", "p99", "p999"]
