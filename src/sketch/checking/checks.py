@@ -207,7 +207,14 @@ def _check_component_references(design: Design) -> Iterator[Problem]:
             continue
         primary = design.component(component.replica_of)
         path = f"components[{i}].replica_of"
-        if primary is None:
+        if primary is component:
+            yield Problem(
+                BAD_REPLICA,
+                f"'{component.name}' is declared a replica of itself",
+                path,
+                help="point `replica_of` at the primary database it copies",
+            )
+        elif primary is None:
             yield _unknown_component(component.replica_of, names, path)
         elif primary.kind is not Kind.database:
             yield Problem(

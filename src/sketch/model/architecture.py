@@ -5,9 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt, PositiveFloat, PositiveInt
+from pydantic import Field
 
 from sketch.model.base import Declared, Model
+from sketch.model.numbers import NonNegativeCount, PositiveAmount, PositiveCount
 from sketch.model.workload import NodeCapacity, Positive, Share
 
 
@@ -59,9 +60,9 @@ class Component(Declared):
     kind: Kind
     label: str | None = None
     technology: str | None = Field(default=None, description="e.g. Redis, PostgreSQL, Kafka.")
-    instances: PositiveInt = 1
-    replicas: NonNegativeInt = Field(default=0, description="Standby or read replicas.")
-    shards: PositiveInt | None = None
+    instances: PositiveCount = 1
+    replicas: NonNegativeCount = Field(default=0, description="Standby or read replicas.")
+    shards: PositiveCount | None = None
     replica_of: str | None = Field(default=None, description="For read replicas: the primary.")
     tier: str | None = Field(default=None, description="Group drawn as a cluster.")
     notes: str | None = None
@@ -86,7 +87,7 @@ class Step(Model):
     to: str = Field(min_length=1)
     action: str = Field(min_length=1)
     api: str | None = Field(default=None, description="The endpoint called: `POST /api/v1/tweets`.")
-    latency_ms: PositiveFloat | None = None
+    latency_ms: PositiveAmount | None = None
     condition: str | None = Field(default=None, description="e.g. `cache miss`.")
     asynchronous: bool = False
     operation: Literal["read", "write"] | None = Field(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveFloat, PositiveInt, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from sketch.model.base import Declared, Model
+from sketch.model.numbers import Factor, Fraction, Percent, PositiveAmount, PositiveCount
 from sketch.model.workload import ItemSize, Positive, Workload
 
 
@@ -20,43 +21,43 @@ class Feature(Declared):
 class Capacity(Model):
     """What one node serves, for sizing servers and shards (the guide's ~10K QPS per database)."""
 
-    qps_per_server: PositiveFloat | None = None
-    qps_per_database: PositiveFloat | None = None
-    storage_per_shard_bytes: PositiveFloat | None = None
+    qps_per_server: PositiveAmount | None = None
+    qps_per_database: PositiveAmount | None = None
+    storage_per_shard_bytes: PositiveAmount | None = None
 
 
 class Scale(Model):
     """The numbers the guide asks for: users, actions, ratios, sizes and retention."""
 
-    dau: PositiveInt | None = Field(default=None, description="Daily active users.")
-    mau: PositiveInt | None = Field(default=None, description="Monthly active users.")
-    total_users: PositiveInt | None = None
+    dau: PositiveCount | None = Field(default=None, description="Daily active users.")
+    mau: PositiveCount | None = Field(default=None, description="Monthly active users.")
+    total_users: PositiveCount | None = None
     write_name: str = Field(default="write", description="What one write is, e.g. `tweet`.")
-    writes_per_user_per_day: PositiveFloat | None = None
-    reads_per_user_per_day: PositiveFloat | None = None
-    read_write_ratio: PositiveFloat | None = Field(
+    writes_per_user_per_day: PositiveAmount | None = None
+    reads_per_user_per_day: PositiveAmount | None = None
+    read_write_ratio: PositiveAmount | None = Field(
         default=None, description="Reads per write: 100 means 100:1."
     )
-    writes_per_second: PositiveFloat | None = Field(default=None, description="Declared average.")
+    writes_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
     writes_per_day: Positive | None = Field(default=None, description="Writes per day, in total.")
     writes_per_month: Positive | None = Field(
         default=None, description="Writes per month, in total (the month convention's length)."
     )
-    reads_per_second: PositiveFloat | None = Field(default=None, description="Declared average.")
+    reads_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
     reads_per_day: Positive | None = Field(default=None, description="Reads per day, in total.")
     reads_per_month: Positive | None = Field(default=None, description="Reads per month, in total.")
-    peak_factor: float | None = Field(default=None, ge=1, description="Peak / average, e.g. 3.")
+    peak_factor: Factor | None = Field(default=None, description="Peak / average, e.g. 3.")
     item_sizes: tuple[ItemSize, ...] = ()
-    read_response_bytes: PositiveFloat | None = Field(
+    read_response_bytes: PositiveAmount | None = Field(
         default=None, description="Bytes returned per read, for egress bandwidth."
     )
-    retention_years: PositiveFloat | None = None
+    retention_years: PositiveAmount | None = None
     retention_months: Positive | None = Field(
         default=None, description="The horizon in months, e.g. 36 for `in 3 years`."
     )
-    replication_factor: PositiveInt | None = None
-    cache_hot_fraction: float = Field(
-        default=0.2, gt=0, le=1, description="Share of a day's reads worth caching (80/20 rule)."
+    replication_factor: PositiveCount | None = None
+    cache_hot_fraction: Fraction = Field(
+        default=0.2, description="Share of a day's reads worth caching (80/20 rule)."
     )
     capacity: Capacity | None = None
     workloads: tuple[Workload, ...] = Field(
@@ -83,7 +84,7 @@ class LatencyTarget(Model):
     """e.g. timeline reads under 200 ms at p99."""
 
     operation: str = Field(min_length=1)
-    ms: PositiveFloat
+    ms: PositiveAmount
     percentile: Percentile | None = None
 
 
@@ -126,8 +127,8 @@ class Requirements(Declared):
     scale: Scale | None = None
     latency: tuple[LatencyTarget, ...] = ()
     consistency: tuple[Consistency, ...] = ()
-    availability: float | None = Field(
-        default=None, gt=0, lt=100, description="Uptime target in percent, e.g. 99.99."
+    availability: Percent | None = Field(
+        default=None, description="Uptime target in percent, e.g. 99.99."
     )
 
     @field_validator("in_scope", mode="before")
