@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from sketch.model.base import Declared, Model
-from sketch.model.numbers import NonNegativeCount, PositiveAmount, PositiveCount
-from sketch.model.workload import NodeCapacity, Positive, Share
+from sketch.model.numbers import Fraction, NonNegativeCount, PositiveAmount, PositiveCount, Share
+from sketch.model.workload import NodeCapacity
 
 
 class Kind(StrEnum):
@@ -100,12 +100,12 @@ class Step(Model):
         description="On a step to a cache: the share of requests it serves. Later steps whose "
         "condition says `miss` carry the rest; `hit`, this share.",
     )
-    share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+    share: Fraction | None = Field(
         default=None,
         description="Share of the flow's requests that take this step; by default 1, or what "
         "its `hit`/`miss` condition implies.",
     )
-    fanout: bool | Positive | None = Field(
+    fanout: bool | PositiveAmount | None = Field(
         default=None,
         description="Calls per request at this step: a number, or True for the workload's "
         "`fanout` (deliveries per write).",

@@ -9,7 +9,7 @@ from pydantic import Field as _Field
 from pydantic import field_validator, model_validator
 
 from sketch.model.base import Declared, Model
-from sketch.model.workload import Positive
+from sketch.model.numbers import PositiveAmount
 
 _IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -47,14 +47,14 @@ class Entity(Declared):
     )
     indexes: tuple[Index, ...] = ()
     stored_in: str | None = _Field(default=None, description="Component holding this data.")
-    rows: Positive | None = _Field(
+    rows: PositiveAmount | None = _Field(
         default=None, description="How many rows the dataset holds, e.g. 5e9 follow edges."
     )
-    rows_per_user: Positive | None = _Field(
+    rows_per_user: PositiveAmount | None = _Field(
         default=None,
         description="Rows per user (x total users, else MAU, else DAU): 50 friends per user.",
     )
-    row_bytes: Positive | None = _Field(
+    row_bytes: PositiveAmount | None = _Field(
         default=None, description="Bytes per row; by default the sum of the field types' sizes."
     )
 

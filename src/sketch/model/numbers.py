@@ -35,5 +35,7 @@ NonNegativeAmount = Annotated[float, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=Fa
 Factor = Annotated[float, Field(ge=1, le=MAX_FIGURE, allow_inf_nan=False)]
 #: A share in (0, 1], e.g. the fraction of writes that carry an item.
 Fraction = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
+#: A share in [0, 1], e.g. a cache hit ratio (0 and 1 are both meaningful).
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 #: A percentage strictly between 0 and 100, e.g. availability 99.99.
 Percent = Annotated[float, Field(gt=0, lt=100, allow_inf_nan=False)]

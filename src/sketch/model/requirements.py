@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from sketch.model.base import Declared, Model
 from sketch.model.numbers import Factor, Fraction, Percent, PositiveAmount, PositiveCount
-from sketch.model.workload import ItemSize, Positive, Workload
+from sketch.model.workload import ItemSize, Workload
 
 
 class Feature(Declared):
@@ -39,20 +39,26 @@ class Scale(Model):
         default=None, description="Reads per write: 100 means 100:1."
     )
     writes_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
-    writes_per_day: Positive | None = Field(default=None, description="Writes per day, in total.")
-    writes_per_month: Positive | None = Field(
+    writes_per_day: PositiveAmount | None = Field(
+        default=None, description="Writes per day, in total."
+    )
+    writes_per_month: PositiveAmount | None = Field(
         default=None, description="Writes per month, in total (the month convention's length)."
     )
     reads_per_second: PositiveAmount | None = Field(default=None, description="Declared average.")
-    reads_per_day: Positive | None = Field(default=None, description="Reads per day, in total.")
-    reads_per_month: Positive | None = Field(default=None, description="Reads per month, in total.")
+    reads_per_day: PositiveAmount | None = Field(
+        default=None, description="Reads per day, in total."
+    )
+    reads_per_month: PositiveAmount | None = Field(
+        default=None, description="Reads per month, in total."
+    )
     peak_factor: Factor | None = Field(default=None, description="Peak / average, e.g. 3.")
     item_sizes: tuple[ItemSize, ...] = ()
     read_response_bytes: PositiveAmount | None = Field(
         default=None, description="Bytes returned per read, for egress bandwidth."
     )
     retention_years: PositiveAmount | None = None
-    retention_months: Positive | None = Field(
+    retention_months: PositiveAmount | None = Field(
         default=None, description="The horizon in months, e.g. 36 for `in 3 years`."
     )
     replication_factor: PositiveCount | None = None
@@ -65,7 +71,7 @@ class Scale(Model):
         description="Named kinds of traffic (post tweet, home timeline, search); flows name "
         "the one they serve. Without any, the writes and reads above are the workloads.",
     )
-    online_fraction: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+    online_fraction: Fraction | None = Field(
         default=None,
         description="Share of DAU connected at once, for WebSocket and push gateways.",
     )
