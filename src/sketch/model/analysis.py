@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 
 from sketch.model.base import Declared, Model
@@ -33,5 +35,36 @@ class DeepDive(Declared):
     problem: str = Field(min_length=1)
     components: tuple[str, ...] = Field(default=(), description="Components this dive is about.")
     approaches: tuple[Approach, ...] = ()
-    decision: str | None = None
+    decision: str | None = Field(
+        default=None,
+        description="The name of the chosen approach, e.g. 'Hybrid' (text after the name, "
+        "such as 'Hybrid with a 10K threshold', is allowed); the why goes in `justification`.",
+    )
     justification: str | None = None
+
+    @property
+    def chosen(self) -> Approach | None:
+        """The approach the decision names, or None."""
+        return chosen_approach(self.decision, self.approaches)
+
+    def chosen_for(self, decision: str) -> Approach | None:
+        """The approach of this dive that `decision` would name."""
+        return chosen_approach(decision, self.approaches)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def chosen_approach(decision: str | None, approaches: tuple[Approach, ...]) -> Approach | None:
+    """The approach a decision names: its name, case and punctuation aside, alone or followed
+    by more words ("Hybrid with a 10K threshold" names "Hybrid"). The longest name wins."""
+    if not decision:
+        return None
+    said = _words(decision)
+    named = [
+        a
+        for a in approaches
+        if _words(a.name) and (said == _words(a.name) or said.startswith(_words(a.name) + " "))
+    ]
+    return max(named, key=lambda a: len(a.name), default=None)
