@@ -102,7 +102,12 @@ class FlowAvailability:
 
     @property
     def under_target(self) -> bool:
-        return self.target is not None and self.serves_requests and self.percent < self.target
+        """Below the target at the precision it is written in: 99.99% is met by 99.9899%,
+        as a target of two decimals promises no third (and ELB's own SLA is 99.99%)."""
+        if self.target is None or not self.serves_requests:
+            return False
+        decimals = len(f"{self.target:g}".partition(".")[2])
+        return round(self.percent, decimals) < self.target
 
     @property
     def weakest(self) -> Part | None:
@@ -132,7 +137,7 @@ def _pct(percent: float, *, rounded: bool = False) -> str:
     if percent >= 100:
         return "≈100%" if rounded else "100%"
     downtime = 100 - percent
-    digits = min(10, max(1, 1 - math.floor(math.log10(downtime))))
+    digits = min(10, max(1, 2 - math.floor(math.log10(downtime))))
     text = f"{percent:.{digits}f}".rstrip("0").rstrip(".")
     return "≈100%" if float(text) >= 100 else f"{text}%"
 

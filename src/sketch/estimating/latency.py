@@ -67,6 +67,7 @@ class Leg:
     steps: tuple[int, ...]  # indexes in the flow
     label: str
     ms: float
+    request: int  # which of the flow's requests it belongs to
     how: str  # e.g. "150 ms" or "slowest of 16 calls of 60 ms ≈ 60 ms x 3.38 ≈ 203 ms"
 
 
@@ -79,14 +80,28 @@ class Path:
     legs: tuple[Leg, ...]
     untimed: tuple[int, ...]  # steps without latency_ms, counted as 0
 
+    def requests(self) -> list[list[Leg]]:
+        """The legs of each request of the flow, in turn."""
+        found: dict[int, list[Leg]] = {}
+        for leg in self.legs:
+            found.setdefault(leg.request, []).append(leg)
+        return list(found.values()) or [[]]
+
+    @property
+    def slowest_request(self) -> list[Leg]:
+        return max(self.requests(), key=lambda legs: sum(leg.ms for leg in legs))
+
     @property
     def ms(self) -> float:
-        return sum(leg.ms for leg in self.legs)
+        """What a user waits for: the slowest of the flow's requests (one, usually)."""
+        return sum(leg.ms for leg in self.slowest_request)
 
     def sum_text(self) -> str:
-        timed = [leg for leg in self.legs if leg.ms > 0]
-        parts = " + ".join(_ms(leg.ms) for leg in timed) or "0 ms"
-        return parts if len(timed) < 2 else f"{parts} = {_ms(self.ms)}"
+        requests = self.requests()
+        if len(requests) == 1:
+            return _sum(requests[0])
+        said = "; ".join(f"request {n}: {_sum(legs)}" for n, legs in enumerate(requests, 1))
+        return f"{said}; the slowest takes {_ms(self.ms)}"
 
 
 @dataclass(frozen=True)
@@ -195,6 +210,12 @@ class FlowLatency:
         )
 
 
+def _sum(legs: list[Leg]) -> str:
+    timed = [leg for leg in legs if leg.ms > 0]
+    parts = " + ".join(_ms(leg.ms) for leg in timed) or "0 ms"
+    return parts if len(timed) < 2 else f"{parts} = {_ms(sum(leg.ms for leg in timed))}"
+
+
 def _share_note(path: Path) -> str:
     return f" ({_percent(path.share)} of requests)" if path.share is not None else ""
 
@@ -229,6 +250,7 @@ def _legs(flow_index: int, steps: list[TimedStep]) -> tuple[list[Leg], list[int]
             done.add(group)
             members = [t for t in steps if t.step.parallel == group]
             legs.append(_group_leg(flow_index, group, members))
+            continue
         elif isinstance(group, int):
             mean = step.latency_ms or 0.0
             ms = slowest_of([mean] * group)
@@ -237,10 +259,10 @@ def _legs(flow_index: int, steps: list[TimedStep]) -> tuple[list[Leg], list[int]
                 f"{_ms(mean)} {X} H{group} ({harmonic(group):.2f}) ≈ {_ms(ms)}; "
                 f"{_percent(tail_share(group))} of requests wait on a call in its slowest 1%"
             )
-            legs.append(Leg((timed.index,), _label(flow_index, timed), ms, how))
+            legs.append(Leg((timed.index,), _label(flow_index, timed), ms, timed.request, how))
         else:
             ms = step.latency_ms or 0.0
-            legs.append(Leg((timed.index,), _label(flow_index, timed), ms, _ms(ms)))
+            legs.append(Leg((timed.index,), _label(flow_index, timed), ms, timed.request, _ms(ms)))
     return legs, untimed
 
 
@@ -253,7 +275,7 @@ def _group_leg(flow_index: int, group: str, members: list[TimedStep]) -> Leg:
         f"{_percent(tail_share(len(members)))} of requests wait on a call in its slowest 1%"
     )
     label = f"{flow_index + 1}.{members[0].index + 1} parallel group '{group}'"
-    return Leg(tuple(t.index for t in members), label, ms, how)
+    return Leg(tuple(t.index for t in members), label, ms, members[0].request, how)
 
 
 def flow_latency(design: Design, index: int, target: LatencyTarget | None = None) -> FlowLatency:
@@ -289,6 +311,17 @@ def flow_latencies(design: Design) -> list[FlowLatency]:
     """Every flow's latency, in the design's order."""
     return [
         flow_latency(design, i, target_for(design, flow)) for i, flow in enumerate(design.flows)
+    ]
+
+
+def judged_latencies(design: Design) -> list[FlowLatency]:
+    """One per (target, flow it names): every target is judged on each of its flows."""
+    index = {flow.name: i for i, flow in enumerate(design.flows)}
+    return [
+        flow_latency(design, index[name], target)
+        for target in design.requirements.latency
+        for name in target.flows
+        if name in index
     ]
 
 

@@ -8,6 +8,8 @@ Rules, shared by latency, availability and the single-point-of-failure rule:
 - A step is on the request path when its caller is: the flow's first caller is, and each
   synchronous step puts its target on the path. An `asynchronous=True` step, and any step out
   of a queue or stream (its consumer runs after the response), is not.
+- A flow may walk several requests in turn: a step from the client after the first starts the
+  next one (the user has had a response and calls again). Each request is timed on its own.
 - A step's `condition` names its branch: one mentioning "miss" is on the miss branch, "hit"
   on the hit branch; any other condition is an optional step, counted on every branch (an
   upper bound) and weighted by its `share` in the expected figures when one is given.
@@ -34,6 +36,7 @@ class TimedStep:
     index: int
     step: Step
     branch: str | None  # HIT, MISS, or None (on every branch)
+    request: int = 0  # which of the flow's requests, in turn, it belongs to
 
 
 def branch_of(step: Step) -> str | None:
@@ -56,14 +59,17 @@ def request_path(design: Design, flow: Flow) -> tuple[list[TimedStep], list[int]
     reached = {flow.steps[0].from_}
     waited: list[TimedStep] = []
     left_out: list[int] = []
+    request = 0
     for index, step in enumerate(flow.steps):
         source = design.component(step.from_)
         decoupled = source is not None and source.kind in DECOUPLING_KINDS
         if step.asynchronous or decoupled or step.from_ not in reached:
             left_out.append(index)
             continue
+        if index > 0 and source is not None and source.kind in CALLER_KINDS and waited:
+            request += 1
         reached.add(step.to)
-        waited.append(TimedStep(index, step, branch_of(step)))
+        waited.append(TimedStep(index, step, branch_of(step), request))
     return waited, left_out
 
 

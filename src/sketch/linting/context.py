@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sketch.errors import Problem
 from sketch.estimating.availability import FlowAvailability, flow_availabilities
-from sketch.estimating.latency import FlowLatency, flow_latencies
+from sketch.estimating.latency import FlowLatency, flow_latencies, judged_latencies
 from sketch.estimating.request_path import on_request_path
 from sketch.linting.capacity import Load, load_of
 from sketch.linting.settings import Thresholds
@@ -38,6 +38,11 @@ class Context:
     @cached_property
     def latencies(self) -> list[FlowLatency]:
         return flow_latencies(self.design)
+
+    @cached_property
+    def judged_latencies(self) -> list[FlowLatency]:
+        """Each latency target on each flow it names."""
+        return judged_latencies(self.design)
 
     @cached_property
     def availabilities(self) -> list[FlowAvailability]:

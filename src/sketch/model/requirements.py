@@ -126,7 +126,7 @@ PERCENTILE_FRACTION: dict[str, float] = {
 }
 
 
-class LatencyTarget(Model):
+class LatencyTarget(Declared):
     """e.g. timeline reads under 200 ms at p99: `LatencyTarget(flows=["Get timeline"], ms=200,
     percentile="p99")`. `flows` names the flows the target governs (`sketch check` says when
     a name matches no flow); `operation` is how a person says it, by default the flow names."""

@@ -47,22 +47,20 @@ def flow_over_latency_target(ctx: Context) -> Iterator[Hit]:
         group's members their measured latency. Optional steps (conditions other than hit
         or miss) are counted as taken.
     """
-    for latency in ctx.latencies:
+    for latency in ctx.judged_latencies:
         if not latency.over_target or latency.target is None:
             continue
         target = latency.target
         governed = latency.governed
-        path = governed.name if governed is not None and len(latency.paths) > 1 else "path"
-        share = (
-            f", {governed.share * 100:.3g}% of requests"
-            if governed is not None and governed.share is not None and len(latency.paths) > 1
-            else ""
-        )
-        legs = governed.legs if governed is not None else ()
+        which = ""
+        if governed is not None and len(latency.paths) > 1:
+            share = f", {governed.share * 100:.3g}% of requests" if governed.share else ""
+            which = f", {governed.name} path{share}"
+        legs = governed.slowest_request if governed is not None else []
         said = "; ".join(f"{leg.label}: {leg.how}" for leg in legs if leg.ms > 0)
         yield Hit(
             f"flows[{latency.index}]",
-            f"flow '{latency.flow}' {path}{share}: {said} gives us ~{latency.judged_ms:.0f} ms "
+            f"flow '{latency.flow}'{which}: {said} gives us ~{latency.judged_ms:.0f} ms "
             f"latency. That exceeds our {target.ms:g} ms {target.percentile or 'average'} target",
         )
 
