@@ -256,7 +256,7 @@ fanout = DeepDive(
             when_to_use=["social feeds with a long tail of follower counts"],
         ),
     ],
-    decision="Hybrid, with a 10K-follower threshold",
+    decision="Hybrid with a 10K-follower threshold",
     justification="Fast reads for 99% of users without celebrity fanout storms; "
     "the threshold is tuned from monitoring",
 )
