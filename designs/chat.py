@@ -59,7 +59,8 @@ requirements = Requirements(
         LatencyTarget(operation="message delivery to an online recipient",
                       flows=["Send a message to an online recipient"], ms=500,
                       percentile="p99"),
-        LatencyTarget(operation="history page", flows=["Reconnect and catch up"], ms=200, percentile="p99"),
+        LatencyTarget(operation="history page",
+                      flows=["Reconnect and catch up"], ms=200, percentile="p99"),
     ],
     consistency=[
         Consistency(level="strong", applies_to="message order within a conversation"),

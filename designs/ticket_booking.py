@@ -56,7 +56,8 @@ requirements = Requirements(
     ),
     latency=[
         LatencyTarget(operation="seat map", flows=["View a seat map"], ms=200, percentile="p99"),
-        LatencyTarget(operation="hold seats", flows=["Hold seats and pay"], ms=500, percentile="p99"),
+        LatencyTarget(operation="hold seats",
+                      flows=["Hold seats and pay"], ms=500, percentile="p99"),
     ],
     consistency=[
         Consistency(level="strong", applies_to="seat holds and bookings"),

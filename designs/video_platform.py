@@ -58,8 +58,10 @@ requirements = Requirements(
         replication_factor=3,
     ),
     latency=[
-        LatencyTarget(operation="playback start (first segment)", flows=["Watch a video"], ms=2000, percentile="p95"),
-        LatencyTarget(operation="video metadata", flows=["Watch a video"], ms=200, percentile="p99"),
+        LatencyTarget(operation="playback start (first segment)",
+                      flows=["Watch a video"], ms=2000, percentile="p95"),
+        LatencyTarget(operation="video metadata",
+                      flows=["Watch a video"], ms=200, percentile="p99"),
     ],
     consistency=[
         Consistency(level="eventual", applies_to="view counts", staleness="a few minutes"),

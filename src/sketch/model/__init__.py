@@ -18,12 +18,11 @@ from sketch.model.requirements import (
     Capacity,
     Consistency,
     Feature,
-    ItemSize,
     LatencyTarget,
     Requirements,
     Scale,
 )
-from sketch.model.workload import NodeCapacity, Workload
+from sketch.model.workload import ItemSize, NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",

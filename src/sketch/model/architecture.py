@@ -121,11 +121,16 @@ class Step(Model):
         "side (the group costs its slowest member).",
     )
 
+    @field_validator("parallel", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: object) -> object:
+        if isinstance(value, bool):  # True would pass as 1 call
+            raise ValueError("give `parallel` a number of calls (16) or a group name")
+        return value
+
     @field_validator("parallel")
     @classmethod
     def _a_group(cls, value: int | str | None) -> int | str | None:
-        if isinstance(value, bool):
-            raise ValueError("give `parallel` a number of calls (16) or a group name")
         if isinstance(value, int) and value < 2:
             raise ValueError(
                 f"a parallel group of {value} member(s): `parallel=N` needs N >= 2 calls at "

@@ -30,9 +30,7 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
         # ... while on a single database it silences the finding it was written for.
         lambda: clean_design(
             components=components(
-                db=Component(
-                    name="db", kind="database", technology="PostgreSQL", suppress=[_STALE]
-                )
+                db=Component(name="db", kind="database", technology="PostgreSQL", suppress=[_STALE])
             ),
             suppress=[Suppression(code="D313", reason="RDS Multi-AZ is 99.95%, above 99.9%")],
         ),

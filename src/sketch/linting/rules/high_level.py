@@ -33,8 +33,8 @@ _FANOUT_ON_WRITE = re.compile(
     r"fan-?\s?out[- ]on[- ]write|fan-?\s?out \(push|push model|push-based|"
     r"write[- ]time fan-?\s?out|"
     r"(pre-?comput\w*|materiali[sz]\w*) (home )?(timelines?|feeds?|inbox\w*)|"
-    r"(write|append|push|insert|deliver)\w* (it |the \w+ )?(in)?to (every|each|all) "
-    r"(of the )?(followers?|subscribers?|members?|friends?)"
+    r"(write|append|push|insert|deliver|copy|copie)\w*(\s+\S+){0,3}\s+(in)?to\s+(every|each|all)"
+    r"(\s+of)?(\s+the|\s+their|\s+its)?\s+(followers?|subscribers?|members?|friends?)"
 )
 #: Hot-key or celebrity handling in reviewers' words.
 _HOT_KEY_HANDLING = re.compile(
@@ -419,8 +419,8 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
             f"flows[{i}].steps[{j}]"
             for i, flow in enumerate(ctx.design.flows)
             for j, step in enumerate(flow.steps)
-            if step.fanout not in (None, False)
-            and not (isinstance(step.fanout, float | int) and step.fanout <= 1)
+            if step.fanout is True
+            or (not isinstance(step.fanout, bool) and step.fanout is not None and step.fanout > 1)
         ),
         None,
     )
