@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sketch.cli.application import app
 from sketch.cli.commands import (
+    capacity,
     check,
     convert,
     embed,
@@ -21,6 +22,7 @@ from sketch.cli.commands import (
     watch,
 )
 
+app.command()(capacity.capacity)
 app.command()(check.check)
 app.command()(convert.convert)
 app.command()(embed.embed)

@@ -6,8 +6,9 @@ so one declared "instance" is not one machine. Anything else is a machine the de
 instance is taken at the AWS Compute SLA's instance-level figure (99.5%), and redundancy comes
 from the design's own instances and replicas (sketch.estimating.availability).
 
-`Component(availability=...)` overrides every default; `Component(managed=...)` says whether
-the technology is a managed service when its name does not tell.
+`Component(availability=...)` overrides every default. Whether a component is a managed service
+is the capacity catalogue's call (sketch.estimating.catalogue.is_managed; `Component(managed=...)`
+says so when its name does not tell).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sketch.estimating.catalogue import is_managed
 from sketch.model import Component, Kind
 
 
@@ -90,28 +92,11 @@ MANAGED_KINDS: dict[Kind, Uptime] = {
     Kind.object_store: Uptime(99.9, "Amazon S3 SLA (aws.amazon.com/s3/sla), for any object store"),
 }
 
-#: Technologies that run as a provider's service though their kind does not say so.
-_MANAGED_WORDS = (
-    *(word for word, _ in MANAGED_SLAS),
-    "firebase",
-    "fcm",
-    "apns",
-    "bigtable",
-    "spanner",
-    "cosmos",
-    "twilio",
-    "stripe",
-)
-
 
 def managed(component: Component) -> bool:
-    """Whether a provider runs it redundantly: `managed=` when given, else a managed kind
-    (CDN, DNS, object store) or a managed technology's name (S3, SQS, DynamoDB, FCM ...)."""
-    if component.managed is not None:
-        return component.managed
-    if component.kind in MANAGED_KINDS:
-        return True
-    return any(_names(component, word) for word in _MANAGED_WORDS)
+    """Whether a provider runs it redundantly: the capacity catalogue's answer (`managed=`
+    when given, else by kind and technology), so capacity and availability agree."""
+    return is_managed(component)
 
 
 def _names(component: Component, word: str) -> bool:

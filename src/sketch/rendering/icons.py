@@ -6,10 +6,10 @@ importing `diagrams`; only `rendering.diagram` turns an `IconRef` into a node cl
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from sketch.model import Component, Kind
+from sketch.model.technology import technology_key
 
 
 class IconRef(NamedTuple):
@@ -128,16 +128,6 @@ TECHNOLOGY_ICONS: dict[str, IconRef] = {
         "lambda": "diagrams.aws.compute.Lambda",
     }.items()
 }
-
-
-def technology_key(technology: str) -> str:
-    """`PostgreSQL 16` -> `postgresql`, `Amazon S3` -> `s3`: lower case, letters and digits."""
-    words = re.findall(r"[a-z0-9]+", technology.lower())
-    # Vendor prefixes and versions do not pick the icon.
-    words = [w for w in words if w not in {"amazon", "aws", "google", "gcp", "apache", "azure"}]
-    while words and words[-1].isdigit():
-        words.pop()
-    return "".join(words)
 
 
 def icon_for(component: Component) -> IconRef:
