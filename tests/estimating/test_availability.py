@@ -116,3 +116,11 @@ def test_adding_a_replica_never_lowers_availability(
     more = parts[k].model_copy(update={"replicas": parts[k].replicas + 1})
     after = flow_availability(design_of(*parts[:k], more, *parts[k + 1 :]), 0).percent
     assert after >= before
+
+
+def test_every_default_and_its_source_is_in_the_docs() -> None:
+    from sketch.estimating.uptime import MANAGED_KINDS, MANAGED_SLAS
+
+    docs = (REPO_ROOT / "docs" / "budgets.md").read_text(encoding="utf-8")
+    for uptime in [ONE_INSTANCE, *(u for _, u in MANAGED_SLAS), *MANAGED_KINDS.values()]:
+        assert f"| {uptime.percent:g}% | {uptime.source} |" in docs, uptime

@@ -74,7 +74,7 @@ def test_the_guides_scatter_gather_over_16_shards() -> None:
     latency = flow_latency(design, 0, P99)
     assert latency.worst.ms == pytest.approx(202.84, abs=0.01)
     assert latency.over_target
-    assert f"slowest of 16 ≈ 60 ms {X} H16 (3.38) ≈ 203 ms" in latency.lines()[1]
+    assert f"the slowest of 16 ≈ 60 ms {X} H16 (3.38) ≈ 203 ms" in latency.lines()[1]
     assert tail_share(16) == pytest.approx(0.1485, abs=1e-4)  # 15% wait on someone's p99
 
 

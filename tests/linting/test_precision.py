@@ -253,3 +253,14 @@ def test_sketch_new_placeholders_are_findings(sketch: Sketch, tmp_path: Path) ->
     assert result.exit_code == 1
     assert "H102 [warning] placeholder left: 'TODO: users can create an item'" in result.stdout
     assert "at: requirements.in_scope[0].text" in result.stdout
+
+
+# A208: uncountable nouns are collections already.
+
+
+@pytest.mark.parametrize(
+    ("path", "flagged"), [("media/{media_id}", False), ("user/{user_id}", True)]
+)
+def test_uncountable_collections_are_not_singular(path: str, flagged: bool) -> None:
+    api = Api(method="GET", path=f"{V1}/{path}", purpose="Get one")
+    assert bool(findings(clean_design(apis=apis(api)), "A208")) is flagged

@@ -255,9 +255,9 @@ def _legs(flow_index: int, steps: list[TimedStep]) -> tuple[list[Leg], list[int]
             mean = step.latency_ms or 0.0
             ms = slowest_of([mean] * group)
             how = (
-                f"scatter-gather over {group}, each {_ms(mean)}: slowest of {group} ≈ "
-                f"{_ms(mean)} {X} H{group} ({harmonic(group):.2f}) ≈ {_ms(ms)}; "
-                f"{_percent(tail_share(group))} of requests wait on a call in its slowest 1%"
+                f"scatter-gather across {group} calls, each taking {_ms(mean)}: the slowest "
+                f"of {group} ≈ {_ms(mean)} {X} H{group} ({harmonic(group):.2f}) ≈ {_ms(ms)} "
+                f"({_percent(tail_share(group))} of requests wait on a call in its slowest 1%)"
             )
             legs.append(Leg((timed.index,), _label(flow_index, timed), ms, timed.request, how))
         else:
@@ -271,8 +271,8 @@ def _group_leg(flow_index: int, group: str, members: list[TimedStep]) -> Leg:
     ms = slowest_of(means)
     each = ", ".join(_ms(m) for m in means)
     how = (
-        f"{len(members)} calls at once ({each}): expected slowest ≈ {_ms(ms)}; "
-        f"{_percent(tail_share(len(members)))} of requests wait on a call in its slowest 1%"
+        f"{len(members)} calls at once ({each}): the expected slowest ≈ {_ms(ms)} "
+        f"({_percent(tail_share(len(members)))} of requests wait on a call in its slowest 1%)"
     )
     label = f"{flow_index + 1}.{members[0].index + 1} parallel group '{group}'"
     return Leg(tuple(t.index for t in members), label, ms, members[0].request, how)

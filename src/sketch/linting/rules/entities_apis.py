@@ -36,6 +36,10 @@ CRUD_VERBS = frozenset(
         "destroy",
     }
 )
+#: Nouns whose plural is the singular: `/media/{media_id}` is already a collection.
+UNCOUNTABLE = frozenset(
+    {"media", "news", "data", "metadata", "feedback", "inventory", "equipment", "info", "staff"}
+)
 PAGINATION_PARAMS = frozenset({"page", "limit", "cursor", "offset", "page_size", "page_token"})
 _VERSION = re.compile(r"^v\d+(\.\d+)?$")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -280,15 +284,22 @@ def singular_collection(ctx: Context) -> Iterator[Hit]:
     Fix:
         Api(method="GET", path="/api/v1/users/{user_id}", purpose="Get a profile")
     Known false positives:
-        Uncountable or already plural nouns (`/api/v1/media/{media_id}`,
-        `/api/v1/news/{id}`): suppress with the reason.
+        No longer: uncountable nouns (`/api/v1/media/{media_id}`, `/api/v1/news/{id}`, data,
+        metadata, inventory ...). Still: irregular plurals (`/api/v1/sheep/{sheep_id}`) are
+        flagged: suppress with the reason.
     """
     for i, api in enumerate(ctx.design.apis):
         segments = api.path.strip("/").split("/")
         for name, nxt in pairwise(segments):
             param = nxt.strip("{}").lower()
             own_id = param in {"id", f"{name.lower()}_id", f"{name.lower()}id"}
-            if nxt.startswith("{") and own_id and not name.lower().endswith("s"):
+            uncountable = name.lower() in UNCOUNTABLE
+            if (
+                nxt.startswith("{")
+                and own_id
+                and not name.lower().endswith("s")
+                and not uncountable
+            ):
                 yield Hit(
                     f"apis[{i}].path",
                     f"{api.key}: collection '{name}' is singular",
