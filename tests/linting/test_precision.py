@@ -85,6 +85,8 @@ def test_a_quality_in_scope_needs_no_api_nor_key() -> None:
         (Api(method="GET", path=f"{V1}/users", purpose="Batch get users by id"), False),
         (Api(method="GET", path=f"{V1}/trends", purpose="Top 10 trending hashtags"), False),
         (Api(method="GET", path=f"{V1}/devices", purpose="A user's devices (up to 5)"), False),
+        (Api(method="GET", path=f"{V1}/pastes/{{id}}/views", purpose="Count views"), False),
+        (Api(method="GET", path=f"{V1}/users/{{id}}/preferences", purpose="Preferences"), False),
         (Api(method="GET", path=f"{V1}/tweets", purpose="All tweets of a user"), True),
     ],
 )

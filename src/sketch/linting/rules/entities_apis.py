@@ -323,8 +323,9 @@ def list_without_pagination(ctx: Context) -> Iterator[Hit]:
         is a response field, or, with no response given, the name is plural), with neither
         `paginated=True` nor a page, limit, offset or cursor query parameter. Not a finding:
         a batch get by ids (an `ids`-style query or path parameter, `batch` in the path or
-        purpose) and a list its purpose bounds ("top 10", "up to 50", "latest 20", "at most
-        5", "bounded", "fixed set").
+        purpose), a list its purpose bounds ("top 10", "up to 50", "latest 20", "at most 5",
+        "bounded", "fixed set"), a count ("Count views") and a singleton named in the plural
+        (`/preferences`, `/settings`, `/stats`).
     Why it matters:
         The guide's timeline takes "?page=1&limit=20": an unbounded list grows with the data
         and turns one request into a full scan and a huge response.
@@ -334,15 +335,16 @@ def list_without_pagination(ctx: Context) -> Iterator[Hit]:
         Api(method="GET", path="/api/v1/users/{user_id}/tweets", purpose="A user's tweets",
             query=["cursor", "limit"], paginated=True)
     Known false positives:
-        No longer: `GET /api/v1/tweets?ids=1,2,3` (a batch get) and "Top 10 trending
-        hashtags". Still: a small collection whose bound is known but not written (a user's
-        two-factor devices): say so in the purpose ("up to 5 devices").
+        No longer: `GET /api/v1/tweets?ids=1,2,3` (a batch get), "Top 10 trending
+        hashtags", "Count views" and `GET /users/{id}/preferences`. Still: a small
+        collection whose bound is known but not written (a user's two-factor devices): say
+        so in the purpose ("up to 5 devices").
     """
     for i, api in enumerate(ctx.design.apis):
         last = api.path.rstrip("/").rsplit("/", 1)[-1]
         if api.method != "GET" or last.startswith("{") or not _returns_collection(api, last):
             continue
-        if _batch_get(api) or _BOUNDED.search(api.purpose):
+        if _batch_get(api) or _BOUNDED.search(api.purpose) or _COUNT.search(api.purpose):
             continue
         if not api.paginated and not PAGINATION_PARAMS & {q.lower() for q in api.query}:
             yield Hit(f"apis[{i}]", f"{api.key} lists a collection without pagination")
@@ -355,6 +357,12 @@ _BOUNDED = re.compile(
     re.IGNORECASE,
 )
 _IDS = re.compile(r"(^|_)ids$", re.IGNORECASE)
+#: A purpose that returns a number, not a list: "Count views", "Number of likes".
+_COUNT = re.compile(r"^\s*(count|number of|how many|total)\b", re.IGNORECASE)
+#: Resources named in the plural that are one object: a user's preferences, a post's stats.
+SINGLETON_PLURALS = frozenset(
+    {"preferences", "settings", "stats", "statistics", "analytics", "details", "totals"}
+)
 
 
 def _batch_get(api: Api) -> bool:
@@ -370,6 +378,8 @@ def _batch_get(api: Api) -> bool:
 def _returns_collection(api: Api, name: str) -> bool:
     """The endpoint returns the collection its path names: a response field of that name, or,
     with no response declared, a plural-looking name (`/posts`, not `/me` or `/status`)."""
+    if name.lower() in SINGLETON_PLURALS:
+        return False
     fields = {f.lower() for f in api.response}
     if fields:
         return name.lower() in fields
