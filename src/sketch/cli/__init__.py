@@ -11,7 +11,9 @@ from sketch.cli.application import app
 from sketch.cli.commands import (
     capacity,
     check,
+    checklist,
     convert,
+    drill,
     embed,
     estimate,
     export,
@@ -19,12 +21,15 @@ from sketch.cli.commands import (
     new,
     render,
     schema,
+    talk,
     watch,
 )
 
 app.command()(capacity.capacity)
 app.command()(check.check)
+app.command()(checklist.checklist)
 app.command()(convert.convert)
+app.command()(drill.drill)
 app.command()(embed.embed)
 app.command()(estimate.estimate)
 app.command()(export.export)
@@ -34,6 +39,7 @@ app.command(name="rule")(lint.rule_doc)
 app.command()(new.new)
 app.command()(render.render)
 app.command()(schema.schema)
+app.command()(talk.talk)
 app.command()(watch.watch)
 
 __all__ = ["app", "main"]
