@@ -292,6 +292,8 @@ def decision_names_no_approach(ctx: Context) -> Iterator[Hit]:
     for i, dive in enumerate(ctx.design.deep_dives):
         if not dive.decision or not dive.approaches or dive.chosen is not None:
             continue
+        if any(o is not dive and o.chosen_for(dive.decision) for o in ctx.design.deep_dives):
+            continue  # another dive's approach: `sketch check` says so (C309)
         names = [a.name for a in dive.approaches]
         yield Hit(
             f"deep_dives[{i}].decision",
