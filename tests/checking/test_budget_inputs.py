@@ -74,3 +74,12 @@ def test_a_decision_naming_another_dives_approach_is_located() -> None:
     assert (problem.code, problem.path) == ("C309", "deep_dives[1].decision")
     assert "an approach of deep dive 'Feed cache'" in problem.message
     assert "'By user_id', 'By post_id'" in problem.message
+
+
+def test_a_target_naming_a_flow_not_walked_yet_still_lets_lint_run() -> None:
+    from sketch.linting import lint
+
+    target = LatencyTarget(flows=["Get timeline"], ms=200, percentile="p99")
+    draft = clean_design(requirements=requirements(latency=[target]), bottlenecks=[])
+    codes = {f.code for f in lint(draft)}
+    assert {"C307", "D301"} <= codes  # the check problem, and the rules' findings beside it
