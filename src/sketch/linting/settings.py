@@ -44,11 +44,6 @@ class Thresholds(BaseModel):
     read_heavy_ratio: PositiveAmount = Field(
         default=10, description="Reads per write from which a load counts as read-heavy."
     )
-    spof_availability: PositiveAmount = Field(
-        default=99.9,
-        description="Availability target (percent) from which one instance of a stateful "
-        "component or load balancer, with no replica, is a single point of failure.",
-    )
     min_flows: PositiveCount = Field(default=2, description="Request flows walked through.")
     deep_dives: PositiveCount = Field(default=2, description="Deep dives the guide asks for.")
     min_approaches: PositiveCount = Field(default=2, description="Approaches per deep dive.")

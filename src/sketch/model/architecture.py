@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from sketch.model.base import Declared, Model
 from sketch.model.numbers import Fraction, NonNegativeCount, PositiveAmount, PositiveCount, Share
@@ -69,6 +69,11 @@ class Component(Declared):
     capacity: NodeCapacity | None = Field(
         default=None, description="What one instance takes; overrides the kind's default."
     )
+    availability: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="Uptime of one instance (or, for a managed service, of the service) in "
+        "percent; overrides the kind's and technology's default (sketch.estimating.uptime).",
+    )
     managed: bool | None = Field(
         default=None,
         description="A service the provider scales (S3, CloudFront, SQS): no capacity finding "
@@ -110,6 +115,31 @@ class Step(Model):
         description="Calls per request at this step: a number, or True for the workload's "
         "`fanout` (deliveries per write).",
     )
+    parallel: int | str | None = Field(
+        default=None,
+        description="Calls made at once: a number N >= 2 (scatter-gather over N shards: the "
+        "step costs the slowest of N), or a group name shared by the steps that run side by "
+        "side (the group costs its slowest member).",
+    )
+
+    @field_validator("parallel", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: object) -> object:
+        if isinstance(value, bool):  # True would pass as 1 call
+            raise ValueError("give `parallel` a number of calls (16) or a group name")
+        return value
+
+    @field_validator("parallel")
+    @classmethod
+    def _a_group(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and value < 2:
+            raise ValueError(
+                f"a parallel group of {value} member(s): `parallel=N` needs N >= 2 calls at "
+                "once; drop it for a single call"
+            )
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("a parallel group name cannot be empty")
+        return value
 
 
 class Flow(Declared):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -10,12 +12,47 @@ from sketch.model.base import Declared, Model
 from sketch.model.numbers import Factor, Fraction, Percent, PositiveAmount, PositiveCount
 from sketch.model.workload import ItemSize, Workload
 
+#: Words that name a quality of the whole system rather than something a user does: a scope
+#: item made of them ("the service has high availability") is non-functional.
+_QUALITY_WORDS = re.compile(
+    r"\b(availab\w*|uptime|latency|latencies|fast|faster|quick\w*|low[- ]latency|scal\w*|"
+    r"durab\w*|reliab\w*|resilien\w*|fault[- ]toleran\w*|redundan\w*|consisten\w*|"
+    r"throughput|performan\w*|p50|p9\d+|nines|sla|secure|security|observab\w*|"
+    r"\d+(\.\d+)?\s*(ms|%|milliseconds?|seconds?))\b",
+    re.IGNORECASE,
+)
+#: What a user-facing feature says: it starts with someone doing something ("Users can
+#: post", "Drivers see", "A rider requests").
+_ACTOR = re.compile(
+    r"^\s*(the\s+|a\s+|an\s+)?(users?|customers?|clients?|admins?|drivers?|riders?|buyers?|"
+    r"sellers?|viewers?|creators?|members?|people|visitors?|guests?|anyone|someone|authors?|"
+    r"senders?|recipients?|players?|hosts?|guests?|owners?|followers?)\s+\w+",
+    re.IGNORECASE,
+)
+
+FeatureKind = Literal["functional", "non_functional"]
+
 
 class Feature(Declared):
-    """A functional requirement. Give it a `key` so APIs can say which features they serve."""
+    """A requirement in scope. Give it a `key` so APIs can say which features they serve."""
 
     text: str = Field(min_length=1, description="The requirement as a person would say it.")
     key: str | None = Field(default=None, description="Short id that `Api.serves` refers to.")
+    kind: FeatureKind | None = Field(
+        default=None,
+        description="functional (something users do, served by an API) or non_functional (a "
+        "quality such as availability); unset: inferred from the text (see `functional`).",
+    )
+
+    @property
+    def functional(self) -> bool:
+        """Declared `kind` wins. Otherwise a scope item is non-functional when it names a
+        quality of the system (availability, latency, scalability, durability, consistency,
+        a figure in ms or %) and no actor doing something ("Users can ...", "Drivers see");
+        everything else is functional, so an unclear item still asks for its API."""
+        if self.kind is not None:
+            return self.kind == "functional"
+        return not (_QUALITY_WORDS.search(self.text) and not _ACTOR.search(self.text))
 
 
 class Capacity(Model):
@@ -86,12 +123,45 @@ class Scale(Model):
 Percentile = Literal["p50", "p90", "p95", "p99", "p999"]
 
 
-class LatencyTarget(Model):
-    """e.g. timeline reads under 200 ms at p99."""
+#: The fraction of requests each percentile covers.
+PERCENTILE_FRACTION: dict[str, float] = {
+    "p50": 0.50,
+    "p90": 0.90,
+    "p95": 0.95,
+    "p99": 0.99,
+    "p999": 0.999,
+}
 
-    operation: str = Field(min_length=1)
+
+class LatencyTarget(Declared):
+    """e.g. timeline reads under 200 ms at p99: `LatencyTarget(flows=["Get timeline"], ms=200,
+    percentile="p99")`. `flows` names the flows the target governs (`sketch check` says when
+    a name matches no flow); `operation` is how a person says it, by default the flow names."""
+
+    operation: str | None = Field(default=None, min_length=1)
+    flows: tuple[str, ...] = Field(
+        default=(), description="Names of the flows this target governs, e.g. ['Get timeline']."
+    )
     ms: PositiveAmount
     percentile: Percentile | None = None
+
+    @model_validator(mode="after")
+    def _says_what(self) -> LatencyTarget:
+        if self.operation is None and not self.flows:
+            raise ValueError(
+                "say what the target is for: `flows=['Get timeline']` (or `operation=...`)"
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        """What the target is for, as a person says it."""
+        return self.operation or ", ".join(self.flows)
+
+    @property
+    def fraction(self) -> float | None:
+        """The share of requests the target holds for (0.99 at p99); None without percentile."""
+        return PERCENTILE_FRACTION[self.percentile] if self.percentile else None
 
 
 class Consistency(Model):
@@ -100,6 +170,20 @@ class Consistency(Model):
     level: Literal["strong", "eventual"]
     applies_to: str | None = None
     staleness: str | None = Field(default=None, description="e.g. `a few seconds`.")
+
+
+#: Availability said in words, and the uptime each means. "High availability" is taken at its
+#: usual floor, three nines (99.9%: under 9 hours down a year); "very high" at four nines.
+AVAILABILITY_WORDS: dict[str, float] = {
+    "high": 99.9,
+    "highly available": 99.9,
+    "high availability": 99.9,
+    "very high": 99.99,
+    "two nines": 99.0,
+    "three nines": 99.9,
+    "four nines": 99.99,
+    "five nines": 99.999,
+}
 
 
 class Clarification(Declared):
@@ -134,7 +218,9 @@ class Requirements(Declared):
     latency: tuple[LatencyTarget, ...] = ()
     consistency: tuple[Consistency, ...] = ()
     availability: Percent | None = Field(
-        default=None, description="Uptime target in percent, e.g. 99.99."
+        default=None,
+        description="Uptime target in percent, e.g. 99.99, or in words: 'high' (99.9), "
+        "'very high' (99.99), 'three nines' ... 'five nines' (see AVAILABILITY_WORDS).",
     )
 
     @field_validator("in_scope", mode="before")
@@ -149,5 +235,18 @@ class Requirements(Declared):
     @classmethod
     def _percent_text(cls, value: object) -> object:
         if isinstance(value, str):
-            return value.strip().removesuffix("%").strip()
+            words = " ".join(value.lower().replace("-", " ").split())
+            if words in AVAILABILITY_WORDS:
+                return AVAILABILITY_WORDS[words]
+            number = value.strip().removesuffix("%").strip()
+            try:
+                float(number)
+            except ValueError:
+                known = ", ".join(f"'{w}'" for w in AVAILABILITY_WORDS)
+                raise ValueError(
+                    f"availability '{value}' is neither a percentage (99.99) nor one of {known}"
+                ) from None
+            return number
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError("availability is NaN: give a percentage such as 99.99")
         return value
