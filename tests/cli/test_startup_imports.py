@@ -20,7 +20,7 @@ TERMINAL = {"typer", "click", "rich"}
 NOT_IMPORTED: dict[tuple[str, ...], set[str]] = {
     ("--version",): TERMINAL | MODEL | {"pydantic"},
     ("--help",): MODEL | RENDERING | {"pydantic", "yaml"},
-    ("new", "url-shortener", "-o", "{tmp}"): MODEL | RENDERING | {"yaml", "sketch.loading"},
+    ("new", "url-shortener", "-o", "{tmp}"): MODEL | RENDERING | {"yaml", "sketch.loading.python"},
     ("check", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.linting", "sketch.estimating"},
     ("lint", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.rendering"},
     ("estimate", TWITTER): RENDERING | {"rich", "yaml", "sketch.linting"},

@@ -32,8 +32,11 @@ def handles(argv: list[str]) -> bool:
 
 def run(argv: list[str]) -> int:
     """Run the command in `argv` (one that `handles`); returns the exit code."""
+    from sketch.loading.inputs import forget_inputs
+
     paths = [Path(word) for word in argv[1:]]
     commands = {"check": _check, "lint": _lint, "render": _render}
+    forget_inputs()  # as the typer commands do before their body
     try:
         return commands[argv[0]](paths)
     except KeyboardInterrupt:
@@ -81,6 +84,7 @@ def _check(files: list[Path]) -> int:
 def _lint(files: list[Path]) -> int:
     # The same steps and words as sketch.cli.commands.lint.lint with no options.
     from sketch.cli.output import error
+    from sketch.cli.terminal import terminal_report
     from sketch.errors import ExitCode
     from sketch.linting import RuleCrashed
     from sketch.linting.report import text
@@ -99,7 +103,8 @@ def _lint(files: list[Path]) -> int:
         except RuleCrashed as exc:
             return _through_typer_body("_crashed", exc, path)
     styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write(text(reports, style=_style if styled else None, show_suppressed=False))
+    shown = [terminal_report(r) for r in reports]  # user text made safe before it is styled
+    sys.stdout.write(text(shown, style=_style if styled else None, show_suppressed=False))
     if unloadable:
         error(f"{unloadable} design(s) could not be loaded; the others are reported above")
         return ExitCode.USAGE
@@ -117,8 +122,6 @@ def _render(files: list[Path]) -> int:
 
     output, wanted = Path("output"), parse_formats("default")
     paths = design_files(files)
-    if not paths:
-        raise UsageError("no design files found", "pass .py design files or folders holding them")
     if output.exists() and not output.is_dir():
         raise UsageError(
             f"--output {display_path(output)} is a file, not a folder",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sketch.errors import RenderError, UndrawableDesign
-from sketch.rendering.files import write_bytes_atomic
+from sketch.rendering.files import write_folder_atomic
 
 if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not the model
     from sketch.loading import LoadedDesign
@@ -117,9 +117,10 @@ def render_design(
 ) -> list[Path]:
     """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
 
-    Every output is produced in memory first, then written atomically, so a failing renderer
-    leaves the folder as it was. No `formats` means the default ones. `dot` is started first
-    and draws while the other formats are produced.
+    Every output is produced in memory first, then the folder is swapped in whole
+    (`write_folder_atomic`), so a failing renderer, a full disk or a kill leaves it
+    as it was. No `formats` means the default ones. `dot` is started first and draws while
+    the other formats are produced.
     """
     design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
@@ -133,18 +134,7 @@ def render_design(
                 files.update(producer(design, names))
         if job is not None:
             files.update(job.files())
-    return _write_files(folder, files)
-
-
-def _write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Each file written atomically under `folder`, in sorted order; returns their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for relative, data in sorted(files.items()):
-        target = folder / relative
-        write_bytes_atomic(target, data)
-        written.append(target)
-    return written
+    return write_folder_atomic(folder, files)
 
 
 def render_svg_first(
@@ -155,8 +145,9 @@ def render_svg_first(
 ) -> list[Path]:
     """`render_design` for re-renders while someone looks (`sketch watch`, the live preview):
     the new SVG is on disk as soon as `dot -Tsvg` has drawn it (13 ms on twitter), then the
-    other formats follow, each file written atomically; `on_written` hears of each file as
-    it lands. A failing renderer leaves the files already written in place (each is whole).
+    other formats follow; `on_written` hears of each file as it lands. Each step swaps the
+    folder in whole (`write_folder_atomic`, which keeps the files already there), so a
+    failing renderer leaves the new SVG and the older rest, never half a file.
     """
     design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
@@ -166,19 +157,21 @@ def render_svg_first(
     written: list[Path] = []
 
     def write(files: dict[str, bytes]) -> None:
-        for path in _write_files(folder, files):
+        for path in write_folder_atomic(folder, files) if files else []:
             written.append(path)
             if on_written is not None:
                 on_written(path)
 
+    rest: dict[str, bytes] = {}
     with _diagram_job(design, names, producers, first="svg") as job:
         if job is not None and "svg" in names:
             write(job.files(["svg"]))
         for producer in producers:
             if producer is not _diagram_files:
-                write(producer(design, names))
+                rest.update(producer(design, names))
         if job is not None:
-            write(job.files(names - {"svg"}))
+            rest.update(job.files(names - {"svg"}))
+    write(rest)
     return written
 
 
