@@ -20,8 +20,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sketch.errors import ConfigError
+from sketch.loading.messages import setting_location, settings_error
 from sketch.model import Component, Kind, NodeCapacity
 from sketch.model.technology import technology_key
+from sketch.model.workload import Positive
 
 GB = 1e9
 TB = 1e12
@@ -196,15 +198,16 @@ TECHNOLOGY_DEFAULTS: dict[str, NodeFigures] = {
 
 
 class _Override(BaseModel):
-    """One `[tool.sketch.capacity.<name>]` table: the NodeCapacity fields, checked."""
+    """One `[tool.sketch.capacity.<name>]` table: the NodeCapacity fields, checked (every
+    figure positive and finite, as on a component)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    requests_per_second: float | None = None
-    writes_per_second: float | None = None
-    storage_bytes: float | None = None
-    memory_bytes: float | None = None
-    connections: float | None = None
+    requests_per_second: Positive | None = None
+    writes_per_second: Positive | None = None
+    storage_bytes: Positive | None = None
+    memory_bytes: Positive | None = None
+    connections: Positive | None = None
     managed: bool | None = None
     reference: str | None = None
 
@@ -278,30 +281,46 @@ def is_managed(component: Component, catalogue: Catalogue | None = None) -> bool
 
 def catalogue_from_settings(settings: Mapping[str, Any], source: str | None = None) -> Catalogue:
     """`[tool.sketch.capacity]`: a table per kind or technology, e.g.
-    `[tool.sketch.capacity.PostgreSQL] requests_per_second = 20000`."""
+    `[tool.sketch.capacity.PostgreSQL] requests_per_second = 20000`.
+
+    A bad table is a ConfigError at its pyproject.toml line: not a table, an unknown key, a
+    figure that is not a positive finite number, or a name one letter off a kind.
+    """
     overrides: dict[str, _Override] = {}
     for name, table in settings.items():
         where = f"[tool.sketch.capacity.{name}]"
         if not isinstance(table, Mapping):
             raise ConfigError(
-                f"{source or 'pyproject.toml'}: {where} must be a table",
-                help="e.g. [tool.sketch.capacity.PostgreSQL] requests_per_second = 20000",
+                f"{setting_location(source, ('capacity', name))}: {where} must be a table",
+                help=CAPACITY_HELP,
             )
+        _refuse_kind_typo(name, where, source)
         try:
             override = _Override.model_validate(dict(table))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            raise ConfigError(
-                f"{source or 'pyproject.toml'}: {where} {field}: {first['msg']}",
-                help="the keys are " + ", ".join(_Override.model_fields),
-            ) from exc
-        for number in ("requests_per_second", "writes_per_second", "storage_bytes"):
-            value = getattr(override, number)
-            if value is not None and not (0 < value < float("inf")):
-                raise ConfigError(
-                    f"{source or 'pyproject.toml'}: {where} {number}: must be a positive number"
-                )
+            raise settings_error(exc, f"capacity.{name}", _Override, source, CAPACITY_HELP) from exc
         key = name if name in Kind.__members__ else technology_key(name)
         overrides[key] = override
     return Catalogue(overrides)
+
+
+CAPACITY_HELP = (
+    "a table per kind or technology, e.g. [tool.sketch.capacity.PostgreSQL] "
+    "requests_per_second = 20000; its keys: " + ", ".join(_Override.model_fields)
+)
+
+
+def _refuse_kind_typo(name: str, where: str, source: str | None) -> None:
+    """`databse` is no technology anyone means: a name close to a kind and to no known
+    technology would silently apply to nothing."""
+    import difflib
+
+    if name in Kind.__members__ or technology_key(name) in TECHNOLOGY_DEFAULTS:
+        return
+    close = difflib.get_close_matches(name.lower(), list(Kind.__members__), n=1, cutoff=0.8)
+    if close:
+        raise ConfigError(
+            f"{setting_location(source, ('capacity', name))}: {where}: no kind is named "
+            f"'{name}' (did you mean '{close[0]}'?)",
+            help="name a kind (" + ", ".join(Kind.__members__) + ") or a technology",
+        )
