@@ -245,7 +245,26 @@ class Catalogue:
 
 
 def _with(figures: NodeFigures, requests: float, where: str) -> NodeFigures:
-    return replace(figures, requests_per_second=requests, source=f"{where} (the design)")
+    source = _sourced(figures, f"{where} (the design)", ["requests_per_second"])
+    return replace(figures, requests_per_second=requests, source=source)
+
+
+_FIGURES = (
+    "requests_per_second",
+    "writes_per_second",
+    "storage_bytes",
+    "memory_bytes",
+    "connections",
+)
+
+
+def _sourced(figures: NodeFigures, where: str, given: list[str]) -> str:
+    """`where`, and the earlier source for the figures an override leaves as they were, so a
+    table that sets only writes/s does not lose where the requests/s figure came from."""
+    kept = [name for name in _FIGURES if name not in given and getattr(figures, name) is not None]
+    if not given or not kept or not figures.source:
+        return where
+    return f"{where} ({', '.join(given)}); {', '.join(kept)}: {figures.source}"
 
 
 def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str) -> NodeFigures:
@@ -263,7 +282,7 @@ def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str)
     if not given and getattr(override, "managed", None) is None:
         return figures
     reference = override.reference
-    source = f"{where}" + (f": {reference}" if reference else "")
+    source = _sourced(figures, f"{where}" + (f": {reference}" if reference else ""), list(given))
     managed = getattr(override, "managed", None)
     return replace(
         figures,
