@@ -22,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sketch.errors import ConfigError
 from sketch.loading.messages import setting_location, settings_error
 from sketch.model import Component, Kind, NodeCapacity
+from sketch.model.numbers import PositiveAmount
 from sketch.model.technology import technology_key
-from sketch.model.workload import Positive
 
 GB = 1e9
 TB = 1e12
@@ -203,11 +203,11 @@ class _Override(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    requests_per_second: Positive | None = None
-    writes_per_second: Positive | None = None
-    storage_bytes: Positive | None = None
-    memory_bytes: Positive | None = None
-    connections: Positive | None = None
+    requests_per_second: PositiveAmount | None = None
+    writes_per_second: PositiveAmount | None = None
+    storage_bytes: PositiveAmount | None = None
+    memory_bytes: PositiveAmount | None = None
+    connections: PositiveAmount | None = None
     managed: bool | None = None
     reference: str | None = None
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, UsageError
 
 
@@ -95,7 +96,7 @@ def estimate(
                 f"What if: {scale_said(load)} (every user count and rate of the design "
                 f"multiplied by {k:g}).\n"
             )
-        typer.echo(requirements_text(scaled, estimates, more=[box]), nl=False)
+        typer.echo(terminal_safe(requirements_text(scaled, estimates, more=[box])), nl=False)
     return ExitCode.OK
 
 
