@@ -19,12 +19,14 @@ from sketch.rendering.files import write_folder_atomic
 
 if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not the model
     from sketch.loading import LoadedDesign
+    from sketch.loading.settings import Config
     from sketch.model import Design
     from sketch.rendering.diagram_job import DiagramJob
 
-# A producer gets the design and every format asked for (it acts on those it registered for)
-# and returns file contents by path relative to the design's output folder.
-Producer = Callable[["Design", frozenset[str]], dict[str, bytes]]
+# A producer gets the design, every format asked for (it acts on those it registered for) and
+# the project's `[tool.sketch]` settings (None: the defaults); it returns file contents by path
+# relative to the design's output folder.
+Producer = Callable[["Design", frozenset[str], "Config | None"], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -104,23 +106,18 @@ def design_folder(out_dir: Path, design: Design) -> Path:
     return out_dir / design.name
 
 
-def _design_of(loaded_or_design: LoadedDesign | Design) -> Design:
-    from sketch.loading import LoadedDesign
-
-    if isinstance(loaded_or_design, LoadedDesign):
-        return loaded_or_design.design
-    return loaded_or_design
-
-
 def render_design(
-    loaded_or_design: LoadedDesign | Design, out_dir: Path, formats: Iterable[str] = ()
+    loaded_or_design: LoadedDesign | Design,
+    out_dir: Path,
+    formats: Iterable[str] = (),
+    settings: Config | None = None,
 ) -> list[Path]:
     """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then the folder is swapped in whole
-    (`write_folder_atomic`), so a failing renderer, a full disk or a kill leaves it
-    as it was. No `formats` means the default ones. `dot` is started first and draws while
-    the other formats are produced.
+    (`write_folder_atomic`), so a failing renderer, a bad `[tool.sketch]` table in `settings`,
+    a full disk or a kill leaves it as it was. No `formats` means the default ones. `dot` is
+    started first and draws while the other formats are produced.
     """
     design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
@@ -131,7 +128,7 @@ def render_design(
     with _diagram_job(design, names, producers) as job:
         for producer in producers:
             if producer is not _diagram_files:
-                files.update(producer(design, names))
+                files.update(producer(design, names, settings))
         if job is not None:
             files.update(job.files())
     return write_folder_atomic(folder, files)
@@ -141,6 +138,7 @@ def render_svg_first(
     loaded_or_design: LoadedDesign | Design,
     out_dir: Path,
     formats: Iterable[str] = (),
+    settings: Config | None = None,
     on_written: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """`render_design` for re-renders while someone looks (`sketch watch`, the live preview):
@@ -168,11 +166,19 @@ def render_svg_first(
             write(job.files(["svg"]))
         for producer in producers:
             if producer is not _diagram_files:
-                rest.update(producer(design, names))
+                rest.update(producer(design, names, settings))
         if job is not None:
             rest.update(job.files(names - {"svg"}))
     write(rest)
     return written
+
+
+def _design_of(loaded_or_design: LoadedDesign | Design) -> Design:
+    from sketch.loading import LoadedDesign
+
+    if isinstance(loaded_or_design, LoadedDesign):
+        return loaded_or_design.design
+    return loaded_or_design
 
 
 @contextmanager
@@ -223,18 +229,24 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
     return producers
 
 
-def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _diagram_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.diagram_job import DiagramJob
 
     with DiagramJob(design, names) as job:  # DotError is a RenderError
         return job.files()
 
 
-def _markdown_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _markdown_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
+    from sketch.estimating.project import project_estimating
     from sketch.rendering.markdown import design_markdown
 
     # The note links the SVG only when it is rendered alongside.
-    text = design_markdown(design, with_diagram="svg" in names)
+    estimating = project_estimating(settings)
+    text = design_markdown(design, with_diagram="svg" in names, estimating=estimating)
     return {"design.md": text.encode("utf-8")}
 
 
@@ -246,19 +258,25 @@ register_format(
 )
 
 
-def _html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _html_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.html import html_files
 
-    return html_files(design, names)
+    return html_files(design, names, settings)
 
 
-def _mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _mermaid_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.mermaid import mermaid_files
 
     return mermaid_files(design, names)
 
 
-def _export_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _export_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.exports import produce_exports
 
     return produce_exports(design, names)
