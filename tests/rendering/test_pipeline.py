@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sketch import Component, Design
-from sketch.errors import DotError
+from sketch.errors import DotError, UsageError
 from sketch.loading import LoadedDesign, load_design
 from sketch.rendering import render_design
 from sketch.rendering.dot import DotRun
@@ -75,3 +75,18 @@ def test_first_draws_one_format_alone_then_the_others() -> None:
         assert run.result("png")[:4] == b"\x89PNG"
     with DotRun("digraph { a -> b }", {}, ["png", "svg"], first="svg") as run:
         assert run.result("png")[:4] == b"\x89PNG"  # asking for the PNG first still works
+
+
+def test_svg_first_rerenders_into_the_folder_and_refuses_a_linked_one(
+    twitter: LoadedDesign, tmp_path: Path
+) -> None:
+    render_svg_first(twitter, tmp_path / "out", ["svg", "md"])
+    again = render_svg_first(twitter, tmp_path / "out", ["svg", "md"])  # the re-render path
+    assert sorted(p.name for p in again) == ["architecture.svg", "design.md"]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "twitter").symlink_to(elsewhere)
+    with pytest.raises(UsageError, match="symlink"):
+        render_svg_first(twitter, tmp_path / "linked", ["svg"])
+    assert list(elsewhere.iterdir()) == []
