@@ -242,7 +242,14 @@ class Catalogue:
 
 
 def _with(figures: NodeFigures, requests: float, where: str) -> NodeFigures:
-    return replace(figures, requests_per_second=requests, source=f"{where} (the design)")
+    """Only the requests figure changes: the sources of the others (`writes: ...`) stay."""
+    others = [p for p in figures.source.split("; ") if p.startswith(_OTHER_SECTIONS)]
+    source = "; ".join([f"{where} (the design)", *others])
+    return replace(figures, requests_per_second=requests, source=source)
+
+
+#: How a combined source names the figures other than requests ("writes: ...").
+_OTHER_SECTIONS = ("writes:", "storage:", "memory:", "connections:")
 
 
 def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str) -> NodeFigures:
