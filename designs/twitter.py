@@ -196,6 +196,7 @@ post_tweet = Flow(
         Step(from_="lb", to="app", action="route to an available app server"),
         Step(from_="app", to="app", action="validate auth, length, content; generate Snowflake id"),
         Step(from_="app", to="db", action="INSERT INTO tweets", latency_ms=20),
+        Step(from_="app", to="cache", action="invalidate the author's cached tweets"),
         Step(from_="app", to="queue", action="publish the tweet for fanout"),
         Step(from_="app", to="client", action="return tweet_id", latency_ms=100),
         Step(from_="fanout", to="queue", action="consume the tweet"),

@@ -134,7 +134,7 @@ def test_json_output(sketch: Sketch) -> None:
     document = json.loads(result.stdout)
     assert document["summary"] == {
         "designs": 1,
-        "error": 7,
+        "error": 8,
         "warning": 16,
         "info": 6,
         "suppressed": 0,
