@@ -70,7 +70,7 @@ class Dimension:
         cap = self._said(self.capacity, binary)
         per = self._said(self.per_node, binary)
         return (
-            f"{self.name}: {said} against {self.nodes} {'node' if self.nodes == 1 else 'nodes'} "
+            f"{self.name}: {said} against {self.nodes:,} {'node' if self.nodes == 1 else 'nodes'} "
             f"{X} {per} = {cap} ({self.utilisation:.0%}); needs {self.nodes_needed:,}"
         )
 

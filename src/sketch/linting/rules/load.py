@@ -118,9 +118,20 @@ def _what(c: ComponentLoad) -> str:
 
 
 def _hits(ctx: Context, code: str) -> Iterator[tuple[Overload, str]]:
+    """One finding per component and rule: its tightest dimension, the others named after."""
+    by_component: dict[int, list[Overload]] = {}
     for o in overloads(ctx):
         if o.code == code:
-            yield o, said(ctx, o.load, o.dimension)
+            by_component.setdefault(o.index, []).append(o)
+    for found in by_component.values():
+        found.sort(key=lambda o: -o.dimension.utilisation)
+        worst, others = found[0], found[1:]
+        text = said(ctx, worst.load, worst.dimension)
+        if others:
+            text += "; also over: " + ", ".join(
+                f"{o.dimension.name} ({o.dimension.utilisation:.0%})" for o in others
+            )
+        yield worst, text
 
 
 @rule(
@@ -213,12 +224,43 @@ def replicas_cannot_absorb_misses(ctx: Context) -> Iterator[Hit]:
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL", replicas=4)
     """
-    for o, text in _hits(ctx, "D322"):
+    from sketch.estimating.spoken import X, count_in_steps
+
+    flagged = {o.load.name for o in overloads(ctx) if o.code == "D322"}
+    for group in _replica_groups(ctx):
+        if not flagged & {c.name for c in group}:
+            continue
+        dims = [d for c in group for d in c.dimensions if d.name == "requests"]
+        load, nodes = sum(d.load for d in dims), sum(d.nodes for d in dims)
+        per_node = dims[0].per_node
+        primary = group[0]
+        assumed = any("no hit_ratio given" in x.why for c in group for x in c.contributions)
+        names = ", ".join(f"'{c.name}'" for c in group[1:])
         yield Hit(
-            o.load.path,
-            f"{_what(o.load)} and its replicas cannot absorb the cache misses "
-            f"{basis(o.load)}: {text}",
+            primary.path,
+            f"{_what(primary)}{f' and its replicas ({names})' if names else ' and its replicas'}"
+            f" cannot absorb the cache misses {basis(primary)}: {count_in_steps(load)} "
+            f"requests/s against {nodes} nodes {X} {count_in_steps(per_node)}/s = "
+            f"{count_in_steps(nodes * per_node)}/s ({load / (nodes * per_node):.0%}); needs "
+            f"{_needed(load, per_node):,} (per node: {source_of(primary, dims[0])})"
+            + ("; no hit_ratio is given, so every read is assumed to miss" if assumed else ""),
         )
+
+
+def _replica_groups(ctx: Context) -> list[list[ComponentLoad]]:
+    """Each primary with its read-replica components, primary first (a lone store alone)."""
+    loads = {c.name: c for c in ctx.load_model.components}
+    groups = []
+    for component in ctx.design.components:
+        if component.kind != Kind.database and not (
+            component.kind == Kind.read_replica and component.replica_of not in loads
+        ):
+            continue
+        members = [loads[component.name]] + [
+            loads[c.name] for c in ctx.design.components if c.replica_of == component.name
+        ]
+        groups.append(members)
+    return groups
 
 
 @rule(
@@ -470,8 +512,11 @@ def low_headroom(ctx: Context) -> Iterator[Hit]:
     """Without a peak factor, a component fits the average but not a usual peak.
 
     What it checks:
-        A component judged at the average (no peak factor is given) that is within capacity
-        but saturates below `assumed_peak_factor` (3x) today's average.
+        A component judged at the average (no peak factor is given) with a dimension
+        (requests, writes, connections) within capacity that saturates below
+        `assumed_peak_factor` (3x) today's average. Dimensions already over capacity are
+        D320-D325's; storage and memory do not peak with traffic, and a consumer behind a
+        queue is sized for the average (the queue absorbs the peak).
     Why it matters:
         Averages hide the evening: the guide sizes for "Peak (3x average) ≈ 14K tweets/sec".
         A component at 40% of its capacity on average is at 120% at such a peak.
@@ -484,13 +529,29 @@ def low_headroom(ctx: Context) -> Iterator[Hit]:
     """
     factor = ctx.thresholds.assumed_peak_factor
     for c in ctx.load_model.components:
-        at = c.saturates_at
-        if c.judged_at_peak or at is None or c.utilisation is None or c.utilisation > 1:
+        if c.judged_at_peak or not c.contributions:
             continue
-        tight = c.tightest
-        if tight is not None and at < factor and tight.name not in ("storage", "memory"):
+        short = [
+            d
+            for d in c.dimensions
+            if d.name not in ("storage", "memory")
+            and 1 / factor < d.utilisation <= 1
+            and not _all_behind_a_queue(ctx, c, d)
+        ]
+        if short:
+            d = max(short, key=lambda d: d.utilisation)
             yield Hit(
                 c.path,
-                f"{_what(c)} saturates at {at:.2g}x today's average, below a "
-                f"{factor:g}x peak (no peak factor is given): {said(ctx, c, tight)}",
+                f"{_what(c)} saturates at {1 / d.utilisation:.2g}x today's average {d.name}, "
+                f"below a {factor:g}x peak (no peak factor is given): {said(ctx, c, d)}",
             )
+
+
+def _all_behind_a_queue(ctx: Context, c: ComponentLoad, d: Dimension) -> bool:
+    """Whether all of this dimension's load comes past a queue, which absorbs the peak."""
+    from sketch.estimating.routing import behind_a_queue
+
+    relevant = [x for x in c.contributions if d.name != "writes" or x.operation == "write"]
+    return bool(relevant) and all(
+        behind_a_queue(ctx.design, x.flow_index, x.step_index) for x in relevant
+    )
