@@ -24,6 +24,12 @@ SMALL_SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 """
 # Our page uses these tags and no others; user text that became markup would add some.
 PAGE_TAGS = {
+    # the practice sections: the checklist's notes, the talk track's folded speaker notes
+    "aside",
+    "details",
+    "summary",
+    "small",
+    "em",
     "html",
     "head",
     "meta",
@@ -174,6 +180,9 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
         "Flows",
         "Bottlenecks",
         "Deep dives",
+        "Scope decisions",
+        "Interview checklist",
+        "Talk track",
     ]
     assert "Hybrid with a 10K-follower threshold" in result["text"]
     shot = tmp_path / "twitter-html.png"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from sketch.cli.application import app
 from sketch.cli.commands import (
+    capacity,
     check,
+    checklist,
     convert,
+    drill,
     embed,
     estimate,
     export,
@@ -18,11 +21,15 @@ from sketch.cli.commands import (
     new,
     render,
     schema,
+    talk,
     watch,
 )
 
+app.command()(capacity.capacity)
 app.command()(check.check)
+app.command()(checklist.checklist)
 app.command()(convert.convert)
+app.command()(drill.drill)
 app.command()(embed.embed)
 app.command()(estimate.estimate)
 app.command()(export.export)
@@ -32,6 +39,7 @@ app.command(name="rule")(lint.rule_doc)
 app.command()(new.new)
 app.command()(render.render)
 app.command()(schema.schema)
+app.command()(talk.talk)
 app.command()(watch.watch)
 
 __all__ = ["app", "main"]

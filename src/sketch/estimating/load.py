@@ -24,11 +24,11 @@ from sketch.estimating.routing import Contribution, operation_of, route
 from sketch.estimating.spoken import X, count, count_in_steps, size
 from sketch.estimating.workloads import (
     WorkloadRate,
-    inferred_workload,
+    inferred_ties,
     users_of,
     workload_rates,
 )
-from sketch.model import Component, Design, Entity, Kind
+from sketch.model import Component, Design, Entity, Flow, Kind
 
 PERSISTENT_KINDS = frozenset({Kind.database, Kind.object_store, Kind.search_index})
 #: Bytes per value of a column type family, for a row's size when `row_bytes` is not given.
@@ -223,12 +223,14 @@ def route_load(
     unrouted: list[UnroutedFlow] = []
     served: set[str] = set()
     fanned: set[str] = set()
+    ties = inferred_ties(design, set(by_name))
+    carried: dict[int, str] = {}  # flow index -> the workload it carries
     for i, flow in enumerate(design.flows):
         name, how = flow.workload, ""
-        if name is None:
-            inferred = inferred_workload(flow, set(by_name))
-            if inferred is not None and inferred[0] in by_name:
-                name, how = inferred
+        if name is None and i in ties:
+            name, how = ties[i]
+        if name is not None and name in by_name:
+            carried[i] = name
         if name is None or name not in by_name:
             if rates and name is None:
                 unrouted.append(UnroutedFlow(i, flow.name, _unrouted_why(by_name)))
@@ -244,7 +246,7 @@ def route_load(
 
     peak_known = bool(rates) and all(rate.peak_factor is not None for rate in rates)
     components = _components(
-        design, conventions, catalogue, contributions, rates, by_name, scale, estimates
+        design, conventions, catalogue, contributions, rates, carried, scale, estimates
     )
     idle = tuple((rate.path, rate.name) for rate in rates if rate.name not in served and rate.path)
     lost = tuple(
@@ -314,7 +316,7 @@ def _components(
     catalogue: Catalogue,
     contributions: list[Contribution],
     rates: list[WorkloadRate],
-    by_name: dict[str, WorkloadRate],
+    carried: dict[int, str],
     scale: float,
     estimates: object,
 ) -> list[ComponentLoad]:
@@ -322,8 +324,9 @@ def _components(
     for c in contributions:
         tallies[c.component].add(c)
     _pool_replica_reads(design, tallies)
-    _bytes_at_entry(design, by_name, tallies)
-    _stored(design, conventions, rates, tallies, scale)
+    by_name = {rate.name: rate for rate in rates}
+    _bytes_at_entry(design, by_name, carried, tallies)
+    _stored(design, conventions, rates, carried, tallies, scale)
     _connections(design, tallies, scale)
     _cache_memory(design, tallies, estimates, scale)
 
@@ -406,12 +409,15 @@ def _pool_replica_reads(design: Design, tallies: dict[str, _Tally]) -> None:
 
 
 def _bytes_at_entry(
-    design: Design, by_name: dict[str, WorkloadRate], tallies: dict[str, _Tally]
+    design: Design,
+    by_name: dict[str, WorkloadRate],
+    carried: dict[int, str],
+    tallies: dict[str, _Tally],
 ) -> None:
     """Bytes in (requests, or the items a write carries) and out (responses) at the first
     component each flow reaches: what crosses the edge of the system."""
-    for flow in design.flows:
-        rate = by_name.get(flow.workload or "")
+    for i, flow in enumerate(design.flows):
+        rate = by_name.get(carried.get(i, ""))
         if rate is None:
             continue
         entry = next((s.to for s in flow.steps if s.to != s.from_), None)
@@ -443,6 +449,7 @@ def _stored(
     design: Design,
     conventions: Conventions,
     rates: list[WorkloadRate],
+    carried: dict[int, str],
     tallies: dict[str, _Tally],
     scale: float,
 ) -> None:
@@ -454,7 +461,8 @@ def _stored(
         if rate.kind != "write" or not rate.items or horizon is None:
             continue
         seconds, said = horizon
-        targets = _write_targets(design, rate, components)
+        flows = [design.flows[i] for i, name in carried.items() if name == rate.name]
+        targets = _write_targets(flows, rate, components)
         named = {item.store for item in rate.items if item.store}
         for item in rate.items:
             stores = [item.store] if item.store else [t for t in targets if t not in named]
@@ -488,14 +496,11 @@ def _stored(
 
 
 def _write_targets(
-    design: Design, rate: WorkloadRate, components: dict[str, Component]
+    flows: list[Flow], rate: WorkloadRate, components: dict[str, Component]
 ) -> list[str]:
+    """The persistent stores the flows write to, in first-seen order."""
     found: list[str] = []
-    for flow in design.flows:
-        if flow.workload != rate.name and not (
-            flow.workload is None and rate.path == "requirements.scale"
-        ):
-            continue
+    for flow in flows:
         for step in flow.steps:
             target = components.get(step.to)
             if (

@@ -45,7 +45,7 @@ def derive_volumes(sheet: Worksheet, rates: Mapping[FigureName, Figure]) -> Deri
 
 
 def bytes_per_write(sheet: Worksheet) -> float:
-    return sum(item.size_bytes * item.fraction for item in sheet.scale.item_sizes)
+    return sum(item.size_bytes * item.fraction for item in sheet.item_sizes)
 
 
 def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: float) -> str:
@@ -66,7 +66,7 @@ def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: f
 
 
 def _storage_per_day(sheet: Worksheet, writes: Figure | None) -> Figure | None:
-    items = sheet.scale.item_sizes
+    items = sheet.item_sizes
     if not items:
         sheet.need(
             FigureName.storage_per_day,
@@ -185,12 +185,12 @@ def _bandwidth(
 
 
 def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
-    if not sheet.scale.item_sizes or writes is None:
+    if not sheet.item_sizes or writes is None:
         sheet.need(FigureName.ingress_bandwidth, "writes per second and scale.item_sizes")
         return None
     each = bytes_per_write(sheet)
     figure = _bandwidth(sheet, writes, each, f"per {sheet.singular}", sheet.noun, "ingress")
-    items = sheet.scale.item_sizes
+    items = sheet.item_sizes
     if len(items) > 1 or items[0].fraction < 1:
         parts = [sheet.size(item.size_bytes * item.fraction) for item in items]
         said = sheet.size(each)
@@ -205,7 +205,7 @@ def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
 
 
 def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
-    each = sheet.scale.read_response_bytes
+    each = sheet.response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
         sheet.need(
@@ -217,7 +217,7 @@ def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
 
 
 def _cache(sheet: Worksheet, reads: Figure | None) -> Figure | None:
-    each = sheet.scale.read_response_bytes
+    each = sheet.response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
         sheet.need(

@@ -7,6 +7,7 @@ derives them from the scale (DAU x actions, a total per day or month, or a decla
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -64,38 +65,31 @@ def _candidates(
     workload: Workload, scale: Scale, conventions: Conventions
 ) -> Iterator[tuple[str, float, str]]:
     """(field, requests/s, derivation) for every rate the workload states."""
-    day = conventions.seconds_per_day
-    for field, seconds, per in (
-        ("per_second", 1.0, "s"),
-        ("per_day", float(day), "day"),
-        ("per_week", 7.0 * day, "week"),
-        ("per_month", conventions.seconds_per_month, "month"),
-    ):
-        value = getattr(workload, field)
-        if value is None:
-            continue
-        rate = value / seconds
+    users = users_of(scale, workload.users)
+    stated = workload.stated_rates(
+        users, conventions.seconds_per_day, conventions.seconds_per_month
+    )
+    per = {"per_day": "day", "per_week": "week", "per_month": "month"}
+    for field, rate, amount, seconds in stated:
+        result = count_in_steps(rate)
         if field == "per_second":
-            yield field, rate, f"declared: {count_in_steps(rate)} requests/s"
-            continue
-        said, result = count(value), count_in_steps(rate)
-        yield (
-            field,
-            rate,
-            f"{said}/{per} ÷ {exact_number(seconds)} s {relation(said, result)} {result}/s",
-        )
-    if workload.per_user_per_day is not None:
-        users = users_of(scale, workload.users)
-        if users is not None:
-            total = users * workload.per_user_per_day
-            rate = total / day
-            shown = (count(users), count(workload.per_user_per_day), count(total))
-            result = count_in_steps(rate)
+            yield field, rate, f"declared: {result} requests/s"
+        elif field == "per_user_per_day":
+            shown = (count(users or 0), count(workload.per_user_per_day or 0), count(amount))
             yield (
-                "per_user_per_day",
+                field,
                 rate,
                 f"{shown[0]} {workload.users.upper()} {X} {shown[1]}/day {relation(*shown)} "
-                f"{shown[2]}/day ÷ {exact_number(day)} s {relation(shown[2], result)} {result}/s",
+                f"{shown[2]}/day ÷ {exact_number(seconds)} s {relation(shown[2], result)} "
+                f"{result}/s",
+            )
+        else:
+            said = count(amount)
+            yield (
+                field,
+                rate,
+                f"{said}/{per[field]} ÷ {exact_number(seconds)} s "
+                f"{relation(said, result)} {result}/s",
             )
 
 
@@ -108,6 +102,13 @@ def workload_rates(
         return [], []
     if not scale.workloads:
         return _legacy(scale, estimates), []
+    return explicit_rates(scale, conventions)
+
+
+def explicit_rates(
+    scale: Scale, conventions: Conventions
+) -> tuple[list[WorkloadRate], list[RateProblem]]:
+    """The rates of the workloads the scale names (`Scale.workloads`), in their order."""
     problems: list[RateProblem] = []
     found: dict[str, WorkloadRate] = {}
     pending = list(enumerate(scale.workloads))
@@ -235,15 +236,55 @@ def _legacy(scale: Scale, estimates: Estimates) -> list[WorkloadRate]:
     return rates
 
 
-def inferred_workload(flow: Flow, names: set[str]) -> tuple[str, str] | None:
-    """For a design without named workloads: a flow whose first call is a GET carries the
-    reads, any other method the writes. Returns (workload, why), or None when no call says."""
-    if not names <= {LEGACY_WRITE, LEGACY_READ}:
-        return None
+def _method(flow: Flow) -> str | None:
     for step in flow.steps:
         method = (step.api or step.action).split(" ", 1)[0].upper()
-        if method in ("GET", "HEAD"):
-            return LEGACY_READ, f"its first call is {method}"
-        if method in ("POST", "PUT", "PATCH", "DELETE"):
-            return LEGACY_WRITE, f"its first call is {method}"
+        if method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+            return method
     return None
+
+
+def _mentions(flow: Flow, noun: str) -> bool:
+    words = [w for w in re.findall(r"[a-z]+", noun.lower()) if len(w) > 3]
+    text = " ".join([flow.name, *(s.action for s in flow.steps)]).lower()
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def inferred_ties(design: Design, names: set[str]) -> dict[int, tuple[str, str]]:
+    """For a design without named workloads, which flow carries its writes and which its
+    reads: {flow index: (workload, why)}.
+
+    The scale states one write rate and one read rate, so each goes to one flow: the writes
+    to the flow that mentions what a write is (`Scale.write_name`), else to the first flow
+    whose first call is POST, PUT, PATCH or DELETE; the reads to the first flow whose first
+    call is GET. Other flows carry traffic the scale does not state: lint asks for their
+    workload rather than count the same requests twice.
+    """
+    if not names <= {LEGACY_WRITE, LEGACY_READ}:
+        return {}
+    scale = design.requirements.scale
+    noun = scale.write_name if scale else "write"
+    ties: dict[int, tuple[str, str]] = {}
+    writers = [
+        i
+        for i, f in enumerate(design.flows)
+        if f.workload is None and _method(f) in ("POST", "PUT", "PATCH", "DELETE")
+    ]
+    readers = [
+        i
+        for i, f in enumerate(design.flows)
+        if f.workload is None and _method(f) in ("GET", "HEAD")
+    ]
+    if LEGACY_WRITE in names and writers:
+        named = [i for i in writers if noun != "write" and _mentions(design.flows[i], noun)]
+        chosen = (named or writers)[0]
+        why = (f"it is about the scale's {noun}s" if named else "its first call writes") + (
+            f" (the first of {len(writers)} such flows)" if len(writers) > 1 else ""
+        )
+        ties[chosen] = (LEGACY_WRITE, why)
+    if LEGACY_READ in names and readers:
+        why = "its first call is a GET" + (
+            f" (the first of {len(readers)} such flows)" if len(readers) > 1 else ""
+        )
+        ties[readers[0]] = (LEGACY_READ, why)
+    return ties

@@ -16,6 +16,7 @@ from sketch.model.data import Api, Entity, Field, Index
 from sketch.model.design import Design, Limits
 from sketch.model.requirements import (
     Capacity,
+    Clarification,
     Consistency,
     Feature,
     LatencyTarget,
@@ -31,6 +32,7 @@ __all__ = [
     "Approach",
     "Bottleneck",
     "Capacity",
+    "Clarification",
     "Component",
     "Consistency",
     "Declared",

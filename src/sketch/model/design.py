@@ -38,6 +38,9 @@ class Design(Declared):
     description: str | None = None
     requirements: Requirements = Field(default_factory=Requirements)
     entities: tuple[Entity, ...] = ()
+    deferred_entities: tuple[str, ...] = Field(
+        default=(), description="Entities left for later: `we can extend with Retweets`."
+    )
     apis: tuple[Api, ...] = ()
     components: tuple[Component, ...] = ()
     flows: tuple[Flow, ...] = ()

@@ -95,11 +95,34 @@ class Consistency(Model):
     staleness: str | None = Field(default=None, description="e.g. `a few seconds`.")
 
 
+class Clarification(Declared):
+    """A question asked at the start, the interviewer's answer, and what it decided."""
+
+    question: str = Field(min_length=1, description="As asked: `How many users?`")
+    answer: str = Field(min_length=1, description="The interviewer's answer: `200M DAU`.")
+    decides: str | None = Field(
+        default=None, description="What the answer settled, e.g. `eventual consistency`."
+    )
+
+
 class Requirements(Declared):
-    """Functional scope and the non-functional targets."""
+    """Functional scope and the non-functional targets.
+
+    The guide's three tiers of scope are `in_scope` (must-have), `nice_to_have` and
+    `out_of_scope`; `clarifications` and `assumptions` record how the scope was settled.
+    """
 
     in_scope: tuple[Feature, ...] = ()
+    nice_to_have: tuple[str, ...] = Field(
+        default=(), description="Features worth naming but not designed for now."
+    )
     out_of_scope: tuple[str, ...] = ()
+    clarifications: tuple[Clarification, ...] = Field(
+        default=(), description="Questions asked, their answers and what they decided."
+    )
+    assumptions: tuple[str, ...] = Field(
+        default=(), description="What was assumed instead of asked (`state assumptions`)."
+    )
     scale: Scale | None = None
     latency: tuple[LatencyTarget, ...] = ()
     consistency: tuple[Consistency, ...] = ()

@@ -107,6 +107,27 @@ class Workload(Declared):
         "carries them.",
     )
 
+    def stated_rates(
+        self, users: int | None, seconds_per_day: float, seconds_per_month: float
+    ) -> list[tuple[str, float, float, float]]:
+        """Each rate the workload states as (field, requests/s, amount, seconds per period);
+        `per_user_per_day` counts only when `users` (the count it multiplies) is known. A
+        ratio needs the other workload's rate and is not among them."""
+        found = []
+        for name, seconds in (
+            ("per_second", 1.0),
+            ("per_day", float(seconds_per_day)),
+            ("per_week", 7.0 * seconds_per_day),
+            ("per_month", float(seconds_per_month)),
+        ):
+            amount = getattr(self, name)
+            if amount is not None:
+                found.append((name, amount / seconds, amount, seconds))
+        if self.per_user_per_day is not None and users is not None:
+            amount = users * self.per_user_per_day
+            found.append(("per_user_per_day", amount / seconds_per_day, amount, seconds_per_day))
+        return found
+
     @model_validator(mode="after")
     def _rate_given(self) -> Workload:
         if (self.ratio is None) != (self.ratio_of is None):

@@ -70,8 +70,16 @@ def render_fragment(
         _flows(design.flows),
         _bottlenecks(design),
         _deep_dives(design.deep_dives),
+        *_practice(design),
     ]
     return f'<div class="sketch-design">\n{"".join(parts)}</div>\n'
+
+
+def _practice(design: Design) -> tuple[str, ...]:
+    """Scope decisions, the interview checklist and the talk track's speaker notes."""
+    from sketch.rendering.practice import checklist_html, scope_html, talk_html
+
+    return scope_html(design), checklist_html(design), talk_html(design)
 
 
 def inline_svg(svg_text: str) -> str:
@@ -118,6 +126,7 @@ def _requirements(req: Requirements) -> str:
     return _section(
         "Requirements",
         "<h3>In scope</h3>\n" + _list(f.text for f in req.in_scope) if req.in_scope else "",
+        "<h3>Nice to have</h3>\n" + _list(req.nice_to_have) if req.nice_to_have else "",
         "<h3>Out of scope</h3>\n" + _list(req.out_of_scope) if req.out_of_scope else "",
         "<h3>Non-functional</h3>\n" + _list(quality) if quality else "",
     )
