@@ -26,6 +26,8 @@ class Context:
         self.thresholds = thresholds or Thresholds()
         self.conventions = conventions  # from [tool.sketch.estimate]; None: the guide's
         self.catalogue = catalogue  # from [tool.sketch.capacity]; None: the defaults
+        #: Facts a family of rules derives once and shares (e.g. the load rules' overloads).
+        self.memo: dict[str, object] = {}
 
     @cached_property
     def load(self) -> Load:

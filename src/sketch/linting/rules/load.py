@@ -41,12 +41,17 @@ class Overload:
 
 
 def overloads(ctx: Context) -> list[Overload]:
-    """Every dimension over capacity, each assigned to exactly one rule (no double reports)."""
-    found = []
+    """Every dimension over capacity, each assigned to exactly one rule (no double reports);
+    derived once per design and shared by the rules."""
+    cached = ctx.memo.get("overloads")
+    if isinstance(cached, list):
+        return cached
+    found: list[Overload] = []
     for i, c in enumerate(ctx.load_model.components):
         for d in c.dimensions:
             if d.utilisation > 1:
                 found.append(Overload(i, c, d, _code(ctx, c, d)))
+    ctx.memo["overloads"] = found
     return found
 
 
