@@ -295,3 +295,22 @@ def test_the_heavy_read_rule_defers_to_the_load_rules() -> None:
     assert lint_design(busy, [d304]) == []  # D323 on the database says it, with numbers
     small = with_dau(busy, 10_000)
     assert [f.code for f in lint_design(small, [d304])] == ["D304"]
+
+
+def test_an_untied_flow_in_a_design_without_workloads_is_told_to_declare_them() -> None:
+    from sketch.checking import check
+    from tests.helpers.factories import clean_design, flows
+
+    ping = Flow(
+        name="Ping",
+        steps=[
+            Step(from_="client", to="lb", action="ping"),
+            Step(from_="lb", to="app", action="check"),
+            Step(from_="app", to="db", action="SELECT 1"),
+        ],
+    )
+    design = clean_design(flows=flows(True, ping))
+    assert check(design) == []
+    [finding] = findings(design)
+    assert (finding.code, finding.path) == ("D327", "flows[2]")
+    assert finding.help is not None and "Scale(workloads=[Workload(" in finding.help

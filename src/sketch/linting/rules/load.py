@@ -445,11 +445,17 @@ def flow_without_workload(ctx: Context) -> Iterator[Hit]:
     Fix:
         Flow(name="Location updates", workload="location update", steps=[...])
     """
+    scale = ctx.design.requirements.scale
+    declared = bool(scale and scale.workloads)
     for u in ctx.load_model.unrouted:
         yield Hit(
             f"flows[{u.index}]",
             f"flow '{u.name}' is tied to no workload: its load is never estimated",
-            help=u.why,
+            # Without declared workloads there is nothing to name in `Flow(workload=...)`.
+            help=u.why
+            if declared
+            else "declare the design's workloads (`Scale(workloads=[Workload(name=..., "
+            "per_second=...)])`) and tie each flow to one: `Flow(workload=...)`",
         )
 
 
