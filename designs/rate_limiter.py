@@ -82,7 +82,8 @@ requirements = Requirements(
         ],
     ),
     latency=[
-        LatencyTarget(operation="rate-limit check added to a request", ms=5, percentile="p99"),
+        LatencyTarget(operation="rate-limit check added to a request",
+                      flows=["Allowed request", "Throttled request"], ms=5, percentile="p99"),
     ],
     consistency=[
         Consistency(level="strong", applies_to="one key's bucket (atomic on its Redis shard)"),

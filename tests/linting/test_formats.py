@@ -73,8 +73,9 @@ def test_github_annotations(sketch: Sketch) -> None:
     DB_LINE = _line_of('name="db"')
     assert d303 == (
         f"::error file=tests/linting/data/weak_design.py,line={DB_LINE},"
-        "title=D303 single-point-of-failure::database 'db' is a single point of failure "
-        "at 99.99%25 availability (at components[2])%0Ahelp: run two or more instances, or add "
+        "title=D303 single-point-of-failure::database 'db' is a single point of failure: one "
+        "instance (~99.5%25 up) on the request path of 'Place an order'; the target is 99.99%25 "
+        "(at components[2])%0Ahelp: run two or more instances, or add "
         "a replica (`instances=2` or `replicas=1`)"
     )
     assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning", "::notice"}

@@ -185,6 +185,7 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
         "Talk track",
     ]
     assert "Hybrid with a 10K-follower threshold" in result["text"]
+    assert "Hybrid ✅ chosen" in result["text"]  # the decision marks its approach
     shot = tmp_path / "twitter-html.png"
     browser.screenshot(page, shot, tmp_path / "profile")
     data = shot.read_bytes()

@@ -7,19 +7,20 @@ from pathlib import Path
 
 import typer
 
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import Problem, relative_path
 
 
 def error(message: str, help: str | None = None) -> None:
     """Print an error to stderr, in red on a terminal."""
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    typer.secho(terminal_safe(f"error: {message}"), fg=typer.colors.RED, err=True)
     if help:
-        typer.echo(f"help: {help}", err=True)
+        typer.echo(terminal_safe(f"help: {help}"), err=True)
 
 
 def display_path(path: Path | str) -> str:
     """A path as short as possible for messages: relative to the working folder when inside it."""
-    return relative_path(path)
+    return terminal_safe(relative_path(path))
 
 
 def problem_text(problem: Problem, file: Path | str) -> str:
@@ -27,7 +28,7 @@ def problem_text(problem: Problem, file: Path | str) -> str:
     the design's, for problems that know no line."""
     src = problem.source
     where = f"{display_path(src.file)}:{src.line}" if src else display_path(file)
-    return problem.report(where)
+    return terminal_safe(problem.report(where))
 
 
 def stdout_is_terminal() -> bool:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sketch.errors import Problem
+from sketch.estimating.availability import FlowAvailability, flow_availabilities
+from sketch.estimating.latency import FlowLatency, flow_latencies, judged_latencies
+from sketch.estimating.request_path import on_request_path
 from sketch.linting.capacity import Load, load_of
 from sketch.linting.settings import Thresholds
 from sketch.model import Component, Design, Kind
@@ -28,6 +32,8 @@ class Context:
         self.catalogue = catalogue  # from [tool.sketch.capacity]; None: the defaults
         #: Facts a family of rules derives once and shares (e.g. the load rules' overloads).
         self.memo: dict[str, object] = {}
+        self.ran: frozenset[str] = frozenset()  # codes of the rules in this run
+        self.findings: tuple[Problem, ...] = ()  # the others', for rules that run after them
 
     @cached_property
     def load(self) -> Load:
@@ -41,6 +47,23 @@ class Context:
         from sketch.estimating import route_load
 
         return route_load(self.design, self.conventions, catalogue=self.catalogue)
+
+    def latencies(self) -> list[FlowLatency]:
+        return flow_latencies(self.design)
+
+    @cached_property
+    def judged_latencies(self) -> list[FlowLatency]:
+        """Each latency target on each flow it names."""
+        return judged_latencies(self.design)
+
+    @cached_property
+    def availabilities(self) -> list[FlowAvailability]:
+        return flow_availabilities(self.design)
+
+    @cached_property
+    def on_request_path(self) -> dict[str, list[int]]:
+        """Component name -> the request flows whose path it is on."""
+        return on_request_path(self.design)
 
     def of_kind(self, *kinds: Kind) -> list[tuple[int, Component]]:
         return [(i, c) for i, c in enumerate(self.design.components) if c.kind in kinds]

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sketch.errors import ConfigError, Severity, UsageError
 from sketch.linting.registry import Registry, Rule
 from sketch.loading.messages import settings_error
+from sketch.model.numbers import PositiveAmount, PositiveCount
 
 
 class Thresholds(BaseModel):
@@ -26,48 +27,43 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    under_provisioned_factor: PositiveFloat = Field(
+    under_provisioned_factor: PositiveAmount = Field(
         default=10,
         description="A component over capacity that needs more than this many times its "
         "declared nodes is under-provisioned by an order of magnitude (D323) rather than "
         "just over capacity (D320): the numbers were never worked out.",
     )
-    over_provisioned_factor: PositiveFloat = Field(
+    over_provisioned_factor: PositiveAmount = Field(
         default=4,
         description="Declared nodes above this many times what the peak load needs (counting "
         "at least `redundancy_floor`) are over-provisioning (guide: 'Treating Everything as "
         "Netflix Scale'). 4x leaves room for a 10x what-if to be argued, not bought.",
     )
-    redundancy_floor: PositiveInt = Field(
+    redundancy_floor: PositiveCount = Field(
         default=2,
         description="Nodes a component may run for redundancy alone, whatever its load "
         "(one to fail over to): never counted as over-provisioning.",
     )
-    assumed_peak_factor: PositiveFloat = Field(
+    assumed_peak_factor: PositiveAmount = Field(
         default=3,
         description="The peak a design that gives no peak factor is measured against for "
         "headroom (D330) and over-provisioning (D324): the guide's Twitter uses "
         "'Peak: 3x average'.",
     )
-    low_scale_peak_qps: PositiveFloat = Field(
+    low_scale_peak_qps: PositiveAmount = Field(
         default=1_000,
         description="Below this peak load (reads + writes per second), sharding, queues and "
         "many services are over-engineering (guide: 'Treating Everything as Netflix Scale').",
     )
-    max_services_at_low_scale: PositiveInt = Field(
+    max_services_at_low_scale: PositiveCount = Field(
         default=3, description="Services (kind service) a low-scale design may have."
     )
-    read_heavy_ratio: PositiveFloat = Field(
+    read_heavy_ratio: PositiveAmount = Field(
         default=10, description="Reads per write from which a load counts as read-heavy."
     )
-    spof_availability: PositiveFloat = Field(
-        default=99.9,
-        description="Availability target (percent) from which one instance of a stateful "
-        "component or load balancer, with no replica, is a single point of failure.",
-    )
-    min_flows: PositiveInt = Field(default=2, description="Request flows walked through.")
-    deep_dives: PositiveInt = Field(default=2, description="Deep dives the guide asks for.")
-    min_approaches: PositiveInt = Field(default=2, description="Approaches per deep dive.")
+    min_flows: PositiveCount = Field(default=2, description="Request flows walked through.")
+    deep_dives: PositiveCount = Field(default=2, description="Deep dives the guide asks for.")
+    min_approaches: PositiveCount = Field(default=2, description="Approaches per deep dive.")
 
 
 class LintSettings(BaseModel):

@@ -47,4 +47,12 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
         lambda: clean_design(requirements=requirements(scale=scale(writes_per_second=1_000))),
         lambda: clean_design(requirements=requirements(scale=scale(writes_per_second=12))),
     ),
+    "R112": (
+        lambda: clean_design(
+            requirements=requirements(
+                latency=[LatencyTarget(operation="feed read", ms=200, percentile="p99")]
+            )
+        ),
+        clean_design,
+    ),
 }

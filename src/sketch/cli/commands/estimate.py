@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -68,5 +69,5 @@ def estimate(
         data = estimates_data(design, estimates)
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        typer.echo(requirements_text(design, estimates), nl=False)
+        typer.echo(terminal_safe(requirements_text(design, estimates)), nl=False)
     return ExitCode.OK

@@ -12,6 +12,7 @@ import typer
 
 from sketch.cli.application import command, show_traceback
 from sketch.cli.output import error, stdout_is_terminal
+from sketch.cli.terminal import terminal_report, terminal_safe
 from sketch.errors import ExitCode, UsageError
 
 
@@ -71,11 +72,16 @@ def lint(
 
     options = Options(split_selectors(select) or None, split_selectors(ignore))
     try:  # validate the command line before loading anything
-        active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+        chosen = active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
     except UnknownCode as exc:
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
         ) from exc
+    if not chosen and (options.select or options.ignore):  # "All clear" would be a lie
+        raise UsageError(
+            "--select and --ignore leave no rule to run",
+            "ignore fewer rules, or select more (`sketch rules` lists them)",
+        )
     linter = Linter(options)
     reports, unloadable = [], 0
     for path in design_files(files):
@@ -102,10 +108,11 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
     if output_format is OutputFormat.sarif:
         return sarif.as_sarif(reports, REGISTRY)
     if output_format is OutputFormat.github:
-        return report.github(reports)
+        return terminal_safe(report.github(reports))
     # Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
     style = typer.style if stdout_is_terminal() and not os.environ.get("NO_COLOR") else None
-    return report.text(reports, style=style, show_suppressed=show_suppressed)
+    shown = [terminal_report(r) for r in reports]  # user text made safe before it is styled
+    return report.text(shown, style=style, show_suppressed=show_suppressed)
 
 
 def _crashed(exc: Exception, path: Path) -> ExitCode:
