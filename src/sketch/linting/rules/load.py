@@ -167,6 +167,10 @@ def component_over_capacity(ctx: Context) -> Iterator[Hit]:
         # 139K requests/s at peak against 2 nodes x 50K/s
     Fix:
         Component(name="lb", kind="load_balancer", technology="Nginx", instances=4)
+    Known false positives:
+        A component whose work per request is far lighter or heavier than its kind's
+        default (a redirect is one cache read; a resize is seconds of CPU): give the figure you
+        measured, `capacity=NodeCapacity(requests_per_second=..., reference=...)`.
     """
     for o, text in _hits(ctx, "D320"):
         yield Hit(o.load.path, f"{_what(o.load)} is over capacity {basis(o.load)}: {text}")
@@ -195,6 +199,10 @@ def single_primary_writes(ctx: Context) -> Iterator[Hit]:
         # 2,000 writes/s
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL", replicas=2, shards=4)
+    Known false positives:
+        A primary that batches its writes (group commit, COPY, one multi-row INSERT per
+        request) takes far more rows than ~1K/s: give `capacity=NodeCapacity(writes_per_second=
+        ..., reference=...)` with the measurement.
     """
     for o, text in _hits(ctx, "D321"):
         primaries = "one primary" if o.dimension.nodes == 1 else "its primaries (one per shard)"
@@ -228,6 +236,9 @@ def replicas_cannot_absorb_misses(ctx: Context) -> Iterator[Hit]:
         # 400K reads/s at peak: 40K/s miss, on a db with replicas=1 (2 x 10K/s)
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL", replicas=4)
+    Known false positives:
+        A cache whose real hit ratio is higher than the flow says, or says nothing: state
+        `hit_ratio=` on the cache step and why it holds (a TTL, a hot set that fits).
     """
     from sketch.estimating.spoken import X, count_in_steps
 
@@ -291,6 +302,9 @@ def far_under_provisioned(ctx: Context) -> Iterator[Hit]:
         Component(name="app", kind="service", instances=20)  # 1.4M requests/s at peak
     Fix:
         Component(name="app", kind="service", instances=1_500)
+    Known false positives:
+        As D320: a per-node figure far from the default for this work; give the measured one
+        in `capacity=`.
     """
     for o, text in _hits(ctx, "D323"):
         d = o.dimension
@@ -326,6 +340,10 @@ def over_provisioned(ctx: Context) -> Iterator[Hit]:
         Scale(dau=10_000, ...) with Component(name="app", kind="service", instances=20)
     Fix:
         Component(name="app", kind="service", instances=2)
+    Known false positives:
+        Nodes kept for a spike the peak factor does not show (a launch, an on-sale): give
+        that peak on the workload (`Workload(peak_factor=...)`). Nodes kept for another region
+        or zone: say so in a suppression.
     """
     t = ctx.thresholds
     for c in ctx.load_model.components:
@@ -374,6 +392,9 @@ def fanout_overwhelms_store(ctx: Context) -> Iterator[Hit]:
         Step(from_="fanout", to="timelines", action="LPUSH", fanout=True) on 2 Redis nodes
     Fix:
         Component(name="timelines", kind="cache", technology="Redis", instances=4)
+    Known false positives:
+        A fanout whose deliveries are batched (one pipelined write per shard, not per
+        follower): put the real multiplier on the step, `Step(fanout=N)`.
     """
     for o, text in _hits(ctx, "D325"):
         yield Hit(
@@ -406,6 +427,10 @@ def dataset_does_not_fit(ctx: Context) -> Iterator[Hit]:
         Scale(..., retention_years=10) storing 730 TB on Component(kind="database")
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL", shards=16)
+    Known false positives:
+        Data that expires before the retention horizon (sessions with a TTL, a cache of the
+        last hour): give the store's own horizon through what it holds (`Entity(rows=...)`), or
+        a shorter `retention_months`.
     """
     for o, text in _hits(ctx, "D326"):
         memory = o.dimension.name == "memory"
@@ -434,8 +459,9 @@ def flow_without_workload(ctx: Context) -> Iterator[Hit]:
     """A flow carries traffic that no workload gives a rate, so its load is never estimated.
 
     What it checks:
-        A flow with no `workload=` (and, in a design without named workloads, no first call
-        whose method says reads or writes) while the design states its load.
+        A flow with no `workload=` (and, in a design without named workloads, none tied to it
+        by its first call) while the design states its load. A flow a scheduler or monitor
+        starts is a periodic job, left out: its rate is its schedule.
     Why it matters:
         The dominant load of a design must not be invisible: a video read path's egress, a
         million drivers' location updates or a fanout's deliveries, untied, never reach a
@@ -444,10 +470,17 @@ def flow_without_workload(ctx: Context) -> Iterator[Hit]:
         Flow(name="Location updates", steps=[...])  # and workloads "book ride", "match"
     Fix:
         Flow(name="Location updates", workload="location update", steps=[...])
+    Known false positives:
+        A flow that only restates another one's path (an error branch): tie it to the same
+        workload with `Step(share=...)` on its steps, or fold it into the other flow.
     """
     scale = ctx.design.requirements.scale
     declared = bool(scale and scale.workloads)
+    kinds = {c.name: c.kind for c in ctx.design.components}
     for u in ctx.load_model.unrouted:
+        steps = ctx.design.flows[u.index].steps
+        if steps and kinds.get(steps[0].from_) in (Kind.scheduler, Kind.monitoring):
+            continue  # a periodic job: its rate is its schedule, not the traffic's
         yield Hit(
             f"flows[{u.index}]",
             f"flow '{u.name}' is tied to no workload: its load is never estimated",
@@ -478,6 +511,9 @@ def workload_without_flow(ctx: Context) -> Iterator[Hit]:
         Scale(workloads=[Workload(name="search", per_second=5_000)]) and no flow for search
     Fix:
         Flow(name="Search", workload="search", steps=[...])
+    Known false positives:
+        A workload stated to size something drawn outside the flows (a batch export): walk
+        the flow that serves it, however short.
     """
     for path, name in ctx.load_model.idle_workloads:
         yield Hit(path, f"workload '{name}' is carried by no flow: its load reaches nothing")
@@ -503,6 +539,8 @@ def fanout_not_carried(ctx: Context) -> Iterator[Hit]:
         fan out
     Fix:
         Step(from_="worker", to="timelines", action="LPUSH timeline:{follower}", fanout=True)
+    Known false positives:
+        A fanout done by a job outside the drawn flows: draw its step with `fanout=True`.
     """
     for path, name in ctx.load_model.lost_fanouts:
         yield Hit(
@@ -537,6 +575,9 @@ def low_headroom(ctx: Context) -> Iterator[Hit]:
     Fix:
         Scale(dau=50_000_000, writes_per_user_per_day=2, peak_factor=3), and the nodes the
         peak needs
+    Known false positives:
+        A load that is flat through the day (a sensor feed, a batch pipeline): give
+        `peak_factor=1` so the average is the peak.
     """
     factor = ctx.thresholds.assumed_peak_factor
     for c in ctx.load_model.components:
