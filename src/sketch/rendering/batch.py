@@ -260,7 +260,7 @@ def render_path(path: Path, out_dir: Path, formats: tuple[str, ...] = ()) -> Des
     name = checked.design.name
     if checked.problems:
         return DesignOutcome(path, Status.check_problems, name, problems=checked.problems)
-    files = render_design(checked.loaded, out_dir, formats)
+    files = render_design(checked.loaded, out_dir, formats, checked.settings)
     return DesignOutcome(path, Status.rendered, name, files=tuple(files))
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sketch.checking import broken_references, check
 from sketch.errors import RenderError, UndrawableDesign
@@ -18,9 +19,13 @@ from sketch.loading import LoadedDesign
 from sketch.model import Design
 from sketch.rendering.files import write_folder_atomic
 
-# A producer gets the design and every format asked for (it acts on those it registered for)
-# and returns file contents by path relative to the design's output folder.
-Producer = Callable[[Design, frozenset[str]], dict[str, bytes]]
+if TYPE_CHECKING:
+    from sketch.loading.settings import Config
+
+# A producer gets the design, every format asked for (it acts on those it registered for) and
+# the project's `[tool.sketch]` settings (None: the defaults); it returns file contents by path
+# relative to the design's output folder.
+Producer = Callable[[Design, frozenset[str], "Config | None"], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -101,13 +106,16 @@ def design_folder(out_dir: Path, design: Design) -> Path:
 
 
 def render_design(
-    loaded_or_design: LoadedDesign | Design, out_dir: Path, formats: Iterable[str] = ()
+    loaded_or_design: LoadedDesign | Design,
+    out_dir: Path,
+    formats: Iterable[str] = (),
+    settings: Config | None = None,
 ) -> list[Path]:
     """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then the folder is swapped in whole
-    (`write_folder_atomic`), so a failing renderer, a full disk or a kill leaves it
-    as it was. No `formats` means the default ones.
+    (`write_folder_atomic`), so a failing renderer, a bad `[tool.sketch]` table in `settings`,
+    a full disk or a kill leaves it as it was. No `formats` means the default ones.
     """
     design = (
         loaded_or_design.design
@@ -118,7 +126,7 @@ def render_design(
     folder = design_folder(out_dir, design)
     files: dict[str, bytes] = {}
     for producer in _producers(wanted):
-        files.update(producer(design, frozenset(wanted)))
+        files.update(producer(design, frozenset(wanted), settings))
     return write_folder_atomic(folder, files)
 
 
@@ -155,7 +163,9 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
     return producers
 
 
-def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _diagram_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.diagram import diagram_source
     from sketch.rendering.dot import embed_images, run_dot
     from sketch.rendering.scene import build_scene
@@ -174,11 +184,15 @@ def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
     return files
 
 
-def _markdown_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _markdown_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
+    from sketch.estimating.project import project_estimating
     from sketch.rendering.markdown import design_markdown
 
     # The note links the SVG only when it is rendered alongside.
-    text = design_markdown(design, with_diagram="svg" in names)
+    estimating = project_estimating(settings)
+    text = design_markdown(design, with_diagram="svg" in names, estimating=estimating)
     return {"design.md": text.encode("utf-8")}
 
 
@@ -190,19 +204,25 @@ register_format(
 )
 
 
-def _html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _html_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.html import html_files
 
-    return html_files(design, names)
+    return html_files(design, names, settings)
 
 
-def _mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _mermaid_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.mermaid import mermaid_files
 
     return mermaid_files(design, names)
 
 
-def _export_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _export_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
     from sketch.rendering.exports import produce_exports
 
     return produce_exports(design, names)

@@ -18,6 +18,8 @@ from sketch.rendering.markdown import quality_phrases
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.estimating.catalogue import Catalogue
+    from sketch.loading.settings import Config
 
 #: The page's style; every rule is scoped to `.sketch-design`, so it can sit in other pages.
 STYLE = """\
@@ -38,11 +40,15 @@ _EXTERNAL_REF = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)[^"']""", re.IG
 
 
 def render_html(
-    design: Design, svg_text: str | None, conventions: Conventions | None = None
+    design: Design,
+    svg_text: str | None,
+    conventions: Conventions | None = None,
+    catalogue: Catalogue | None = None,
 ) -> str:
     """The whole page; `svg_text` is the architecture SVG from `sketch.rendering` (or None).
 
-    `conventions` are the estimate conventions (`[tool.sketch.estimate]`); default: the guide's.
+    `conventions` are the estimate conventions (`[tool.sketch.estimate]`) and `catalogue` what
+    one node takes (`[tool.sketch.capacity]`); default: the guide's.
     """
     title = escape(design.display_title)
     return (
@@ -51,12 +57,15 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
         f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        f"{render_fragment(design, svg_text, conventions)}</body>\n</html>\n"
+        f"{render_fragment(design, svg_text, conventions, catalogue)}</body>\n</html>\n"
     )
 
 
 def render_fragment(
-    design: Design, svg_text: str | None, conventions: Conventions | None = None
+    design: Design,
+    svg_text: str | None,
+    conventions: Conventions | None = None,
+    catalogue: Catalogue | None = None,
 ) -> str:
     """The page's content in one `<div class="sketch-design">`, without `<html>` around it."""
     parts = [
@@ -64,6 +73,7 @@ def render_fragment(
         _paragraph(design.description),
         _requirements(design.requirements),
         _estimates(design, conventions),
+        _load(design, conventions, catalogue),
         _architecture(design, svg_text),
         _schema(design.entities),
         _apis(design.apis),
@@ -155,6 +165,13 @@ def _estimates(design: Design, conventions: Conventions | None) -> str:
         _table(["Figure", "Estimate", "How"], rows, "estimates"),
         missing,
     )
+
+
+def _load(design: Design, conventions: Conventions | None, catalogue: Catalogue | None) -> str:
+    from sketch.estimating import route_load
+    from sketch.rendering.load import load_html
+
+    return load_html(route_load(design, conventions, catalogue=catalogue))
 
 
 def _architecture(design: Design, svg_text: str | None) -> str:
@@ -310,12 +327,18 @@ def _cell_list(items: Sequence[str]) -> str:
     return "<br>".join(escape(item) for item in items)
 
 
-def html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
-    """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline.
+def html_files(
+    design: Design, names: frozenset[str], settings: Config | None = None
+) -> dict[str, bytes]:
+    """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline,
+    its figures under the project's `settings` (`[tool.sketch]`; None: the guide's defaults).
 
     Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
     """
+    from sketch.estimating.project import project_estimating
     from sketch.rendering.formats import render_image
 
+    estimating = project_estimating(settings)
     svg = render_image(design, "svg").decode("utf-8")
-    return {"design.html": render_html(design, svg).encode("utf-8")}
+    page = render_html(design, svg, estimating.conventions, estimating.catalogue)
+    return {"design.html": page.encode("utf-8")}

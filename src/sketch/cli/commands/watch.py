@@ -22,6 +22,7 @@ from sketch.errors import ExitCode, LoadError, Problem, SketchError, UsageError
 
 if TYPE_CHECKING:
     from sketch.loading import LoadedDesign
+    from sketch.loading.settings import Config
 
 _SKETCH_DIR = Path(__file__).resolve().parent.parent
 
@@ -68,7 +69,7 @@ class Watcher:
             self.seen = {p: _digest(p) for p in self.watched()}
         if self._report_problems(checked.problems):
             return
-        self._render(checked.loaded)
+        self._render(checked.loaded, checked.settings)
 
     def _new_local_modules(self, before: set[str]) -> dict[str, Path]:
         folder = self.path.resolve().parent
@@ -95,11 +96,11 @@ class Watcher:
             self.echo(f"{fixed} problem(s) fixed")
         return bool(problems)
 
-    def _render(self, loaded: LoadedDesign) -> None:
+    def _render(self, loaded: LoadedDesign, settings: Config) -> None:
         from sketch.rendering import render_design
 
         try:
-            written = render_design(loaded, self.output, self.formats)
+            written = render_design(loaded, self.output, self.formats, settings)
         except SketchError as exc:
             self.echo(f"error: {exc}")
             return
