@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sketch.checking import broken_references, check, load_checked
 from sketch.errors import Problem
-from sketch.linting.capacity import conventions_for
+from sketch.linting.capacity import catalogue_for, conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
 from sketch.linting.registry import REGISTRY, Registry, Rule
 from sketch.linting.settings import LintSettings, active_rules, parse_settings
@@ -21,6 +21,7 @@ from sketch.loading.settings import Config, load_config
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.estimating.catalogue import Catalogue
     from sketch.model import Design
 
 
@@ -55,6 +56,7 @@ class Project:
     config: Config
     lint: LintSettings
     conventions: Conventions  # from [tool.sketch.estimate]
+    catalogue: Catalogue  # from [tool.sketch.capacity]
 
 
 class Linter:
@@ -72,6 +74,7 @@ class Linter:
                 config,
                 parse_settings(config.lint, config.source, self.registry),
                 conventions_for(config.estimate, config.source),
+                catalogue_for(config.capacity, config.source),
             )
         return self._projects[folder]
 
@@ -99,6 +102,7 @@ class Linter:
                 settings.thresholds,
                 settings.severity,
                 project.conventions,
+                project.catalogue,
             )
         report.findings.sort(key=lambda f: f.sort_key)
         return report
