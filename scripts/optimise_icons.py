@@ -6,7 +6,8 @@ Why: every self-contained SVG embeds its icons as base64, so icon bytes are most
 `diagrams` ships its PNGs unoptimised. Each copy is made once, here, with zopflipng (Debian's
 `zopfli` package; the sketch package itself needs nothing), and kept only when it decodes to
 the same visible pixels as the original (a fully transparent pixel's colour is never drawn, so
-zopflipng may change it). SOURCES.json records the SHA-256 of each original: a test fails
+zopflipng may change it), with the original's colour chunks (gAMA, cHRM, sRGB, iCCP) put
+back. SOURCES.json records the SHA-256 of each original: a test fails
 when diagrams ships a different icon, or the mapping gains one, until this script is rerun.
 An icon already optimised from the same original is kept as it is (--force redoes all).
 """
@@ -17,9 +18,11 @@ import argparse
 import hashlib
 import json
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +32,30 @@ from sketch.rendering.diagram import icon_relative_path, original_icon_file  # n
 from sketch.rendering.icon_data import ICON_FILES, SOURCES_FILE  # noqa: E402
 from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS  # noqa: E402
 from tests.helpers import png  # noqa: E402
+
+# How the browser maps the pixels to colours: zopflipng drops these, and Chromium then draws
+# an icon that had a gAMA or cHRM chunk a level or two of 255 apart.
+COLOUR_CHUNKS = (b"iCCP", b"sRGB", b"gAMA", b"cHRM")
+
+
+def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    found, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        found.append((kind, data[at + 8 : at + 8 + length]))
+        at += 12 + length
+    return found
+
+
+def with_colour_chunks(original: bytes, optimised: bytes) -> bytes:
+    """`optimised` with the original's colour chunks, right after IHDR (before PLTE and IDAT)."""
+    colour = [(k, b) for k, b in chunks(original) if k in COLOUR_CHUNKS]
+    rest = [(k, b) for k, b in chunks(optimised) if k not in COLOUR_CHUNKS]
+    out = bytearray(optimised[:8])
+    for kind, body in rest[:1] + colour + rest[1:]:
+        out += struct.pack(">I", len(body)) + kind + body
+        out += struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    return bytes(out)
 
 
 def main() -> None:
@@ -58,6 +85,7 @@ def main() -> None:
                 )
                 best = made if made.stat().st_size < original.stat().st_size else original
                 shutil.copyfile(best, target)
+        target.write_bytes(with_colour_chunks(original.read_bytes(), target.read_bytes()))
         if not png.same_pixels(png.decode(original), png.decode(target)):
             raise SystemExit(f"{name}: the optimised copy's pixels differ; not kept")
         sources[name] = digest
