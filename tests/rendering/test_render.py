@@ -121,7 +121,9 @@ def test_hostile_text_renders_literally_and_stays_valid(tmp_path: Path) -> None:
     # The edge label's third line: backslashes, `&` and a user-written `&amp;` all literal.
     assert "back\\slash \\N & &amp; `tick`" in texts.splitlines()
     assert "<<b>Title</b>>" in texts and "<script>flow</script>" in texts
-    assert len(list(root.iter(f"{SVG}image"))) == len(loaded.design.components)
+    # each node draws its icon with <use>; each distinct icon is embedded once
+    assert len(list(root.iter(f"{SVG}use"))) == len(loaded.design.components)
+    assert 1 <= len(list(root.iter(f"{SVG}image"))) <= len(loaded.design.components)
     png_size((folder / "architecture.png").read_bytes())
     dot = (folder / "architecture.dot").read_text(encoding="utf-8")
     assert 'label="<<b>App</b>>"' in dot, "an HTML-looking label must be a quoted string"

@@ -1,50 +1,83 @@
-"""The `sketch` command: the typer app with every command registered, and `main`.
+"""The `sketch` command: `main`, and the typer app with the commands registered.
 
-Each command is a plain function in `sketch.cli.commands`; they are added to the app here,
-explicitly and in the order `sketch --help` lists them. Command modules keep heavy imports
-(diagrams, graphviz, YAML, pydantic) inside their bodies, so importing them all stays cheap.
+Each command is a plain function in `sketch.cli.commands`; `COMMANDS` adds them to the app,
+explicitly and in the order `sketch --help` lists them. `main` answers `--version` and runs
+`check PATH...` (`sketch.cli.fast`) before importing typer, and registers only the command
+being run when the command line names one, so no other command's module is imported.
+Command modules keep heavy imports (diagrams, graphviz, YAML, pydantic) inside their bodies.
 """
 
 from __future__ import annotations
 
-from sketch.cli.application import app
-from sketch.cli.commands import (
-    capacity,
-    check,
-    checklist,
-    convert,
-    drill,
-    embed,
-    estimate,
-    export,
-    lint,
-    new,
-    render,
-    schema,
-    talk,
-    watch,
-)
+import importlib
+import sys
+from typing import TYPE_CHECKING
 
-app.command()(capacity.capacity)
-app.command()(check.check)
-app.command()(checklist.checklist)
-app.command()(convert.convert)
-app.command()(drill.drill)
-app.command()(embed.embed)
-app.command()(estimate.estimate)
-app.command()(export.export)
-app.command()(lint.lint)
-app.command()(lint.rules)
-app.command(name="rule")(lint.rule_doc)
-app.command()(new.new)
-app.command()(render.render)
-app.command()(schema.schema)
-app.command()(talk.talk)
-app.command()(watch.watch)
+if TYPE_CHECKING:
+    import typer
 
-__all__ = ["app", "main"]
+#: Command name -> (module in sketch.cli.commands, function), in `--help` order.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "capacity": ("capacity", "capacity"),
+    "check": ("check", "check"),
+    "checklist": ("checklist", "checklist"),
+    "convert": ("convert", "convert"),
+    "drill": ("drill", "drill"),
+    "embed": ("embed", "embed"),
+    "estimate": ("estimate", "estimate"),
+    "export": ("export", "export"),
+    "lint": ("lint", "lint"),
+    "rules": ("lint", "rules"),
+    "rule": ("lint", "rule_doc"),
+    "new": ("new", "new"),
+    "render": ("render", "render"),
+    "schema": ("schema", "schema"),
+    "talk": ("talk", "talk"),
+    "watch": ("watch", "watch"),
+}
+
+__all__ = ["COMMANDS", "app", "main", "registered_app"]
+
+
+def registered_app(names: list[str] | None = None) -> typer.Typer:
+    """The app with the named commands registered (all of them when `names` is None)."""
+    from sketch.cli.application import app
+
+    registered = {info.name for info in app.registered_commands}
+    for name in COMMANDS if names is None else names:
+        if name in registered:
+            continue
+        module, function = COMMANDS[name]
+        body = getattr(importlib.import_module(f"sketch.cli.commands.{module}"), function)
+        app.command(name=name)(body)
+    if names is None:  # `--help` order, whatever was registered first
+        app.registered_commands.sort(key=lambda info: list(COMMANDS).index(str(info.name)))
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # tests and embedders get every command
+        return registered_app()
+    raise AttributeError(f"module 'sketch.cli' has no attribute {name!r}")
+
+
+def _invoked_command(argv: list[str]) -> str | None:
+    """The command the command line runs, when its first word names one (after `--debug`)."""
+    words = [word for word in argv if word != "--debug"]
+    return words[0] if words and words[0] in COMMANDS else None
 
 
 def main() -> None:
     """The console script's entry point."""
-    app()
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        from sketch.version import __version__
+
+        print(f"sketch {__version__}")
+        return
+    from sketch.cli import fast
+
+    if fast.handles(argv):  # `sketch check PATH...`: no CLI framework needed
+        sys.exit(fast.run(argv))
+    command = _invoked_command(argv)
+    registered_app(None if command is None else [command])()

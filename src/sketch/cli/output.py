@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import typer
-
 from sketch.cli.terminal import terminal_safe
 from sketch.errors import Problem, relative_path
 
 
 def error(message: str, help: str | None = None) -> None:
     """Print an error to stderr, in red on a terminal."""
+    import typer  # here: `sketch check` imports this module without the CLI framework
+
     typer.secho(terminal_safe(f"error: {message}"), fg=typer.colors.RED, err=True)
     if help:
         typer.echo(terminal_safe(f"help: {help}"), err=True)

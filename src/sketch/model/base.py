@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import sys
+import weakref
 from pathlib import Path
+from types import CodeType
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -24,9 +27,31 @@ def _declaration_site() -> Location | None:
     while frame is not None:
         filename = frame.f_code.co_filename
         if not filename.startswith(_SKIP_DIRS) and not filename.startswith("<"):
-            return Location(filename, frame.f_lineno)
+            return Location(filename, _line_of(frame.f_code, frame.f_lasti) or frame.f_lineno)
         frame = frame.f_back  # type: ignore[assignment]
     return None
+
+
+# `frame.f_lineno` decodes the code object's line table from its start on every call, so a
+# design file declaring N objects in one expression cost O(N^2) to load (1000 components:
+# 44x the time of 100). One decoded table per code object, searched by bisection, is linear.
+# Keyed by id(): hashing a code object hashes its whole bytecode, O(size) again. The weak
+# reference drops the table with its code (`sketch watch` loads a new code object per edit).
+_LINE_TABLES: dict[int, tuple[weakref.ref[CodeType], list[int], list[int | None]]] = {}
+
+
+def _line_of(code: CodeType, offset: int) -> int | None:
+    """The source line of the instruction at byte `offset` in `code`, as `f_lineno` gives it."""
+    entry = _LINE_TABLES.get(id(code))
+    if entry is None or entry[0]() is not code:
+        key = id(code)
+        spans = list(code.co_lines())
+        reference = weakref.ref(code, lambda _: _LINE_TABLES.pop(key, None))
+        entry = (reference, [start for start, _, _ in spans], [line for _, _, line in spans])
+        _LINE_TABLES[key] = entry
+    _, starts, lines = entry
+    index = bisect.bisect_right(starts, offset) - 1
+    return lines[index] if index >= 0 else None
 
 
 class Model(BaseModel):

@@ -7,10 +7,10 @@ used (`from`, not `from_`) and defaults are left out, so the file says only what
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sketch.loading.yaml_reader import CORE_RESOLVERS
-from sketch.model import Design
+if TYPE_CHECKING:  # `sketch new` needs only the names below: no model, no YAML reader
+    from sketch.model import Design
 
 #: Where the YAML modeline points editors; `sketch schema -o` writes it beside the designs.
 #: The leading `_` keeps `sketch check FOLDER` from taking the schema for a JSON design.
@@ -79,6 +79,8 @@ def _dumper() -> type:
     global _DUMPER
     if _DUMPER is None:
         import yaml
+
+        from sketch.loading.yaml_reader import CORE_RESOLVERS
 
         class Dumper(yaml.SafeDumper):
             pass

@@ -9,6 +9,7 @@ as an HTML-like label.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import textwrap
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sketch.rendering.escape import dot_label, html
+from sketch.rendering.icon_data import optimised_copy
 from sketch.rendering.icons import IconRef
 from sketch.rendering.scene import LINK_COLOUR, EdgeKind, Scene, SceneEdge, SceneNode
 
@@ -59,12 +61,13 @@ class DiagramSource:
     icons: dict[str, Path]  # relative path as written in the DOT -> the icon file to copy
 
 
+@functools.lru_cache(maxsize=256)
 def icon_class(ref: IconRef) -> Any:
     """The diagrams node class for an icon reference (raises if the mapping is stale)."""
     return getattr(importlib.import_module(ref.module), ref.name)
 
 
-def icon_file(ref: IconRef) -> Path:
+def original_icon_file(ref: IconRef) -> Path:
     """The PNG that diagrams ships for this icon."""
     import diagrams  # type: ignore[import-untyped]
 
@@ -73,6 +76,16 @@ def icon_file(ref: IconRef) -> Path:
     return resources / str(cls._icon_dir) / str(cls._icon)
 
 
+@functools.lru_cache(maxsize=256)
+def icon_file(ref: IconRef) -> Path:
+    """The icon's PNG: sketch's losslessly optimised copy, else the one diagrams ships.
+
+    Found once per icon: a 300-component diagram asks 300 times for a handful of icons.
+    """
+    return optimised_copy(Path(icon_relative_path(ref)).name) or original_icon_file(ref)
+
+
+@functools.lru_cache(maxsize=256)
 def icon_relative_path(ref: IconRef) -> str:
     """`icons/onprem-inmemory-redis.png`: unique per icon, stable, safe in any file system."""
     cls = icon_class(ref)

@@ -97,10 +97,11 @@ class Watcher:
         return bool(problems)
 
     def _render(self, loaded: LoadedDesign, settings: Config) -> None:
-        from sketch.rendering import render_design
+        # the new SVG lands first, as soon as dot has drawn it: what a watcher looks at
+        from sketch.rendering.formats import render_svg_first
 
         try:
-            written = render_design(loaded, self.output, self.formats, settings)
+            written = render_svg_first(loaded, self.output, self.formats, settings)
         except SketchError as exc:
             self.echo(f"error: {exc}")
             return
