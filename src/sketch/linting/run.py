@@ -30,6 +30,7 @@ class Options:
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
 
 
 @dataclass
@@ -75,14 +76,21 @@ class Linter:
             )
         return self._projects[folder]
 
-    def rules(self, settings: LintSettings) -> list[Rule]:
-        """Command-line `--select` replaces the configured selection; `--ignore` adds to it."""
-        select = self.options.select or settings.select
-        return active_rules(self.registry, select, (*settings.ignore, *self.options.ignore))
+    def rules(self, settings: LintSettings, relative: str = "") -> list[Rule]:
+        """Command-line `--select` replaces the configured selection; `--extend-select`,
+        `extend-select`, `--ignore`, `extend-ignore` and the file's `per-file-ignores` add."""
+        select = (
+            *(self.options.select or settings.select),
+            *settings.extend_select,
+            *self.options.extend_select,
+        )
+        ignore = (*settings.ignored_for(relative), *self.options.ignore)
+        return active_rules(self.registry, select, ignore)
 
     def lint_file(self, path: Path) -> DesignReport:
         checked = load_checked(path, lambda p: self.project(p.resolve().parent).config)
         design, project = checked.design, self.project(path.resolve().parent)
+        relative = _relative_to_project(path, project.config.source)
         check_suppressions(design, (r.code for r in self.registry))
         report = DesignReport(path, design.name)
         report.findings += [from_problem(p) for p in checked.problems]
@@ -95,13 +103,24 @@ class Linter:
             settings = project.lint
             report.findings += lint_design(
                 design,
-                self.rules(settings),
+                self.rules(settings, relative),
                 settings.thresholds,
                 settings.severity,
                 project.conventions,
             )
         report.findings.sort(key=lambda f: f.sort_key)
         return report
+
+
+def _relative_to_project(path: Path, pyproject: str | None) -> str:
+    """The design's path from its pyproject.toml's folder, `/`-separated (per-file-ignores)."""
+    resolved = path.resolve()
+    if pyproject is None:
+        return resolved.name
+    try:
+        return resolved.relative_to(Path(pyproject).resolve().parent).as_posix()
+    except ValueError:
+        return resolved.name
 
 
 def lint_file(

@@ -17,10 +17,12 @@ from sketch.errors import RenderError, UndrawableDesign
 from sketch.loading import LoadedDesign
 from sketch.model import Design
 from sketch.rendering.files import write_bytes_atomic
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
-# A producer gets the design and every format asked for (it acts on those it registered for)
-# and returns file contents by path relative to the design's output folder.
-Producer = Callable[[Design, frozenset[str]], dict[str, bytes]]
+# A producer gets the design, every format asked for (it acts on those it registered for) and
+# how to draw (direction, theme, draft banner); it returns file contents by path relative to
+# the design's output folder.
+Producer = Callable[[Design, frozenset[str], RenderOptions], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,17 @@ def design_folder(out_dir: Path, design: Design) -> Path:
 
 
 def render_design(
-    loaded_or_design: LoadedDesign | Design, out_dir: Path, formats: Iterable[str] = ()
+    loaded_or_design: LoadedDesign | Design,
+    out_dir: Path,
+    formats: Iterable[str] = (),
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> list[Path]:
-    """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
+    """Render a design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then written atomically, so a failing renderer
-    leaves the folder as it was. No `formats` means the default ones.
+    leaves the folder as it was. No `formats` means the default ones. A design with check
+    problems is drawn as a draft when `options.problems` lists them: references that do not
+    resolve are left out of the picture, and every output carries the draft banner.
     """
     design = (
         loaded_or_design.design
@@ -117,7 +124,7 @@ def render_design(
     folder = design_folder(out_dir, design)
     files: dict[str, bytes] = {}
     for producer in _producers(wanted):
-        files.update(producer(design, frozenset(wanted)))
+        files.update(producer(design, frozenset(wanted), options))
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for relative, data in sorted(files.items()):
@@ -144,7 +151,12 @@ def render_image(design: Design, fmt: str) -> bytes:
             f"cannot draw '{design.name}': {first.code} {first.message}{where}{more}",
             "fix the design; `sketch check` lists every problem",
         )
-    image = _diagram_files(design, frozenset({fmt})).get(f"architecture.{fmt}")
+    return draw_image(design, fmt)
+
+
+def draw_image(design: Design, fmt: str, options: RenderOptions = DEFAULT_OPTIONS) -> bytes:
+    """The architecture diagram in memory, drafts included: what does not resolve is left out."""
+    image = _diagram_files(design, frozenset({fmt}), options).get(f"architecture.{fmt}")
     if image is None:
         raise RenderError(f"no {fmt} diagram: the diagram formats are png and svg")
     return image
@@ -160,12 +172,14 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
     return producers
 
 
-def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _diagram_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
     from sketch.rendering.diagram import diagram_source
     from sketch.rendering.dot import embed_images, run_dot
     from sketch.rendering.scene import build_scene
 
-    source = diagram_source(build_scene(design))
+    source = diagram_source(build_scene(design, options), options)
     images = run_dot(source.dot, source.icons, names)  # DotError is a RenderError
     files: dict[str, bytes] = {}
     if "png" in images:
@@ -179,11 +193,13 @@ def _diagram_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
     return files
 
 
-def _markdown_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _markdown_files(
+    design: Design, names: frozenset[str], options: RenderOptions
+) -> dict[str, bytes]:
     from sketch.rendering.markdown import design_markdown
 
     # The note links the SVG only when it is rendered alongside.
-    text = design_markdown(design, with_diagram="svg" in names)
+    text = design_markdown(design, with_diagram="svg" in names, options=options)
     return {"design.md": text.encode("utf-8")}
 
 
@@ -195,19 +211,23 @@ register_format(
 )
 
 
-def _html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _html_files(design: Design, names: frozenset[str], options: RenderOptions) -> dict[str, bytes]:
     from sketch.rendering.html import html_files
 
-    return html_files(design, names)
+    return html_files(design, names, options)
 
 
-def _mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _mermaid_files(
+    design: Design, names: frozenset[str], options: RenderOptions
+) -> dict[str, bytes]:
     from sketch.rendering.mermaid import mermaid_files
 
-    return mermaid_files(design, names)
+    return mermaid_files(design, names, options)
 
 
-def _export_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def _export_files(
+    design: Design, names: frozenset[str], options: RenderOptions
+) -> dict[str, bytes]:
     from sketch.rendering.exports import produce_exports
 
     return produce_exports(design, names)

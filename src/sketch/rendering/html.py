@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
 from sketch.rendering.escape import html as escape
 from sketch.rendering.markdown import quality_phrases
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
@@ -31,6 +32,8 @@ STYLE = """\
   font-size: 0.9em; }
 .sketch-design figure.architecture { margin: 1rem 0; overflow-x: auto; }
 .sketch-design figure.architecture svg { max-width: 100%; height: auto; }
+.sketch-design aside.draft { border-left: 4px solid #cf222e; background: #ffebe9;
+  padding: 0.4rem 0.8rem; margin: 0.5rem 0 1rem; }
 """
 # Anything in the SVG that would make the browser fetch something: only `data:` URIs and
 # in-document `#fragment` references are allowed.
@@ -38,7 +41,10 @@ _EXTERNAL_REF = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)[^"']""", re.IG
 
 
 def render_html(
-    design: Design, svg_text: str | None, conventions: Conventions | None = None
+    design: Design,
+    svg_text: str | None,
+    conventions: Conventions | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The whole page; `svg_text` is the architecture SVG from `sketch.rendering` (or None).
 
@@ -51,16 +57,20 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
         f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        f"{render_fragment(design, svg_text, conventions)}</body>\n</html>\n"
+        f"{render_fragment(design, svg_text, conventions, options)}</body>\n</html>\n"
     )
 
 
 def render_fragment(
-    design: Design, svg_text: str | None, conventions: Conventions | None = None
+    design: Design,
+    svg_text: str | None,
+    conventions: Conventions | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The page's content in one `<div class="sketch-design">`, without `<html>` around it."""
     parts = [
         f"<h1>{escape(design.display_title)}</h1>\n",
+        _draft_banner(options),
         _paragraph(design.description),
         _requirements(design.requirements),
         _estimates(design, conventions),
@@ -72,6 +82,16 @@ def render_fragment(
         _deep_dives(design.deep_dives),
     ]
     return f'<div class="sketch-design">\n{"".join(parts)}</div>\n'
+
+
+def _draft_banner(options: RenderOptions) -> str:
+    if not options.draft:
+        return ""
+    items = _list(options.problem_lines())
+    return (
+        f'<aside class="draft" role="note">\n<p><strong>{escape(options.banner or "")}</strong>'
+        f": <code>sketch check</code> lists them</p>\n{items}</aside>\n"
+    )
 
 
 def inline_svg(svg_text: str) -> str:
@@ -300,12 +320,15 @@ def _cell_list(items: Sequence[str]) -> str:
     return "<br>".join(escape(item) for item in items)
 
 
-def html_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def html_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
     """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline.
 
     Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
     """
-    from sketch.rendering.formats import render_image
+    from sketch.rendering.formats import draw_image
 
-    svg = render_image(design, "svg").decode("utf-8")
-    return {"design.html": render_html(design, svg).encode("utf-8")}
+    svg = draw_image(design, "svg", options).decode("utf-8")
+    page = render_html(design, svg, options=options)
+    return {"design.html": page.encode("utf-8")}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from sketch.model import Api, DeepDive, Design, Entity, Field, Flow, Requirements, Scale
 from sketch.rendering.escape import markdown_cell, markdown_code, markdown_text
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 Section = Callable[[Design], str]
 ARCHITECTURE_IMAGE = "architecture.svg"
@@ -319,8 +320,11 @@ DOCUMENT: tuple[str, ...] = (
 )
 
 
-def design_markdown(design: Design, *, with_diagram: bool = True) -> str:
-    """The whole note. Without the diagram, the architecture section keeps only its table."""
+def design_markdown(
+    design: Design, *, with_diagram: bool = True, options: RenderOptions = DEFAULT_OPTIONS
+) -> str:
+    """The whole note. Without the diagram, the architecture section keeps only its table;
+    a draft's note starts (after its title) with the banner and the problems left."""
     parts = []
     for name in DOCUMENT:
         section = SECTIONS.get(name)
@@ -330,4 +334,13 @@ def design_markdown(design: Design, *, with_diagram: bool = True) -> str:
             parts.append(architecture(design, image=None))
         else:
             parts.append(section(design))
+        if name == "overview" and options.draft:
+            parts.append(draft_banner(options))
     return "\n".join(parts)
+
+
+def draft_banner(options: RenderOptions) -> str:
+    """A blockquote: `**draft: 2 problems**`, then each problem, escaped."""
+    lines = [f"> **{markdown_text(options.banner or '')}**: `sketch check` lists them", ">"]
+    lines += [f"> - {markdown_text(line)}" for line in options.problem_lines()]
+    return "\n".join(lines) + "\n"

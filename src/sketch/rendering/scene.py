@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from sketch.model import Component, Design, Flow, Step
 from sketch.rendering.icons import IconRef, icon_for
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 #: One colour per flow, in flow order; distinct on white and for most colour-blind readers.
 FLOW_COLOURS = (
@@ -69,10 +70,12 @@ class Scene:
     tiers: tuple[tuple[str, tuple[str, ...]], ...]  # (tier, node ids) in first-seen order
     edges: tuple[SceneEdge, ...]
     flows: tuple[SceneFlow, ...]
+    banner: str | None = None  # `draft: 2 problems ...` above the title of a draft
+    banner_lines: tuple[str, ...] = ()  # the problems, one short line each
 
 
-def build_scene(design: Design) -> Scene:
-    """The picture of a checked design (every reference resolves)."""
+def build_scene(design: Design, options: RenderOptions = DEFAULT_OPTIONS) -> Scene:
+    """The picture of a design; a draft's edges to components that do not exist are left out."""
     nodes = tuple(_node(c) for c in design.components)
     tiers: dict[str, list[str]] = {}
     for node in nodes:
@@ -87,12 +90,18 @@ def build_scene(design: Design) -> Scene:
         SceneEdge(link.from_, link.to, link.label or "", LINK_COLOUR, EdgeKind.link)
         for link in design.links
     ]
+    # A draft may name components that do not exist yet (`sketch check` reports them): the
+    # picture leaves those edges out instead of refusing to draw the rest.
+    known = {node.id for node in nodes}
+    edges = [e for e in edges if e.source in known and e.target in known]
     return Scene(
         title=design.display_title,
         nodes=nodes,
         tiers=tuple((tier, tuple(ids)) for tier, ids in tiers.items()),
         edges=tuple(edges),
         flows=flows,
+        banner=options.banner,
+        banner_lines=tuple(options.problem_lines(limit=5)),
     )
 
 
