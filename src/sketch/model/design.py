@@ -17,9 +17,13 @@ class Limits(Model):
     """The framework's size limits. Defaults are the guide's: 3-5 entities, 5-8 APIs."""
 
     min_entities: NonNegativeInt = 3
+    """Fewest core entities (guide: 3)."""
     max_entities: NonNegativeInt = 5
+    """Most core entities (guide: 5)."""
     min_apis: NonNegativeInt = 5
+    """Fewest APIs (guide: 5)."""
     max_apis: NonNegativeInt = 8
+    """Most APIs (guide: 8)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Limits:
@@ -35,17 +39,26 @@ class Design(Declared):
 
     name: str = Field(min_length=1, description="Short name, used for the output folder.")
     title: str | None = None
+    """Heading of the note and the diagram; defaults to `name`."""
     description: str | None = None
+    """One sentence on what the system does."""
     requirements: Requirements = Field(default_factory=Requirements)
+    """Step 1: scope, scale, latency, consistency, availability."""
     entities: tuple[Entity, ...] = ()
+    """Step 2: the core entities (3-5)."""
     apis: tuple[Api, ...] = ()
+    """Step 2: the API (5-8 endpoints)."""
     components: tuple[Component, ...] = ()
+    """Step 3: the boxes of the diagram."""
     flows: tuple[Flow, ...] = ()
+    """Step 3: request flows walked through the components."""
     links: tuple[Link, ...] = Field(
         default=(), description="Edges no flow walks; flows already give most edges."
     )
     bottlenecks: tuple[Bottleneck, ...] = ()
+    """Step 3: what breaks first, and the fix."""
     deep_dives: tuple[DeepDive, ...] = ()
+    """Step 4: two or three critical pieces in depth."""
     limits: Limits | None = Field(default=None, description="Overrides the project's limits.")
 
     @property

@@ -61,8 +61,21 @@ class DiagramSource:
 
 
 def icon_class(ref: IconRef) -> Any:
-    """The diagrams node class for an icon reference (raises if the mapping is stale)."""
-    return getattr(importlib.import_module(ref.module), ref.name)
+    """The diagrams node class for an icon reference; a class diagrams does not have (a
+    `Component(icon=...)` typo) is a RenderError."""
+    from sketch.errors import RenderError
+
+    try:
+        found = getattr(importlib.import_module(ref.module), ref.name)
+    except (ImportError, AttributeError):
+        raise RenderError(
+            f"the installed diagrams has no icon class {ref.qualname}",
+            "check the name on https://diagrams.mingrammer.com/docs/nodes/onprem "
+            "(or use a technology of docs/reference.md's catalogue)",
+        ) from None
+    if not hasattr(found, "_icon"):
+        raise RenderError(f"{ref.qualname} is not a diagrams node class")
+    return found
 
 
 def icon_file(ref: IconRef) -> Path:

@@ -140,8 +140,37 @@ def technology_key(technology: str) -> str:
     return "".join(words)
 
 
+_DIAGRAMS_CLASS = re.compile(r"diagrams(\.[a-z][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*")
+
+
+def icon_named(name: str) -> IconRef:
+    """`Component(icon=...)`: a catalogue technology, a kind, or a `diagrams` class path.
+
+    Raises RenderError (with the closest catalogue name) for anything else; a class path
+    that does not exist in the installed diagrams is refused when it is drawn.
+    """
+    if _DIAGRAMS_CLASS.fullmatch(name.strip()):
+        return _ref(name.strip())
+    found = TECHNOLOGY_ICONS.get(technology_key(name))
+    if found:
+        return found
+    if name.strip() in Kind.__members__:
+        return KIND_ICONS[Kind(name.strip())]
+    from sketch.errors import RenderError, did_you_mean
+
+    known = [*TECHNOLOGY_ICONS, *Kind.__members__]
+    raise RenderError(
+        f"unknown icon '{name}' ({did_you_mean(technology_key(name), known)})",
+        "use a technology of docs/reference.md's catalogue, a kind, or a diagrams class "
+        "such as `diagrams.aws.network.Route53`",
+    )
+
+
 def icon_for(component: Component) -> IconRef:
-    """The icon for a component: its technology's when known, else its kind's."""
+    """The icon for a component: its own `icon` when set, else its technology's when known,
+    else its kind's."""
+    if component.icon:
+        return icon_named(component.icon)
     if component.technology:
         found = TECHNOLOGY_ICONS.get(technology_key(component.technology))
         if found:
