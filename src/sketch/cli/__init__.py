@@ -7,6 +7,8 @@ explicitly and in the order `sketch --help` lists them. Command modules keep hea
 
 from __future__ import annotations
 
+import sys
+
 from sketch.cli.application import app
 from sketch.cli.commands import (
     check,
@@ -20,23 +22,30 @@ from sketch.cli.commands import (
     schema,
     watch,
 )
+from sketch.cli.conventions import ConventionalCommand
 
-app.command()(check.check)
-app.command()(convert.convert)
-app.command()(embed.embed)
-app.command()(estimate.estimate)
-app.command()(export.export)
-app.command()(lint.lint)
-app.command()(lint.rules)
-app.command(name="rule")(lint.rule_doc)
-app.command()(new.new)
-app.command()(render.render)
-app.command()(schema.schema)
-app.command()(watch.watch)
+app.command(cls=ConventionalCommand)(check.check)
+app.command(cls=ConventionalCommand)(convert.convert)
+app.command(cls=ConventionalCommand)(embed.embed)
+app.command(cls=ConventionalCommand)(estimate.estimate)
+app.command(cls=ConventionalCommand)(export.export)
+app.command(cls=ConventionalCommand)(lint.lint)
+app.command(cls=ConventionalCommand)(lint.rules)
+app.command(name="rule", cls=ConventionalCommand)(lint.rule_doc)
+app.command(cls=ConventionalCommand)(new.new)
+app.command(cls=ConventionalCommand)(render.render)
+app.command(cls=ConventionalCommand)(schema.schema)
+app.command(cls=ConventionalCommand)(watch.watch)
 
 __all__ = ["app", "main"]
 
 
-def main() -> None:
-    """The console script's entry point."""
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """The console script's entry point. `--debug` may come anywhere before a `--`, as
+    ruff's `--verbose` may; it is moved before the command, where the app reads it."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[1:end]:
+        args.remove("--debug")
+        args.insert(0, "--debug")
+    app(args=args, prog_name="sketch")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sketch.errors import LoadError
+from sketch.errors import LoadError, plural
 from sketch.loading.messages import describe_error, excerpt, root_causes
 from sketch.model import Design
 
@@ -140,7 +140,7 @@ def _invalid(filename: str, source: str, exc: ValidationError) -> LoadError:
     return LoadError(
         filename,
         line,
-        f"invalid {exc.title}: {len(errors)} problem(s)",
+        f"invalid {exc.title}: {plural(len(errors), 'problem')}",
         details,
         help="fix the fields named above; `sketch schema` lists every field and its type",
     )

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.output import console
 from sketch.errors import ExitCode
 
 
@@ -66,7 +67,7 @@ def estimate(
     estimates = estimate_design(design, conventions)
     if output_format is OutputFormat.json:
         data = estimates_data(design, estimates)
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        console.print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        typer.echo(requirements_text(design, estimates), nl=False)
+        console.print(requirements_text(design, estimates), nl=False)
     return ExitCode.OK

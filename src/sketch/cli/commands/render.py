@@ -57,6 +57,7 @@ def render(
             "-f",
             help="Comma-separated outputs: png, svg, dot, md (the default set), html, "
             "mermaid, openapi, sql; or `all`.",
+            show_default="png,svg,dot,md",
         ),
     ] = DEFAULT_FORMATS,
     jobs: Annotated[

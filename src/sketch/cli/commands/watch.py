@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import display_path, problem_text
+from sketch.cli.output import console, display_path, problem_text
 from sketch.errors import ExitCode, LoadError, Problem, SketchError, UsageError
 
 if TYPE_CHECKING:
@@ -159,5 +159,5 @@ def watch(
     try:
         Watcher(file, output, wanted).loop(interval, max_cycles)
     except KeyboardInterrupt:
-        typer.echo("stopped watching")
+        console.print("stopped watching")
     return ExitCode.OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sketch.errors import plural
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
 from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind
@@ -174,7 +175,7 @@ def too_few_flows(ctx: Context) -> Iterator[Hit]:
     """
     count, wanted = len(ctx.design.flows), ctx.thresholds.min_flows
     if count < wanted:
-        yield Hit("flows", f"{count} flow(s); walk through at least {wanted}")
+        yield Hit("flows", f"{plural(count, 'flow')}; walk through at least {wanted}")
 
 
 @rule(
