@@ -22,7 +22,7 @@ from tests.helpers.paths import REPO_ROOT
 
 MERMAID_BUNDLE = REPO_ROOT / "tests" / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "notes"
-_FLAGS = [
+FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -59,7 +59,7 @@ def mermaid_bundle() -> Path:
 
 
 def _run(args: list[str], profile: Path, timeout: float = 120) -> str:
-    command = [chromium(), *_FLAGS, f"--user-data-dir={profile}", *args]
+    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     assert done.returncode == 0, f"chromium failed ({done.returncode}):\n{done.stderr[-2000:]}"
     return done.stdout

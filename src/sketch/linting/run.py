@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sketch.checking import broken_references, check, load_checked
+from sketch.checking import Checked, broken_references, check, load_checked
 from sketch.errors import Problem
 from sketch.linting.capacity import conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
@@ -89,6 +89,10 @@ class Linter:
 
     def lint_file(self, path: Path) -> DesignReport:
         checked = load_checked(path, lambda p: self.project(p.resolve().parent).config)
+        return self.lint_checked(checked, path)
+
+    def lint_checked(self, checked: Checked, path: Path) -> DesignReport:
+        """Lint a design already loaded and checked (`sketch watch` has it in hand)."""
         design, project = checked.design, self.project(path.resolve().parent)
         relative = _relative_to_project(path, project.config.source)
         check_suppressions(design, (r.code for r in self.registry))
