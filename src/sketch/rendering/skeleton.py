@@ -2,7 +2,7 @@
 four steps, ready to fill in.
 
 The scaffold loads, checks, renders and lints as it is: its only lint findings are its
-placeholders (`TODO`, rule R112), each with the line to edit. It has the framework's
+placeholders (`TODO`, rule R120), each with the line to edit. It has the framework's
 minimum (3 entities, 5 APIs, 2 flows, 2 deep dives) and no single point of failure.
 """
 
@@ -43,7 +43,7 @@ Fill in each step, top to bottom, replacing every `TODO`. Then run
 
     sketch lint {path}
 
-which lists every `TODO` still left (R112) and what a demanding interviewer would ask, each
+which lists every `TODO` still left (R120) and what a demanding interviewer would ask, each
 with the line to fix. `sketch render {path}` (or `sketch watch {path} --serve`)
 draws it at any time, with a "draft" banner while `sketch check` still finds problems.
 """

@@ -1,6 +1,6 @@
 """Step 1, clarify requirements (R1xx): scope, scale, latency, consistency, availability.
 
-R112 (placeholder-left) reads all four steps: it lists the `TODO`s `sketch new` leaves.
+R120 (placeholder-left) reads all four steps: it lists the `TODO`s `sketch new` leaves.
 """
 
 from __future__ import annotations
@@ -312,7 +312,7 @@ _PLACEHOLDER = re.compile(r"\bTODO\b")
 
 
 @rule(
-    "R112",
+    "R120",
     "placeholder-left",
     "warning",
     STEP,
