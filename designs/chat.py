@@ -11,6 +11,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -41,6 +42,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Media attachments", "Voice and video calls", "End-to-end encryption "
                   "key exchange", "Channels with thousands of members", "Search"],
+    clarifications=[
+        Clarification(
+            question="How many users are we targeting?",
+            answer="50M DAU, about 40 messages each a day",
+            decides="the scale: 2B messages/day",
+        ),
+        Clarification(
+            question="Does a user read on several devices?",
+            answer="Yes, each message reaches ~2 devices",
+            decides="a 2:1 delivery-to-send ratio",
+        ),
+        Clarification(
+            question="Must messages keep their order?",
+            answer="Yes, within a conversation; presence may lag",
+            decides="strong order per conversation, eventual presence",
+        ),
+    ],
     scale=Scale(
         dau=50_000_000,
         write_name="message",

@@ -10,6 +10,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -38,6 +39,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Video and stories", "Comments", "Search and explore", "Direct messages",
                   "Filters and editing (done on the device)"],
+    clarifications=[
+        Clarification(
+            question="How many users are we targeting?",
+            answer="500M DAU; 1 in 5 posts a photo a day",
+            decides="the scale: 100M photos/day",
+        ),
+        Clarification(
+            question="How much more is viewed than uploaded?",
+            answer="About 100 views per upload",
+            decides="a read-heavy design: CDN and feed cache",
+        ),
+        Clarification(
+            question="Must uploaders see their own photo at once?",
+            answer="Yes; others may see it a minute later",
+            decides="read-your-writes for uploads, an eventual feed",
+        ),
+    ],
     scale=Scale(
         dau=500_000_000,
         write_name="photo upload",

@@ -10,6 +10,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -39,6 +40,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Billing by usage", "Bot detection and DDoS scrubbing (done at the CDN)",
                   "Per-region quotas"],
+    clarifications=[
+        Clarification(
+            question="How much traffic goes through the limiter?",
+            answer="10M clients, ~1,000 API calls each a day",
+            decides="the scale: ~116K checks/s",
+        ),
+        Clarification(
+            question="How much latency may a check add?",
+            answer="Under 5 ms at p99",
+            decides="in-memory counters next to the gateway",
+        ),
+        Clarification(
+            question="May a client briefly exceed its limit?",
+            answer="Not on one key; rule changes may take seconds",
+            decides="atomic buckets per key, eventual rules",
+        ),
+    ],
     scale=Scale(
         dau=10_000_000,
         write_name="rate-limit check",

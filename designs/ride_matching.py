@@ -11,6 +11,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -41,6 +42,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Pricing and surge", "Payments", "Routing and ETA models",
                   "Ratings", "Pooled rides"],
+    clarifications=[
+        Clarification(
+            question="How many drivers send locations, how often?",
+            answer="~1M online, one update every 4 s",
+            decides="the scale: 250K location updates/s",
+        ),
+        Clarification(
+            question="How fresh must driver positions be?",
+            answer="A few seconds old is fine",
+            decides="eventual positions in memory",
+        ),
+        Clarification(
+            question="Can two riders get the same driver?",
+            answer="Never",
+            decides="strong consistency for trip assignment",
+        ),
+    ],
     scale=Scale(
         dau=20_000_000,
         write_name="driver location update",

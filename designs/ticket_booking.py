@@ -10,6 +10,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -40,6 +41,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Resale marketplace", "Dynamic pricing", "Venue and event management UI",
                   "Ticket transfer and scanning at the door"],
+    clarifications=[
+        Clarification(
+            question="How many users, and how spiky is demand?",
+            answer="10M DAU; big on-sales put a day into minutes",
+            decides="a 50x peak factor",
+        ),
+        Clarification(
+            question="Can two people book the same seat?",
+            answer="Never",
+            decides="strong consistency for holds and bookings",
+        ),
+        Clarification(
+            question="How long are bookings kept?",
+            answer="7 years, as financial records",
+            decides="7-year retention",
+        ),
+    ],
     scale=Scale(
         dau=10_000_000,
         write_name="booking",

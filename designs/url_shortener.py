@@ -10,6 +10,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -39,6 +40,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Link previews and QR codes", "Spam and malware scanning",
                   "Editing the target of an existing link", "Billing and plans"],
+    clarifications=[
+        Clarification(
+            question="How many links are created a day?",
+            answer="About 100M, one per user of 100M DAU",
+            decides="the scale: ~1.2K creates/s",
+        ),
+        Clarification(
+            question="How often is a link followed?",
+            answer="About 100 times for each one created",
+            decides="a read-heavy design: cache the redirects",
+        ),
+        Clarification(
+            question="Do click counts need to be exact and live?",
+            answer="A few minutes late is fine",
+            decides="eventual click analytics",
+        ),
+    ],
     scale=Scale(
         dau=100_000_000,
         write_name="short link",

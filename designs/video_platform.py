@@ -10,6 +10,7 @@ from sketch import (
     Api,
     Approach,
     Bottleneck,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -41,6 +42,23 @@ requirements = Requirements(
     ],
     out_of_scope=["Recommendations and search", "Comments", "Live streaming",
                   "Monetization and ads", "Copyright matching"],
+    clarifications=[
+        Clarification(
+            question="How many viewers and uploads?",
+            answer="100M DAU; 500K uploads a day",
+            decides="the scale: ~6 uploads/s, 1,000 views each",
+        ),
+        Clarification(
+            question="How soon must playback start?",
+            answer="Within 2 s at p95",
+            decides="CDN-served segments",
+        ),
+        Clarification(
+            question="Must view counts be exact?",
+            answer="A few minutes late is fine",
+            decides="eventual view counts",
+        ),
+    ],
     scale=Scale(
         dau=100_000_000,
         write_name="video upload",

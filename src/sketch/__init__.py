@@ -34,6 +34,7 @@ if _typing.TYPE_CHECKING:
         Approach,
         Bottleneck,
         Capacity,
+        Clarification,
         Component,
         Consistency,
         Declared,
@@ -51,10 +52,12 @@ if _typing.TYPE_CHECKING:
         Link,
         Location,
         Model,
+        NodeCapacity,
         Requirements,
         Scale,
         Step,
         Suppression,
+        Workload,
     )
     from sketch.rendering import render_design as render
 
@@ -75,6 +78,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "Approach": ("sketch.model", "Approach"),
     "Bottleneck": ("sketch.model", "Bottleneck"),
     "Capacity": ("sketch.model", "Capacity"),
+    "Clarification": ("sketch.model", "Clarification"),
     "Component": ("sketch.model", "Component"),
     "Consistency": ("sketch.model", "Consistency"),
     "Declared": ("sketch.model", "Declared"),
@@ -92,10 +96,12 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "Link": ("sketch.model", "Link"),
     "Location": ("sketch.model", "Location"),
     "Model": ("sketch.model", "Model"),
+    "NodeCapacity": ("sketch.model", "NodeCapacity"),
     "Requirements": ("sketch.model", "Requirements"),
     "Scale": ("sketch.model", "Scale"),
     "Step": ("sketch.model", "Step"),
     "Suppression": ("sketch.model", "Suppression"),
+    "Workload": ("sketch.model", "Workload"),
 }
 
 __all__ = [
@@ -105,6 +111,7 @@ __all__ = [
     "Approach",
     "Bottleneck",
     "Capacity",
+    "Clarification",
     "Component",
     "Consistency",
     "Declared",
@@ -123,6 +130,7 @@ __all__ = [
     "LoadError",
     "Location",
     "Model",
+    "NodeCapacity",
     "Problem",
     "Requirements",
     "Scale",
@@ -130,6 +138,7 @@ __all__ = [
     "SketchError",
     "Step",
     "Suppression",
+    "Workload",
     "__version__",
     "check",
     "estimate",

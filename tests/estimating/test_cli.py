@@ -79,6 +79,7 @@ def test_json_has_every_figure_with_exact_and_human_values(sketch: Sketch, short
         "seconds_per_day": 86_400,
         "days_per_year": 365,
         "month": "30d",
+        "year": "365 days",
         "units": "decimal",
     }
 

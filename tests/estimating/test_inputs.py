@@ -27,7 +27,8 @@ def test_each_missing_figure_names_the_input_it_needs() -> None:
     assert estimates.missing == [
         "peak writes per second: needs scale.peak_factor (peak ÷ average, e.g. 3)",
         "reads per second: needs scale.read_write_ratio (with the writes), scale.dau and "
-        "scale.reads_per_user_per_day, or scale.reads_per_second",
+        "scale.reads_per_user_per_day, scale.reads_per_day, scale.reads_per_month or "
+        "scale.reads_per_second",
         "storage per day: needs scale.item_sizes (bytes stored per write, "
         "e.g. ItemSize(name='text', chars=280, bytes_per_char=2))",
         "storage per month: needs storage per day (see above)",

@@ -65,9 +65,13 @@ def _run(args: list[str], profile: Path, timeout: float = 120) -> str:
     return done.stdout
 
 
-def dump_dom(page: Path, profile: Path, budget_ms: int = 60_000) -> str:
-    """The page's DOM after load and after its scripts had `budget_ms` of virtual time."""
-    return _run([f"--virtual-time-budget={budget_ms}", "--dump-dom", page.as_uri()], profile)
+def dump_dom(
+    page: Path, profile: Path, budget_ms: int = 60_000, flags: list[str] | None = None
+) -> str:
+    """The page's DOM after load and after its scripts had `budget_ms` of virtual time;
+    `flags` are more Chromium switches (e.g. a preferred colour scheme)."""
+    args = [*(flags or []), f"--virtual-time-budget={budget_ms}", "--dump-dom", page.as_uri()]
+    return _run(args, profile)
 
 
 def result_of(dom: str) -> object:

@@ -149,6 +149,6 @@ def assert_matches(design: Design, found: Catalogue) -> None:
 
 
 def _same_family(a: str, b: str) -> bool:
-    from sketch.rendering.column_types import parse_type
+    from sketch.model.column_types import parse_type
 
     return parse_type(a).family == parse_type(b).family

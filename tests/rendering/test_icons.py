@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sketch import Component, Kind
+from sketch.model.technology import technology_key
 from sketch.rendering.diagram import icon_class, icon_file, icon_relative_path
-from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS, IconRef, icon_for, technology_key
+from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS, IconRef, icon_for
 
 ALL_REFS = sorted({*KIND_ICONS.values(), *TECHNOLOGY_ICONS.values()})
 

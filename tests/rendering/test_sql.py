@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sketch.rendering.column_types import parse_type
+from sketch.model.column_types import parse_type
 from sketch.rendering.sql import constraint_name, sql_ddl
 from tests.helpers.cli import Sketch
 from tests.rendering.catalogue import assert_matches, sqlite_catalogue

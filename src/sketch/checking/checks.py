@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sketch.errors import Problem, did_you_mean
-from sketch.model import Design, Kind, Limits
+from sketch.model import Design, Flow, Kind, Limits, Scale, Workload
 from sketch.model.paths import locate
 
 # Stable codes: tests, docs and users' scripts rely on them.
@@ -22,6 +23,13 @@ UNKNOWN_API = "C303"
 UNKNOWN_FEATURE = "C304"
 UNKNOWN_FIELD = "C305"
 BAD_REPLICA = "C306"
+UNKNOWN_WORKLOAD = "C401"
+WORKLOAD_RATE = "C402"
+FANOUT_WITHOUT_WRITE = "C403"
+
+#: A total and a per-user rate further apart than this disagree (in both month conventions).
+RATE_AGREEMENT = 0.05
+_MONTHS = (30 * 86_400.0, 2_500_000.0)
 
 
 def check(design: Design, limits: Limits | None = None) -> list[Problem]:
@@ -33,6 +41,7 @@ def check(design: Design, limits: Limits | None = None) -> list[Problem]:
         *_check_entity_references(design),
         *_check_component_references(design),
         *_check_api_references(design),
+        *_check_workloads(design),
     ]
     return [p if p.source else replace(p, source=locate(design, p.path)) for p in problems]
 
@@ -85,6 +94,13 @@ def _check_duplicates(design: Design) -> Iterator[Problem]:
         ("components", "component", [c.name for c in design.components]),
         ("apis", "API", [a.key for a in design.apis]),
         ("flows", "flow", [f.name for f in design.flows]),
+        (
+            "requirements.scale.workloads",
+            "workload",
+            [w.name for w in design.requirements.scale.workloads]
+            if design.requirements.scale
+            else [],
+        ),
         (
             "requirements.in_scope",
             "feature key",
@@ -234,3 +250,110 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
                     f"apis[{i}].serves[{k}]",
                     help="give the feature that key: `Feature(key=..., text=...)`",
                 )
+
+
+def _check_workloads(design: Design) -> Iterator[Problem]:
+    """Flows name declared workloads, ratios name another workload, stated rates agree,
+    items go to declared components, and a fanout has a write to fan out."""
+    scale = design.requirements.scale
+    workloads = scale.workloads if scale else ()
+    names = [w.name for w in workloads]
+    by_name = {w.name: w for w in workloads}
+    components = [c.name for c in design.components]
+    for i, flow in enumerate(design.flows):
+        path = f"flows[{i}].workload"
+        if flow.workload is not None and flow.workload not in by_name:
+            hint = did_you_mean(flow.workload, names) if names else "the scale declares none"
+            yield Problem(
+                UNKNOWN_WORKLOAD,
+                f"flow '{flow.name}' carries workload '{flow.workload}', which is not declared "
+                f"({hint})",
+                path,
+                help="declare it in `Scale(workloads=[Workload(name=...)])` or correct the name",
+            )
+        yield from _check_fanouts(flow, i, by_name)
+    for i, workload in enumerate(workloads):
+        path = f"requirements.scale.workloads[{i}]"
+        if workload.ratio_of is not None and workload.ratio_of not in by_name:
+            yield Problem(
+                UNKNOWN_WORKLOAD,
+                f"workload '{workload.name}' is a ratio of '{workload.ratio_of}', which is not "
+                f"declared ({did_you_mean(workload.ratio_of, names)})",
+                f"{path}.ratio_of",
+                help="name another workload of `Scale(workloads=...)`",
+            )
+        elif workload.ratio_of == workload.name:
+            yield Problem(
+                WORKLOAD_RATE,
+                f"workload '{workload.name}' is a ratio of itself",
+                f"{path}.ratio_of",
+                help="name another workload, or give a rate of its own",
+            )
+        for j, item in enumerate(workload.items):
+            if item.store is not None and item.store not in components:
+                yield _unknown_component(item.store, components, f"{path}.items[{j}].store")
+        if scale is not None:
+            yield from _check_rates_agree(workload, scale, path)
+
+
+def _check_rates_agree(workload: Workload, scale: Scale, path: str) -> Iterator[Problem]:
+    users = {"dau": scale.dau, "mau": scale.mau, "total": scale.total_users}[workload.users]
+    if (
+        workload.per_user_per_day is not None
+        and users is None
+        and not (workload.stated_rates(None, 86_400, _MONTHS[0]) or workload.ratio is not None)
+    ):
+        field = "total_users" if workload.users == "total" else workload.users
+        yield Problem(
+            WORKLOAD_RATE,
+            f"workload '{workload.name}' is given per user, and the scale has no "
+            f"{workload.users.upper()} figure to multiply",
+            f"{path}.users",
+            help=f"give `Scale({field}=...)`, or a total rate (per_day, per_month)",
+        )
+        return
+    # A month may be 30 days or 2.5M seconds ([tool.sketch.estimate]): rates disagree only if
+    # they disagree under both.
+    disagreements = []
+    for seconds_per_month in _MONTHS:
+        stated = workload.stated_rates(users, 86_400, seconds_per_month)
+        first = stated[0] if stated else None
+        found = [
+            (first, other)
+            for other in stated[1:]
+            if first and not math.isclose(first[1], other[1], rel_tol=RATE_AGREEMENT)
+        ]
+        disagreements.append(found)
+    if not (disagreements[0] and disagreements[1]):
+        return
+    for first, other in disagreements[0]:
+        yield Problem(
+            WORKLOAD_RATE,
+            f"workload '{workload.name}': `{first[0]}` gives {first[1]:,.4g} requests/s but "
+            f"`{other[0]}` gives {other[1]:,.4g}/s",
+            f"{path}.{other[0]}",
+            help="the rates must agree within 5%: correct one, or give only one",
+        )
+
+
+def _check_fanouts(flow: Flow, index: int, workloads: dict[str, Workload]) -> Iterator[Problem]:
+    for j, step in enumerate(flow.steps):
+        if step.fanout is not True:
+            continue
+        path = f"flows[{index}].steps[{j}].fanout"
+        workload = workloads.get(flow.workload or "")
+        if workload is None:
+            why = "the flow carries no workload (`Flow(workload=...)`)"
+        elif workload.kind != "write":
+            why = f"its workload '{workload.name}' is a read, with no write to fan out"
+        elif workload.fanout is None:
+            why = f"its workload '{workload.name}' gives no `fanout` (deliveries per write)"
+        else:
+            continue
+        yield Problem(
+            FANOUT_WITHOUT_WRITE,
+            f"flow '{flow.name}' fans out at step {j + 1}, but {why}",
+            path,
+            help="tie the flow to a write workload with `Workload(kind='write', fanout=N)`, or "
+            "give the multiplier here: `Step(fanout=N)`",
+        )

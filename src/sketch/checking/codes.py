@@ -154,6 +154,43 @@ CHECK_CODES: tuple[CheckCode, ...] = (
         'Component(name="cache-replica", kind="database", replica_of="cache")',
         'Component(name="db-replica", kind="database", replica_of="db")',
     ),
+    CheckCode(
+        "C401",
+        "unknown-workload",
+        "A flow or a workload's `ratio_of` names a workload that is not declared.",
+        "`Flow(workload=...)` and `Workload(ratio_of=...)` name a workload of "
+        "`Scale(workloads=...)`.",
+        "A flow's workload is the traffic it carries to every component on its way: a name "
+        "that points nowhere leaves the flow's load unestimated, so capacity is judged wrong.",
+        'Flow(name="Read", workload="timelnie", steps=[...])',
+        'Flow(name="Read", workload="timeline", steps=[...])',
+    ),
+    CheckCode(
+        "C402",
+        "workload-rate-disagrees",
+        "A workload's stated rates contradict each other, or cannot be computed.",
+        "A total (per second, day, week, month) and a per-user rate of one workload agree "
+        "within 5% under the 30-day or the 2.5M-second month; a per-user rate has the user "
+        "count it multiplies; a workload is not a ratio of itself.",
+        "Two figures for one rate that disagree show the arithmetic was not done, and every "
+        "sizing decision built on them inherits the error. The guide: 'Write it down on the "
+        "whiteboard!'",
+        'Workload(name="post", per_day=400_000_000, per_user_per_day=5)  # with 200M DAU',
+        'Workload(name="post", per_day=400_000_000, per_user_per_day=2)',
+    ),
+    CheckCode(
+        "C403",
+        "fanout-without-write",
+        "A step fans out (`fanout=True`) with no write whose deliveries it could multiply.",
+        "`Step(fanout=True)` takes the deliveries per write from the flow's workload, which "
+        "must be a write with `fanout=` set.",
+        "Fanout is what a write costs downstream: 400M tweets/day x 200 followers is ~926K "
+        "timeline writes/s. Without the write and its multiplier, the dominant load of the "
+        "design is invisible.",
+        'Flow(name="Fanout", steps=[Step(..., fanout=True)])  # no workload',
+        'Workload(name="post tweet", kind="write", per_day=4e8, fanout=200); '
+        'Flow(name="Fanout", workload="post tweet", steps=[Step(..., fanout=True)])',
+    ),
 )
 
 

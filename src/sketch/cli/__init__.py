@@ -11,8 +11,11 @@ import sys
 
 from sketch.cli.application import app
 from sketch.cli.commands import (
+    capacity,
     check,
+    checklist,
     convert,
+    drill,
     embed,
     estimate,
     export,
@@ -20,12 +23,16 @@ from sketch.cli.commands import (
     new,
     render,
     schema,
+    talk,
     watch,
 )
 from sketch.cli.conventions import ConventionalCommand
 
+app.command(cls=ConventionalCommand)(capacity.capacity)
 app.command(cls=ConventionalCommand)(check.check)
+app.command(cls=ConventionalCommand)(checklist.checklist)
 app.command(cls=ConventionalCommand)(convert.convert)
+app.command(cls=ConventionalCommand)(drill.drill)
 app.command(cls=ConventionalCommand)(embed.embed)
 app.command(cls=ConventionalCommand)(estimate.estimate)
 app.command(cls=ConventionalCommand)(export.export)
@@ -35,6 +42,7 @@ app.command(name="rule", cls=ConventionalCommand)(lint.rule_doc)
 app.command(cls=ConventionalCommand)(new.new)
 app.command(cls=ConventionalCommand)(render.render)
 app.command(cls=ConventionalCommand)(schema.schema)
+app.command(cls=ConventionalCommand)(talk.talk)
 app.command(cls=ConventionalCommand)(watch.watch)
 
 __all__ = ["app", "main"]

@@ -125,7 +125,7 @@ def _whole_design(request: Request) -> Generated:
             parts.append(estimates(request.design, request.settings))
         elif name in MARKDOWN:
             parts.append(MARKDOWN[name](request.design))
-    return Generated("\n".join(parts), {path: (request.design, fmt)})
+    return Generated("\n".join(part for part in parts if part), {path: (request.design, fmt)})
 
 
 SECTIONS: dict[str, Section] = {
@@ -144,6 +144,8 @@ SECTIONS: dict[str, Section] = {
     "flows": Section("the request flows, step by step", _markdown("flows")),
     "bottlenecks": Section("bottlenecks and their fixes", _markdown("bottlenecks")),
     "deep-dives": Section("deep dives: approaches, decision", _markdown("deep-dives")),
+    "scope": Section("clarifying questions, assumptions, deferred entities", _markdown("scope")),
+    "checklist": Section("the guide's Final Interview Checklist, ticked", _markdown("checklist")),
     "design": Section(
         "the whole design note (svg, or png for its diagram)", _whole_design, IMAGE_FORMATS
     ),

@@ -13,13 +13,17 @@ in `sketch.rendering.estimates`.
 from sketch.estimating.conventions import Conventions, conventions_from_settings
 from sketch.estimating.derive import estimate
 from sketch.estimating.figures import Estimates, Figure, FigureName, Mismatch
+from sketch.estimating.load import ComponentLoad, LoadModel, route_load
 
 __all__ = [
+    "ComponentLoad",
     "Conventions",
     "Estimates",
     "Figure",
     "FigureName",
+    "LoadModel",
     "Mismatch",
     "conventions_from_settings",
     "estimate",
+    "route_load",
 ]

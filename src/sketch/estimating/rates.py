@@ -67,6 +67,17 @@ def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
                 f"{SCALE_PATH}.writes_per_second",
                 f"scale.dau {X} writes_per_user_per_day",
             )
+    elif (total := _total(sheet, scale.writes_per_day, scale.writes_per_month, noun)) is not None:
+        per_day, per_second = total
+    elif (summed := _summed(sheet, "write", noun)) is not None:
+        per_second = summed
+        value = per_second.value * sheet.seconds_per_day
+        said, day = count_in_steps(per_second.value), count(value)
+        step = (
+            f"{said} {noun}/s {X} {exact_number(sheet.seconds_per_day)} s "
+            f"{relation(said, day)} {day} {noun}/day"
+        )
+        per_day = Figure(value, "/day", f"{day}/day", (*per_second.steps, step))
     elif declared is not None:
         said = count_in_steps(declared)
         per_second = Figure(declared, "/s", f"{count(declared)}/s", (f"declared: {said} {noun}/s",))
@@ -78,7 +89,10 @@ def _writes(sheet: Worksheet) -> tuple[Figure | None, Figure | None]:
         )
         per_day = Figure(value, "/day", f"{day}/day", (*per_second.steps, step))
     else:
-        needed = "scale.dau and scale.writes_per_user_per_day, or scale.writes_per_second"
+        needed = (
+            "scale.dau and scale.writes_per_user_per_day, scale.writes_per_day, "
+            "scale.writes_per_month or scale.writes_per_second"
+        )
         sheet.need(FigureName.writes_per_day, needed)
         sheet.need(FigureName.writes_per_second, needed)
         return None, None
@@ -107,6 +121,13 @@ def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
                 f"scale.dau {X} reads_per_user_per_day",
             )
         )
+    total = _total(sheet, scale.reads_per_day, scale.reads_per_month, "reads")
+    if total is not None:
+        field_name = "reads_per_day" if scale.reads_per_day is not None else "reads_per_month"
+        candidates.append((total[1], field_name, f"scale.{field_name}"))
+    summed = _summed(sheet, "read", "reads")
+    if summed is not None and not candidates:
+        candidates.append((summed, "workloads", "the read workloads"))
     if scale.reads_per_second is not None:
         declared = scale.reads_per_second
         said = count_in_steps(declared)
@@ -116,7 +137,8 @@ def _reads(sheet: Worksheet, writes: Figure | None) -> Figure | None:
         sheet.need(
             FigureName.reads_per_second,
             "scale.read_write_ratio (with the writes), "
-            "scale.dau and scale.reads_per_user_per_day, or scale.reads_per_second",
+            "scale.dau and scale.reads_per_user_per_day, scale.reads_per_day, "
+            "scale.reads_per_month or scale.reads_per_second",
         )
         return None
     chosen, _, how = candidates[0]
@@ -137,3 +159,46 @@ def _peak(sheet: Worksheet, average: Figure | None, name: FigureName, noun: str)
     said = count(value)
     step = f"peak ({factor(peak_factor)}{X} average) {relation(said)} {said} {noun}/s"
     return Figure(value, "/s", f"{said}/s", (*average.steps, step))
+
+
+def _total(
+    sheet: Worksheet, per_day: float | None, per_month: float | None, noun: str
+) -> tuple[Figure, Figure] | None:
+    """Per day and per second from a total per day or per month (the month convention's
+    length: 10M/month over a 2.5M-second month is exactly 4/s)."""
+    if per_day is not None:
+        day = count(per_day)
+        day_figure = Figure(per_day, "/day", f"{day}/day", (f"declared: {day} {noun}/day",))
+        return day_figure, _per_second(sheet, day_figure, noun)
+    if per_month is None:
+        return None
+    seconds = sheet.conventions.seconds_per_month
+    value = per_month / seconds
+    month, said = count(per_month), count_in_steps(value)
+    step = (
+        f"{month} {noun}/month ÷ {exact_number(seconds)} s/month "
+        f"{relation(month, said)} {said} {noun}/s"
+    )
+    per_second = Figure(value, "/s", f"{count(value)}/s", (f"declared: {month} {noun}/month", step))
+    daily = value * sheet.seconds_per_day
+    day = count(daily)
+    step = (
+        f"{said} {noun}/s {X} {exact_number(sheet.seconds_per_day)} s "
+        f"{relation(said, day)} {day} {noun}/day"
+    )
+    return Figure(daily, "/day", f"{day}/day", (*per_second.steps, step)), per_second
+
+
+def _summed(sheet: Worksheet, kind: str, noun: str) -> Figure | None:
+    """The named workloads of one kind, added up: `post 4,630/s + like 9,260/s = 13.9K/s`."""
+    chosen = [w for w in sheet.workloads if w.kind == kind]
+    if not chosen:
+        return None
+    value = sum(w.average for w in chosen)
+    steps = [step for w in chosen for step in w.steps]
+    if len(chosen) > 1:
+        parts = [count_in_steps(w.average) for w in chosen]
+        total = count_in_steps(value)
+        added = " + ".join(f"{w.name} {p}/s" for w, p in zip(chosen, parts, strict=True))
+        steps.append(f"{noun}: {added} {relation(*parts, total)} {total} {noun}/s")
+    return Figure(value, "/s", f"{count(value)}/s", tuple(steps))

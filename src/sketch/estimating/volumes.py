@@ -45,7 +45,7 @@ def derive_volumes(sheet: Worksheet, rates: Mapping[FigureName, Figure]) -> Deri
 
 
 def bytes_per_write(sheet: Worksheet) -> float:
-    return sum(item.size_bytes * item.fraction for item in sheet.scale.item_sizes)
+    return sum(item.size_bytes * item.fraction for item in sheet.item_sizes)
 
 
 def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: float) -> str:
@@ -66,7 +66,7 @@ def _item_line(sheet: Worksheet, item: ItemSize, writes_per_day: float, value: f
 
 
 def _storage_per_day(sheet: Worksheet, writes: Figure | None) -> Figure | None:
-    items = sheet.scale.item_sizes
+    items = sheet.item_sizes
     if not items:
         sheet.need(
             FigureName.storage_per_day,
@@ -117,26 +117,48 @@ def _storage_over_time(
     month = sheet.size(month_value)
     step = f"per month: {how} {relation(daily, month)} {month}/month"
     month_figure = Figure(month_value, "B/month", f"{month}/month", (*day.steps, step))
-    year_value = day.value * conventions.days_per_year
-    year = sheet.size(year_value)
-    step = (
-        f"per year: {daily}/day {X} {conventions.days_per_year} days "
-        f"{relation(daily, year)} {year}/year"
-    )
-    year_figure = Figure(year_value, "B/year", f"{year}/year", (*day.steps, step))
-    return month_figure, year_figure, _storage_total(sheet, year_figure)
+    if conventions.year_in_months:
+        year_value = month_value * 12
+        year = sheet.size(year_value)
+        step = f"per year: {month}/month {X} 12 months {relation(month, year)} {year}/year"
+        year_steps = (*month_figure.steps, step)
+    else:
+        year_value = day.value * conventions.days_per_year
+        year = sheet.size(year_value)
+        step = (
+            f"per year: {daily}/day {X} {conventions.days_per_year} days "
+            f"{relation(daily, year)} {year}/year"
+        )
+        year_steps = (*day.steps, step)
+    year_figure = Figure(year_value, "B/year", f"{year}/year", year_steps)
+    return month_figure, year_figure, _storage_total(sheet, month_figure, year_figure)
 
 
-def _storage_total(sheet: Worksheet, year: Figure) -> Figure | None:
+def _storage_total(sheet: Worksheet, month: Figure, year: Figure) -> Figure | None:
     years, copies = sheet.scale.retention_years, sheet.scale.replication_factor
-    if years is None:
-        sheet.need(FigureName.storage_total, "scale.retention_years (how long data is kept)")
+    months = sheet.scale.retention_months
+    if months is not None:  # "in 3 years" said as 36 months: per month x months, exactly
+        monthly = sheet.size(month.value)
+        kept = month.value * months
+        said = sheet.size(kept)
+        kept_for = f"{months:g} month{'' if months == 1 else 's'}"
+        steps = [
+            f"over {kept_for}: {monthly}/month {X} {kept_for} {relation(monthly, said)} {said}"
+        ]
+        base = month
+    elif years is None:
+        sheet.need(
+            FigureName.storage_total,
+            "scale.retention_years or scale.retention_months (how long data is kept)",
+        )
         return None
-    yearly = sheet.size(year.value)
-    kept = year.value * years
-    said = sheet.size(kept)
-    kept_for = period(years, sheet.conventions.days_per_year)
-    steps = [f"over {kept_for}: {yearly}/year {X} {kept_for} {relation(yearly, said)} {said}"]
+    else:
+        yearly = sheet.size(year.value)
+        kept = year.value * years
+        said = sheet.size(kept)
+        kept_for = period(years, sheet.conventions.days_per_year)
+        steps = [f"over {kept_for}: {yearly}/year {X} {kept_for} {relation(yearly, said)} {said}"]
+        base = year
     if copies is None:
         steps.append("one copy: scale.replication_factor is not given")
     else:
@@ -145,7 +167,7 @@ def _storage_total(sheet: Worksheet, year: Figure) -> Figure | None:
             f"with replication: {said} {X} {copies} copies {relation(said, total)} {total}"
         )
     value = kept * (copies or 1)
-    return Figure(value, "B", str(sheet.size(value)), (*year.steps, *steps))
+    return Figure(value, "B", str(sheet.size(value)), (*base.steps, *steps))
 
 
 def _bandwidth(
@@ -163,12 +185,12 @@ def _bandwidth(
 
 
 def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
-    if not sheet.scale.item_sizes or writes is None:
+    if not sheet.item_sizes or writes is None:
         sheet.need(FigureName.ingress_bandwidth, "writes per second and scale.item_sizes")
         return None
     each = bytes_per_write(sheet)
     figure = _bandwidth(sheet, writes, each, f"per {sheet.singular}", sheet.noun, "ingress")
-    items = sheet.scale.item_sizes
+    items = sheet.item_sizes
     if len(items) > 1 or items[0].fraction < 1:
         parts = [sheet.size(item.size_bytes * item.fraction) for item in items]
         said = sheet.size(each)
@@ -183,7 +205,7 @@ def _ingress(sheet: Worksheet, writes: Figure | None) -> Figure | None:
 
 
 def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
-    each = sheet.scale.read_response_bytes
+    each = sheet.response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
         sheet.need(
@@ -195,7 +217,7 @@ def _egress(sheet: Worksheet, reads: Figure | None) -> Figure | None:
 
 
 def _cache(sheet: Worksheet, reads: Figure | None) -> Figure | None:
-    each = sheet.scale.read_response_bytes
+    each = sheet.response_bytes
     if reads is None or each is None:
         needed = "reads per second and " if reads is None else ""
         sheet.need(

@@ -5,12 +5,17 @@ each `derive_*` step."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sketch.estimating.conventions import Conventions
 from sketch.estimating.figures import Figure, FigureName, Mismatch
 from sketch.estimating.spoken import Said, count, plural
 from sketch.estimating.spoken import size as spoken_size
-from sketch.model import Scale
+from sketch.model import ItemSize, Scale
+
+if TYPE_CHECKING:
+    from sketch.estimating.workloads import WorkloadRate
 
 SCALE_PATH = "requirements.scale"
 #: A declared figure this many times away from the derived one is reported.
@@ -24,6 +29,47 @@ class Worksheet:
     storage_by_item: list[tuple[str, Figure]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
+
+    @cached_property
+    def workloads(self) -> list[WorkloadRate]:
+        """The named workloads' rates (empty when the scale names none)."""
+        if not self.scale.workloads:
+            return []
+        from sketch.estimating.workloads import explicit_rates
+
+        return explicit_rates(self.scale, self.conventions)[0]
+
+    @property
+    def item_sizes(self) -> tuple[ItemSize, ...]:
+        """What one write stores: the scale's item sizes, else the write workloads' items,
+        each weighted by its workload's share of all writes."""
+        if self.scale.item_sizes:
+            return self.scale.item_sizes
+        writes = [w for w in self.workloads if w.kind == "write" and w.items]
+        total = sum(w.average for w in writes)
+        if not total:
+            return ()
+        return tuple(
+            item.model_copy(
+                update={
+                    "name": item.name if len(writes) == 1 else f"{item.name} ({w.name})",
+                    "fraction": item.fraction * w.average / total,
+                }
+            )
+            for w in writes
+            for item in w.items
+        )
+
+    @property
+    def response_bytes(self) -> float | None:
+        """Bytes returned per read: the scale's, else the read workloads' (rate-weighted)."""
+        if self.scale.read_response_bytes is not None:
+            return self.scale.read_response_bytes
+        reads = [w for w in self.workloads if w.kind == "read" and w.response_bytes]
+        total = sum(w.average for w in reads)
+        if not total:
+            return None
+        return sum(w.average * (w.response_bytes or 0.0) for w in reads) / total
 
     @property
     def singular(self) -> str:

@@ -19,13 +19,16 @@ class Config(BaseModel):
     limits: Limits = Field(default_factory=Limits)
     lint: dict[str, Any] = Field(default_factory=dict, description="Read by `sketch lint`.")
     estimate: dict[str, Any] = Field(default_factory=dict, description="Estimation conventions.")
+    capacity: dict[str, Any] = Field(
+        default_factory=dict, description="What one node takes, per kind or technology."
+    )
     source: str | None = Field(default=None, exclude=True)
 
 
 SETTINGS_HINT = (
     "the settings are [tool.sketch.limits] min_entities, max_entities, min_apis, max_apis "
     "(whole numbers, defaults 3, 5, 5, 8, each minimum at most its maximum), "
-    "[tool.sketch.lint] and [tool.sketch.estimate]"
+    "[tool.sketch.lint], [tool.sketch.estimate] and [tool.sketch.capacity.<kind or technology>]"
 )
 
 

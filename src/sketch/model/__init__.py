@@ -16,13 +16,14 @@ from sketch.model.data import Api, Entity, Field, Index
 from sketch.model.design import Design, Limits
 from sketch.model.requirements import (
     Capacity,
+    Clarification,
     Consistency,
     Feature,
-    ItemSize,
     LatencyTarget,
     Requirements,
     Scale,
 )
+from sketch.model.workload import ItemSize, NodeCapacity, Workload
 
 __all__ = [
     "DATA_STORE_KINDS",
@@ -31,6 +32,7 @@ __all__ = [
     "Approach",
     "Bottleneck",
     "Capacity",
+    "Clarification",
     "Component",
     "Consistency",
     "Declared",
@@ -48,8 +50,10 @@ __all__ = [
     "Link",
     "Location",
     "Model",
+    "NodeCapacity",
     "Requirements",
     "Scale",
     "Step",
     "Suppression",
+    "Workload",
 ]

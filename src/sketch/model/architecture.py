@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, PositiveFloat, PositiveInt
 
 from sketch.model.base import Declared, Model
+from sketch.model.workload import NodeCapacity, Positive, Share
 
 
 class Kind(StrEnum):
@@ -75,6 +77,14 @@ class Component(Declared):
     )
     notes: str | None = None
     """Free text: shard key, eviction policy, ..."""
+    capacity: NodeCapacity | None = Field(
+        default=None, description="What one instance takes; overrides the kind's default."
+    )
+    managed: bool | None = Field(
+        default=None,
+        description="A service the provider scales (S3, CloudFront, SQS): no capacity finding "
+        "unless a documented limit is passed. Unset: decided by kind and technology.",
+    )
 
     @property
     def display_name(self) -> str:
@@ -96,6 +106,26 @@ class Step(Model):
     condition: str | None = Field(default=None, description="e.g. `cache miss`.")
     asynchronous: bool = False
     """Fire and forget (drawn dotted): a queue publish, a push."""
+    operation: Literal["read", "write"] | None = Field(
+        default=None,
+        description="Whether the call reads or writes its target; inferred from the action "
+        "(SELECT, GET ... read; INSERT, SET, append ... write) and the workload when unset.",
+    )
+    hit_ratio: Share | None = Field(
+        default=None,
+        description="On a step to a cache: the share of requests it serves. Later steps whose "
+        "condition says `miss` carry the rest; `hit`, this share.",
+    )
+    share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="Share of the flow's requests that take this step; by default 1, or what "
+        "its `hit`/`miss` condition implies.",
+    )
+    fanout: bool | Positive | None = Field(
+        default=None,
+        description="Calls per request at this step: a number, or True for the workload's "
+        "`fanout` (deliveries per write).",
+    )
 
 
 class Flow(Declared):
@@ -107,6 +137,10 @@ class Flow(Declared):
     """The hops, in order."""
     description: str | None = None
     """What the flow does."""
+    workload: str | None = Field(
+        default=None,
+        description="The workload (scale.workloads) whose requests this flow carries.",
+    )
 
 
 class Link(Model):

@@ -9,6 +9,7 @@ from pydantic import Field as _Field
 from pydantic import model_validator
 
 from sketch.model.base import Declared, Model
+from sketch.model.workload import Positive
 
 _IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -59,6 +60,16 @@ class Entity(Declared):
     indexes: tuple[Index, ...] = ()
     """Secondary indexes over several fields."""
     stored_in: str | None = _Field(default=None, description="Component holding this data.")
+    rows: Positive | None = _Field(
+        default=None, description="How many rows the dataset holds, e.g. 5e9 follow edges."
+    )
+    rows_per_user: Positive | None = _Field(
+        default=None,
+        description="Rows per user (x total users, else MAU, else DAU): 50 friends per user.",
+    )
+    row_bytes: Positive | None = _Field(
+        default=None, description="Bytes per row; by default the sum of the field types' sizes."
+    )
 
     @model_validator(mode="after")
     def _one_way_to_say_the_key(self) -> Entity:

@@ -46,6 +46,9 @@ class Design(Declared):
     """Step 1: scope, scale, latency, consistency, availability."""
     entities: tuple[Entity, ...] = ()
     """Step 2: the core entities (3-5)."""
+    deferred_entities: tuple[str, ...] = Field(
+        default=(), description="Entities left for later: `we can extend with Retweets`."
+    )
     apis: tuple[Api, ...] = ()
     """Step 2: the API (5-8 endpoints)."""
     components: tuple[Component, ...] = ()

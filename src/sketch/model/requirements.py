@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, PositiveFloat, PositiveInt, field_validator, model_validator
 
 from sketch.model.base import Declared, Model
+from sketch.model.workload import ItemSize, Positive, Workload
 
 
 class Feature(Declared):
@@ -14,32 +15,6 @@ class Feature(Declared):
 
     text: str = Field(min_length=1, description="The requirement as a person would say it.")
     key: str | None = Field(default=None, description="Short id that `Api.serves` refers to.")
-
-
-class ItemSize(Model):
-    """Bytes stored per write, e.g. tweet text: 280 chars x 2 bytes, or metadata: 190 bytes."""
-
-    name: str = Field(min_length=1)
-    """What is stored: `tweet text`, `media`."""
-    bytes: PositiveFloat | None = Field(default=None, description="Size in bytes.")
-    chars: PositiveInt | None = Field(default=None, description="Characters, with bytes_per_char.")
-    bytes_per_char: PositiveInt = 2
-    """Bytes per character (2 for UTF-16-ish text, the guide's figure)."""
-    fraction: float = Field(
-        default=1.0, gt=0, le=1, description="Share of writes that carry this item (0-1]."
-    )
-
-    @model_validator(mode="after")
-    def _one_size(self) -> ItemSize:
-        if (self.bytes is None) == (self.chars is None):
-            raise ValueError("give exactly one of `bytes` or `chars` (with `bytes_per_char`)")
-        return self
-
-    @property
-    def size_bytes(self) -> float:
-        return (
-            self.bytes if self.bytes is not None else float(self.chars or 0) * self.bytes_per_char
-        )
 
 
 class Capacity(Model):
@@ -69,7 +44,13 @@ class Scale(Model):
         default=None, description="Reads per write: 100 means 100:1."
     )
     writes_per_second: PositiveFloat | None = Field(default=None, description="Declared average.")
+    writes_per_day: Positive | None = Field(default=None, description="Writes per day, in total.")
+    writes_per_month: Positive | None = Field(
+        default=None, description="Writes per month, in total (the month convention's length)."
+    )
     reads_per_second: PositiveFloat | None = Field(default=None, description="Declared average.")
+    reads_per_day: Positive | None = Field(default=None, description="Reads per day, in total.")
+    reads_per_month: Positive | None = Field(default=None, description="Reads per month, in total.")
     peak_factor: float | None = Field(default=None, ge=1, description="Peak / average, e.g. 3.")
     item_sizes: tuple[ItemSize, ...] = ()
     """What one write stores, for storage per day."""
@@ -78,6 +59,9 @@ class Scale(Model):
     )
     retention_years: PositiveFloat | None = None
     """How long data is kept, for total storage."""
+    retention_months: Positive | None = Field(
+        default=None, description="The horizon in months, e.g. 36 for `in 3 years`."
+    )
     replication_factor: PositiveInt | None = None
     """Copies of each byte, for raw storage."""
     cache_hot_fraction: float = Field(
@@ -85,6 +69,21 @@ class Scale(Model):
     )
     capacity: Capacity | None = None
     """What one node serves, for node counts."""
+    workloads: tuple[Workload, ...] = Field(
+        default=(),
+        description="Named kinds of traffic (post tweet, home timeline, search); flows name "
+        "the one they serve. Without any, the writes and reads above are the workloads.",
+    )
+    online_fraction: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="Share of DAU connected at once, for WebSocket and push gateways.",
+    )
+
+    @model_validator(mode="after")
+    def _one_horizon(self) -> Scale:
+        if self.retention_years is not None and self.retention_months is not None:
+            raise ValueError("give the horizon once: `retention_years` or `retention_months`")
+        return self
 
 
 Percentile = Literal["p50", "p90", "p95", "p99", "p999"]
@@ -111,13 +110,36 @@ class Consistency(Model):
     staleness: str | None = Field(default=None, description="e.g. `a few seconds`.")
 
 
+class Clarification(Declared):
+    """A question asked at the start, the interviewer's answer, and what it decided."""
+
+    question: str = Field(min_length=1, description="As asked: `How many users?`")
+    answer: str = Field(min_length=1, description="The interviewer's answer: `200M DAU`.")
+    decides: str | None = Field(
+        default=None, description="What the answer settled, e.g. `eventual consistency`."
+    )
+
+
 class Requirements(Declared):
-    """Functional scope and the non-functional targets."""
+    """Functional scope and the non-functional targets.
+
+    The guide's three tiers of scope are `in_scope` (must-have), `nice_to_have` and
+    `out_of_scope`; `clarifications` and `assumptions` record how the scope was settled.
+    """
 
     in_scope: tuple[Feature, ...] = ()
     """The features the system must have (3-5); plain strings are fine."""
+    nice_to_have: tuple[str, ...] = Field(
+        default=(), description="Features worth naming but not designed for now."
+    )
     out_of_scope: tuple[str, ...] = ()
     """What you deliberately leave out."""
+    clarifications: tuple[Clarification, ...] = Field(
+        default=(), description="Questions asked, their answers and what they decided."
+    )
+    assumptions: tuple[str, ...] = Field(
+        default=(), description="What was assumed instead of asked (`state assumptions`)."
+    )
     scale: Scale | None = None
     """The numbers that size the system."""
     latency: tuple[LatencyTarget, ...] = ()

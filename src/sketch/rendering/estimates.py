@@ -120,7 +120,10 @@ def estimates_data(design: Design, estimates: Estimates) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "design": design.name,
         "title": design.display_title,
-        "conventions": estimates.conventions.model_dump(mode="json"),
+        "conventions": {
+            **estimates.conventions.model_dump(mode="json"),
+            "year": "12 months" if estimates.conventions.year_in_months else "365 days",
+        },
         "requirements": {
             "in_scope": [feature.text for feature in requirements.in_scope],
             "out_of_scope": list(requirements.out_of_scope),

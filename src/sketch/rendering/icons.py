@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from sketch.model import Component, Kind
+from sketch.model.technology import technology_key
 
 
 class IconRef(NamedTuple):
@@ -128,16 +129,6 @@ TECHNOLOGY_ICONS: dict[str, IconRef] = {
         "lambda": "diagrams.aws.compute.Lambda",
     }.items()
 }
-
-
-def technology_key(technology: str) -> str:
-    """`PostgreSQL 16` -> `postgresql`, `Amazon S3` -> `s3`: lower case, letters and digits."""
-    words = re.findall(r"[a-z0-9]+", technology.lower())
-    # Vendor prefixes and versions do not pick the icon.
-    words = [w for w in words if w not in {"amazon", "aws", "google", "gcp", "apache", "azure"}]
-    while words and words[-1].isdigit():
-        words.pop()
-    return "".join(words)
 
 
 _DIAGRAMS_CLASS = re.compile(r"diagrams(\.[a-z][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*")

@@ -65,6 +65,7 @@ def requirements(design: Design) -> str:
     functional = _join(
         "### Functional\n",
         "**In scope**\n\n" + _bullets(f.text for f in req.in_scope) if req.in_scope else None,
+        "**Nice to have**\n\n" + _bullets(req.nice_to_have) if req.nice_to_have else None,
         "**Out of scope**\n\n" + _bullets(req.out_of_scope) if req.out_of_scope else None,
     )
     quality = quality_phrases(req)
@@ -293,10 +294,25 @@ def estimates(design: Design) -> str:
     return estimates_markdown(design)
 
 
+def scope(design: Design) -> str:
+    """How the scope was settled: clarifying questions, assumptions, deferred entities."""
+    from sketch.rendering.practice import scope_markdown
+
+    return scope_markdown(design)
+
+
+def checklist(design: Design) -> str:
+    """The guide's Final Interview Checklist, ticked from the design (`sketch checklist`)."""
+    from sketch.rendering.practice import checklist_section
+
+    return checklist_section(design)
+
+
 #: Sections by stable name, for `design.md` and for embedding one section into a note.
 SECTIONS: dict[str, Section] = {
     "overview": overview,
     "requirements": requirements,
+    "scope": scope,
     "estimates": estimates,
     "architecture": architecture,
     "schema": schema,
@@ -304,12 +320,14 @@ SECTIONS: dict[str, Section] = {
     "flows": flows,
     "bottlenecks": bottlenecks,
     "deep-dives": deep_dives,
+    "checklist": checklist,
 }
 
 #: The order of `design.md`.
 DOCUMENT: tuple[str, ...] = (
     "overview",
     "requirements",
+    "scope",
     "estimates",
     "architecture",
     "schema",
@@ -317,6 +335,7 @@ DOCUMENT: tuple[str, ...] = (
     "flows",
     "bottlenecks",
     "deep-dives",
+    "checklist",
 )
 
 
@@ -336,7 +355,7 @@ def design_markdown(
             parts.append(section(design))
         if name == "overview" and options.draft:
             parts.append(draft_banner(options))
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def draft_banner(options: RenderOptions) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sketch.model import Api, Design, Entity
 from sketch.model import Field as EntityField
-from sketch.rendering.column_types import ColumnType, parse_type
+from sketch.model.column_types import ColumnType, parse_type
 
 OPENAPI_VERSION = "3.1.0"
 SECURITY_SCHEME = "bearerAuth"

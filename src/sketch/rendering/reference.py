@@ -25,6 +25,7 @@ from sketch.model import (
     Approach,
     Bottleneck,
     Capacity,
+    Clarification,
     Component,
     Consistency,
     DeepDive,
@@ -39,10 +40,12 @@ from sketch.model import (
     LatencyTarget,
     Limits,
     Link,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
     Suppression,
+    Workload,
 )
 from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS, IconRef
 
@@ -54,10 +57,20 @@ STEPS: tuple[tuple[str, tuple[type[BaseModel], ...]], ...] = (
     ("The design", (Design, Limits)),
     (
         "Step 1: requirements",
-        (Requirements, Feature, Scale, ItemSize, Capacity, LatencyTarget, Consistency),
+        (
+            Requirements,
+            Feature,
+            Clarification,
+            Scale,
+            Workload,
+            ItemSize,
+            Capacity,
+            LatencyTarget,
+            Consistency,
+        ),
     ),
     ("Step 2: entities and APIs", (Entity, Field, Index, Api)),
-    ("Step 3: the first design", (Component, Flow, Step, Link, Bottleneck)),
+    ("Step 3: the first design", (Component, NodeCapacity, Flow, Step, Link, Bottleneck)),
     ("Step 4: deep dives", (DeepDive, Approach)),
     ("Silencing lint", (Suppression,)),
 )

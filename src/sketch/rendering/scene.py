@@ -85,7 +85,7 @@ def build_scene(design: Design, options: RenderOptions = DEFAULT_OPTIONS) -> Sce
         SceneFlow(i, flow.name, FLOW_COLOURS[(i - 1) % len(FLOW_COLOURS)])
         for i, flow in enumerate(design.flows, start=1)
     )
-    edges = [e for f, flow in zip(flows, design.flows, strict=True) for e in _flow_edges(f, flow)]
+    edges = [e for f, flow in zip(flows, design.flows, strict=True) for e in flow_edges(f, flow)]
     edges += [
         SceneEdge(link.from_, link.to, link.label or "", LINK_COLOUR, EdgeKind.link)
         for link in design.links
@@ -131,7 +131,7 @@ def component_detail(component: Component) -> str | None:
     return text or None
 
 
-def _flow_edges(scene_flow: SceneFlow, flow: Flow) -> list[SceneEdge]:
+def flow_edges(scene_flow: SceneFlow, flow: Flow) -> list[SceneEdge]:
     # callers[x]: every component that called x, directly or through others, so far in the
     # flow. A step to one of the sender's callers is the answer travelling back.
     callers: dict[str, set[str]] = {}

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sketch.model import Design, Entity
-from sketch.rendering.column_types import ColumnType, parse_type
+from sketch.model.column_types import ColumnType, parse_type
 
 DIALECTS = ("postgresql", "sqlite")
 _MAX_NAME = 63  # PostgreSQL truncates longer identifiers; names must stay distinct

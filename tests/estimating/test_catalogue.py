@@ -1,0 +1,61 @@
+"""The capacity catalogue: every default names its source, and docs/capacity.md is current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sketch.errors import ConfigError
+from sketch.estimating.catalogue import (
+    KIND_DEFAULTS,
+    TECHNOLOGY_DEFAULTS,
+    catalogue_from_settings,
+)
+from sketch.model import Kind
+from tests.helpers.cli import Sketch
+
+
+def test_every_kind_has_a_default_and_every_figure_a_source() -> None:
+    assert set(KIND_DEFAULTS) == set(Kind)
+    for name, figures in [*KIND_DEFAULTS.items(), *TECHNOLOGY_DEFAULTS.items()]:
+        assert len(figures.source) > 10, f"{name}: no source"
+        given = [figures.requests_per_second, figures.writes_per_second, figures.connections]
+        assert all(value is None or value > 0 for value in given), name
+
+
+def test_the_guide_figure_is_the_relational_default() -> None:
+    database = KIND_DEFAULTS[Kind.database]
+    assert database.requests_per_second == 10_000
+    assert "the guide" in database.source
+
+
+def test_docs_capacity_is_current(repo_root: Path, sketch: Sketch) -> None:
+    generated = sketch("capacity", "--format", "markdown").stdout
+    committed = (repo_root / "docs" / "capacity.md").read_text(encoding="utf-8")
+    assert committed == generated, (
+        "docs/capacity.md is stale: run `sketch capacity --format markdown > docs/capacity.md`"
+    )
+    for kind in Kind:
+        assert f"| {kind.value} |" in committed
+
+
+def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
+    result = sketch("capacity")
+    assert result.exit_code == 0
+    assert "database: 10K requests/s, 1K writes/s, 70 TB storage" in result.stdout
+    assert result.stdout.count("source: ") == len(KIND_DEFAULTS) + len(TECHNOLOGY_DEFAULTS)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"PostgreSQL": 5}, "must be a table"),
+        ({"PostgreSQL": {"qps": 5}}, "qps"),
+        ({"PostgreSQL": {"requests_per_second": -1}}, "positive"),
+        ({"PostgreSQL": {"requests_per_second": float("inf")}}, "positive"),
+    ],
+)
+def test_bad_capacity_settings_are_config_errors(settings: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(ConfigError, match=message):
+        catalogue_from_settings(settings, "pyproject.toml")
