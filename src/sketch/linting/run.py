@@ -15,6 +15,7 @@ from sketch.checking import Checked, broken_references, check, load_checked
 from sketch.errors import Problem
 from sketch.linting.capacity import conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
+from sketch.linting.findings import Findings
 from sketch.linting.registry import REGISTRY, Registry, Rule
 from sketch.linting.settings import LintSettings, active_rules, parse_settings
 from sketch.loading.settings import Config, load_config
@@ -139,7 +140,7 @@ def lint(
     select: tuple[str, ...] = ("ALL",),
     ignore: tuple[str, ...] = (),
     registry: Registry = REGISTRY,
-) -> list[Problem]:
+) -> Findings:
     """What `sketch lint` reports for `design`, with the default thresholds and conventions:
     its check problems as errors, then every finding of the selected rules (none when a
     reference is broken, as the rules would reason about things that do not exist).
@@ -149,4 +150,4 @@ def lint(
     findings = [from_problem(p) for p in problems]
     if not broken_references(problems):
         findings += lint_design(design, active_rules(registry, select, ignore))
-    return sorted(findings, key=lambda f: f.sort_key)
+    return Findings(sorted(findings, key=lambda f: f.sort_key))

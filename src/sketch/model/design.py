@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field, NonNegativeInt, model_validator
 
@@ -11,6 +12,10 @@ from sketch.model.architecture import Component, Flow, Link
 from sketch.model.base import Declared, Model
 from sketch.model.data import Api, Entity
 from sketch.model.requirements import Requirements
+
+if TYPE_CHECKING:
+    from sketch.estimating import Estimates
+    from sketch.linting.findings import Findings
 
 
 class Limits(Model):
@@ -86,6 +91,20 @@ class Design(Declared):
             if pair not in seen:
                 seen.add(pair)
                 yield pair
+
+    # Notebook helpers: the same pipeline as `sketch lint` and `sketch estimate`, imported on
+    # first use (the model stays light); both results show themselves as tables in Jupyter.
+    def lint(self, select: tuple[str, ...] = ("ALL",), ignore: tuple[str, ...] = ()) -> Findings:
+        """Check problems first, then the selected lint rules' findings (`sketch lint`)."""
+        from sketch.linting.run import lint
+
+        return lint(self, select, ignore)
+
+    def estimate(self) -> Estimates:
+        """The back-of-the-envelope figures with their derivation (`sketch estimate`)."""
+        from sketch.estimating import estimate
+
+        return estimate(self)
 
     # Rich display in Jupyter. The rendering lives in sketch.rendering.jupyter and is imported only
     # when a notebook asks, so importing the model stays light (no renderer, no Graphviz).
