@@ -193,6 +193,22 @@ def _diagram_files(
     return files
 
 
+def _flow_view_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
+    """`architecture-flow-N.svg`: one view per flow, its steps and the components it walks
+    (Structurizr's dynamic views), which keeps a big design's flows readable."""
+    from dataclasses import replace
+
+    files: dict[str, bytes] = {}
+    for number in range(1, len(design.flows) + 1):
+        view = replace(options, flow=number)
+        files[f"architecture-flow-{number}.svg"] = _diagram_files(design, frozenset({"svg"}), view)[
+            "architecture.svg"
+        ]
+    return files
+
+
 def _markdown_files(
     design: Design, names: frozenset[str], options: RenderOptions
 ) -> dict[str, bytes]:
@@ -243,6 +259,12 @@ register_format(
     "mermaid",
     "architecture.mmd, er.mmd, flow-N.mmd: Mermaid diagrams",
     _mermaid_files,
+    default=False,
+)
+register_format(
+    "flows",
+    "architecture-flow-N.svg: one architecture view per flow",
+    _flow_view_files,
     default=False,
 )
 register_format("openapi", "openapi.json: OpenAPI 3.1 document", _export_files, default=False)

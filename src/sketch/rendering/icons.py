@@ -142,7 +142,10 @@ def icon_named(name: str) -> IconRef:
     """
     if _DIAGRAMS_CLASS.fullmatch(name.strip()):
         return _ref(name.strip())
-    found = TECHNOLOGY_ICONS.get(technology_key(name))
+    # `Route 53` is a name, not version 53 of `Route`: try the whole name before the key
+    # that drops a trailing version.
+    whole = "".join(re.findall(r"[a-z0-9]+", name.lower()))
+    found = TECHNOLOGY_ICONS.get(whole) or TECHNOLOGY_ICONS.get(technology_key(name))
     if found:
         return found
     if name.strip() in Kind.__members__:

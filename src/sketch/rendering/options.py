@@ -34,6 +34,7 @@ class RenderOptions:
     direction: Direction = Direction.LR
     theme: Theme = Theme.light
     problems: tuple[Problem, ...] = ()  # what `sketch check` found: non-empty means a draft
+    flow: int | None = None  # draw only this flow (1-based) and the components it walks
 
     @property
     def draft(self) -> bool:

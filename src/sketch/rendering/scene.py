@@ -85,11 +85,25 @@ def build_scene(design: Design, options: RenderOptions = DEFAULT_OPTIONS) -> Sce
         SceneFlow(i, flow.name, FLOW_COLOURS[(i - 1) % len(FLOW_COLOURS)])
         for i, flow in enumerate(design.flows, start=1)
     )
-    edges = [e for f, flow in zip(flows, design.flows, strict=True) for e in flow_edges(f, flow)]
-    edges += [
+    per_flow = [flow_edges(f, flow) for f, flow in zip(flows, design.flows, strict=True)]
+    links = [
         SceneEdge(link.from_, link.to, link.label or "", LINK_COLOUR, EdgeKind.link)
         for link in design.links
     ]
+    edges = [e for edges_of in per_flow for e in edges_of] + links
+    if options.flow is not None:  # one flow's view: its steps and the components they walk
+        if not 1 <= options.flow <= len(flows):
+            from sketch.errors import RenderError
+
+            raise RenderError(
+                f"no flow {options.flow}: '{design.name}' has {len(flows)}",
+                "number the flows from 1, in the order `flows=` lists them",
+            )
+        edges = per_flow[options.flow - 1]
+        flows = (flows[options.flow - 1],)
+        walked = {name for e in edges for name in (e.source, e.target)}
+        nodes = tuple(n for n in nodes if n.id in walked)
+        tiers = {t: kept for t, ids in tiers.items() if (kept := [i for i in ids if i in walked])}
     # A draft may name components that do not exist yet (`sketch check` reports them): the
     # picture leaves those edges out instead of refusing to draw the rest.
     known = {node.id for node in nodes}
