@@ -152,6 +152,7 @@ components = [
 
 create_item = Flow(
     name="Create an item",
+    description="TODO: what this flow does, hop by hop",
     steps=[
         Step(from_="client", to="lb", action="POST /api/v1/items", api="POST /api/v1/items"),
         Step(from_="lb", to="app", action="route to an app server"),
@@ -161,6 +162,7 @@ create_item = Flow(
 )
 read_item = Flow(
     name="Read an item",
+    description="TODO: the read users wait for, hop by hop",
     steps=[
         Step(from_="client", to="lb", action="GET /api/v1/items/{{item_id}}",
              api="GET /api/v1/items/{{item_id}}"),
