@@ -74,9 +74,11 @@ requirements = Requirements(
         replication_factor=3,
     ),
     latency=[
-        LatencyTarget(operation="message delivery to an online recipient", ms=500,
+        LatencyTarget(operation="message delivery to an online recipient",
+                      flows=["Send a message to an online recipient"], ms=500,
                       percentile="p99"),
-        LatencyTarget(operation="history page", ms=200, percentile="p99"),
+        LatencyTarget(operation="history page",
+                      flows=["Reconnect and catch up"], ms=200, percentile="p99"),
     ],
     consistency=[
         Consistency(level="strong", applies_to="message order within a conversation"),

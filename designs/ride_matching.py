@@ -73,8 +73,10 @@ requirements = Requirements(
         replication_factor=3,
     ),
     latency=[
-        LatencyTarget(operation="nearby drivers search", ms=100, percentile="p99"),
-        LatencyTarget(operation="location update accepted", ms=50, percentile="p99"),
+        LatencyTarget(operation="nearby drivers search",
+                      flows=["Request a ride and match"], ms=100, percentile="p99"),
+        LatencyTarget(operation="location update accepted",
+                      flows=["Driver location update"], ms=50, percentile="p99"),
     ],
     consistency=[
         Consistency(level="eventual", applies_to="driver positions", staleness="5 seconds"),

@@ -72,8 +72,9 @@ requirements = Requirements(
         replication_factor=3,
     ),
     latency=[
-        LatencyTarget(operation="redirect", ms=50, percentile="p99"),
-        LatencyTarget(operation="create short link", ms=200, percentile="p99"),
+        LatencyTarget(operation="redirect", flows=["Follow a short link"], ms=50, percentile="p99"),
+        LatencyTarget(operation="create short link",
+                      flows=["Create a short link"], ms=200, percentile="p99"),
     ],
     consistency=[
         Consistency(level="strong", applies_to="short code uniqueness"),
@@ -323,8 +324,9 @@ redirect_caching = DeepDive(
                   "analytics needs log shipping from the CDN"],
         ),
     ],
-    decision="302 with Redis cache-aside in front of Cassandra",
-    justification="Analytics is in scope, so clicks must reach us; at ~350K/s a 6-shard Redis "
+    decision="302 Found with a server-side cache",
+    justification="Redis cache-aside in front of Cassandra. Analytics is in scope, so clicks "
+    "must reach us; at ~350K/s a 6-shard Redis "
     "cluster serves the ~1 TB hot set with room to spare, and the CDN option can come later "
     "if global latency becomes the issue",
 )

@@ -229,7 +229,8 @@ def test_a_note_that_is_missing_or_a_folder_of_none(embed: Embed, project: Path)
     code, _, err = embed("notes/missing.md")
     assert code == 2 and "notes/missing.md: no such file" in err
     (project / "empty").mkdir()
-    assert embed("empty") == (0, "", "0 notes up to date\n")
+    code, _, err = embed("empty")  # nothing to do is a usage error, never "up to date"
+    assert code == 2 and "no notes found in empty" in err
 
 
 def test_real_subprocess_exit_codes(project: Path, sketch_command: list[str]) -> None:
@@ -263,7 +264,7 @@ def test_two_designs_of_one_name_cannot_share_an_image(embed: Embed, project: Pa
     assert code == 2 and "clash.md:3: image twitter-architecture.svg is also drawn from" in err
 
 
-def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
+def test_a_design_that_fails_check_is_not_embedded_and_its_problems_are_located(
     embed: Embed,
     project: Path,
 ) -> None:
@@ -279,10 +280,12 @@ def test_a_design_with_broken_references_gets_no_picture_but_a_located_error(
         "<!-- sketch: ../designs/bad.py architecture -->\n<!-- /sketch -->\n",
         encoding="utf-8",
     )
+    before = note.read_bytes()
     code, _, err = embed(str(note))
-    assert code == 2
-    assert "bad.md:3: cannot draw 'bad': C301 no component 'ghost'" in err and "bad.py:3" in err
-    assert "bad.md:1" not in err  # Mermaid draws what is sound
+    assert code == 2 and note.read_bytes() == before  # as `sketch render`: nothing drawn
+    for marker_line in ("bad.md:1", "bad.md:3"):
+        assert f"{marker_line}: design '../designs/bad.py' has 3 check problem(s)" in err
+    assert "designs/bad.py:3: C301 no component 'ghost'" in err
 
 
 def test_keep_images_checks_the_text_and_only_that_images_exist(

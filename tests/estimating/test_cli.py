@@ -47,7 +47,7 @@ def test_text_fills_in_the_template(sketch: Sketch, repo_root: Path) -> None:
         "│   - 200M DAU",
         "│   - 463K reads/s, 4.6K tweets/s (peak: 1.4M reads/s, 14K tweets/s)",
         "│   - 110 TB storage per year",
-        "│   - < 200 ms (p99): timeline read",
+        "│   - < 200 ms (p99): timeline read (flows: Get timeline)",
         "│   - eventual for timeline (stale by up to a few seconds)",
         "│   - 99.99% uptime (≈ 53 min of downtime a year)",
         "│   - 200M users × 2 tweets/day = 400M tweets/day",

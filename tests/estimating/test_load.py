@@ -394,3 +394,20 @@ def test_a_design_stated_in_workloads_only_gets_the_guides_whiteboard_figures() 
     assert figures[FigureName.storage_per_day].value == pytest.approx(300e9)
     steps = figures[FigureName.reads_per_second].steps
     assert steps[-1] == "reads: home timeline 463K/s + search 1,000/s ≈ 464K reads/s"
+
+
+def test_a_scatter_gather_makes_n_calls_per_request() -> None:
+    flow = Flow(
+        name="Read",
+        workload="read",
+        steps=[
+            Step(from_="client", to="app", action="GET /search"),
+            Step(from_="app", to="db", action="SELECT matches from every shard", parallel=16),
+        ],
+    )
+    design = _design(flows=[flow, _write_flow()])
+    design = design.model_copy(update={"components": _components(shards=16)})
+    db = route_load(design).component("db")
+    assert db and db.reads == pytest.approx(16 * 5_000)
+    requests = next(d for d in db.dimensions if d.name == "requests")
+    assert requests.capacity == 16 * 10_000  # each shard takes every query

@@ -69,7 +69,9 @@ def requirements(**changes: Any) -> Requirements:
         ],
         "out_of_scope": ["Search"],
         "scale": scale(),
-        "latency": [LatencyTarget(operation="feed read", ms=200, percentile="p99")],
+        "latency": [
+            LatencyTarget(operation="feed read", flows=["Read the feed"], ms=200, percentile="p99")
+        ],
         "consistency": [Consistency(level="eventual", applies_to="feed")],
         "availability": 99.9,
     }
@@ -176,7 +178,7 @@ def flows(cache: bool = True, *extra: Flow) -> list[Flow]:
 
 
 def approach(name: str, **changes: Any) -> Approach:
-    fields: dict[str, Any] = {"name": name, "pros": ["simple"], "cons": ["costs twice the storage"]}
+    fields: dict[str, Any] = {"name": name, "pros": ["simple"], "cons": ["costs more storage"]}
     return Approach(**{**fields, **changes})
 
 

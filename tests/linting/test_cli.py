@@ -43,7 +43,7 @@ def test_weak_design_prints_located_findings_with_help(sketch: Sketch) -> None:
     assert lines[a210 + 2] == "  help: require authentication: `Api(..., auth=True)`"
     assert {"D301", "D303", "D304", "D308", "X401", "R102"} <= codes_in(result.stdout)
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
-    assert lines[-1].startswith("Found 29 findings in 1 design: 7 errors, 16 warnings, 6 info")
+    assert lines[-1].startswith("Found 30 findings in 1 design: 7 errors, 17 warnings, 6 info")
 
 
 def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
@@ -61,7 +61,7 @@ def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
         (["--select", "D301", "--select", "no-decision"], {"D301", "X405"}),
         (
             ["--select", "D3", "--ignore", "single-point-of-failure"],
-            {"D301", "D304", "D305", "D308"},
+            {"D301", "D304", "D305", "D308", "D313"},
         ),
     ],
 )
@@ -91,7 +91,7 @@ def test_suppression_per_design_and_per_object(sketch: Sketch, design_file: Desi
     quiet = sketch("lint", path)
     assert quiet.exit_code == 0
     assert quiet.stdout.endswith(
-        "All clear: 1 design linted, no findings; 2 suppressed (--show-suppressed lists them).\n"
+        "All clear: 1 design linted, no findings; 3 suppressed (--show-suppressed lists them).\n"
     )
     shown = sketch("lint", "--show-suppressed", path).stdout
     assert "D301 [error] no bottlenecks identified" in shown
@@ -136,7 +136,7 @@ def test_json_output(sketch: Sketch) -> None:
     assert document["summary"] == {
         "designs": 1,
         "error": 7,
-        "warning": 16,
+        "warning": 17,
         "info": 6,
         "suppressed": 0,
     }

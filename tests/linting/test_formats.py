@@ -39,7 +39,7 @@ def test_sarif_is_valid_and_complete(sketch: Sketch, design_file: DesignFile) ->
     assert [r["id"] for r in rules] == [r.code for r in REGISTRY]
     assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
     results = run["results"]
-    assert len(results) == 30
+    assert len(results) == 31
     d303 = next(r for r in results if r["ruleId"] == "D303")
     assert rules[d303["ruleIndex"]]["id"] == "D303"
     assert d303["level"] == "error"
@@ -68,13 +68,14 @@ def test_github_annotations(sketch: Sketch) -> None:
     result = sketch("lint", "--format", "github", WEAK)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 29
+    assert len(lines) == 30
     d303 = next(line for line in lines if "D303" in line)
     DB_LINE = _line_of('name="db"')
     assert d303 == (
         f"::error file=tests/linting/data/weak_design.py,line={DB_LINE},"
-        "title=D303 single-point-of-failure::database 'db' is a single point of failure "
-        "at 99.99%25 availability (at components[2])%0Ahelp: run two or more instances, or add "
+        "title=D303 single-point-of-failure::database 'db' is a single point of failure: one "
+        "instance (~99.5%25 up) on the request path of 'Place an order'; the target is 99.99%25 "
+        "(at components[2])%0Ahelp: run two or more instances, or add "
         "a replica (`instances=2` or `replicas=1`)"
     )
     assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning", "::notice"}

@@ -55,7 +55,7 @@ def test_the_clean_example_design_is_clean() -> None:
 
 def test_catalogue_covers_every_step_with_stable_codes() -> None:
     assert len(REGISTRY) >= 30
-    assert {code[0] for code in CODES} == {"R", "A", "D", "X"}
+    assert {code[0] for code in CODES} == {"R", "A", "D", "X", "H"}
     names = [rule.name for rule in REGISTRY]
     assert len(set(names)) == len(names)
     assert not any(code.startswith("C") for code in CODES)  # C1xx-C4xx are `sketch check`'s

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -104,10 +105,11 @@ def test_design_md_and_embed_carry_the_checklist_and_scope_sections(
     assert "## Interview checklist" in note and "## Scope decisions" in note
     assert "**Nice to have**" in note
     assert "we can extend this with Retweet, Mention" in note
-    twitter = REPO_ROOT / "designs" / "twitter.py"
+    # Markers run only designs inside the note's project: the design sits beside the note.
+    shutil.copy(REPO_ROOT / "designs" / "twitter.py", tmp_path / "twitter.py")
     target = tmp_path / "notes.md"
     target.write_text(
-        f"# Notes\n\n<!-- sketch: {twitter} checklist -->\n<!-- /sketch -->\n", encoding="utf-8"
+        "# Notes\n\n<!-- sketch: twitter.py checklist -->\n<!-- /sketch -->\n", encoding="utf-8"
     )
     result = sketch("embed", target)
     assert result.exit_code == 0, result.output

@@ -117,7 +117,9 @@ mermaid.initialize({{ startOnLoad: false, securityLevel: "strict" }});
       document.getElementById("stage").appendChild(holder);
       const texts = Array.from(holder.querySelectorAll("text, tspan, span, div, p"))
         .map((el) => el.textContent);
-      results.push({{ ok: true, type: parsed.diagramType, text: holder.textContent, texts }});
+      const css = Array.from(holder.querySelectorAll("style")).map((el) => el.textContent)
+        .join(" ");
+      results.push({{ ok: true, type: parsed.diagramType, text: holder.textContent, texts, css }});
     }} catch (error) {{
       results.push({{ ok: false, error: String((error && error.message) || error) }});
     }}

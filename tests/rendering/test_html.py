@@ -210,6 +210,7 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
     # the ER diagram and a sequence diagram per flow, drawn as static SVG (no script ran)
     figures = [kind for kind, (width, height) in result["figures"] if width > 100 and height > 50]
     assert figures == ["architecture", "er", *["sequence"] * len(twitter.flows)]
+    assert "Hybrid ✅ chosen" in result["text"]  # the decision marks its approach
     shot = tmp_path / "twitter-html.png"
     browser.screenshot(page, shot, tmp_path / "profile")
     data = shot.read_bytes()

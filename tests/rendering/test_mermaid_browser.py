@@ -22,6 +22,8 @@ from tests.helpers.factories import small_design
 from tests.helpers.golden import Golden
 from tests.rendering import browser, hostile
 
+#: A label that, unescaped, re-themes the diagram and injects CSS (Mermaid applied it).
+DIRECTIVE = '%%{init: {"theme": "dark", "themeCSS": ".node rect { fill: #f00; }"}}%%'
 # Text that means something to some Mermaid grammar, to Markdown, or to HTML; then seeded
 # random mixes of the same characters (the seed keeps the test repeatable).
 TRICKY = [
@@ -50,6 +52,10 @@ TRICKY = [
     "-->",
     "&amp;",
     "<br>",
+    # A directive or a comment in a label must stay text: Mermaid finds them anywhere.
+    DIRECTIVE,
+    "%%{wrap}%%",
+    "a %% b",
 ]
 _ALPHABET = [*"abcXYZ019 #;:\"'<>&{}[]()|%`\\/-=+*_~^$@!?,.", "\u00e9", "\u2192"]
 
@@ -141,6 +147,20 @@ def test_hostile_text_is_drawn_literally(drawn: dict[str, dict[str, Any]]) -> No
         assert piece in flow
     er = drawn["hostile er"]["text"]
     assert "TIMESTAMP WITH TIME ZONE" in er and "LIST<TEXT>" in er
+
+
+def test_a_directive_in_a_label_changes_no_style(drawn: dict[str, dict[str, Any]]) -> None:
+    number = TRICKY.index(DIRECTIVE)
+    for kind in ("architecture", "er", "flow 0"):
+        css = drawn[f"tricky {number} {kind}"]["css"]
+        assert css and "#f00" not in css, kind
+        # The same theme as the diagram without the directive: the default, not `dark`.
+        plain = drawn[f"tricky 0 {kind}"]["css"]
+        assert _without_ids(css) == _without_ids(plain), kind
+
+
+def _without_ids(css: str) -> str:
+    return re.sub(r"#diagram\d+", "#diagram", css)
 
 
 def test_tricky_and_random_text_is_drawn_exactly(drawn: dict[str, dict[str, Any]]) -> None:

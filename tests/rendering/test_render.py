@@ -184,8 +184,15 @@ def test_parse_formats() -> None:
 
 
 def test_a_design_name_that_would_leave_the_output_folder_is_refused(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
     from tests.helpers.factories import small_design
 
+    # The model refuses it where it is written, so `check` and `render` agree ...
+    with pytest.raises(ValidationError, match="names its output folder"):
+        small_design(name="../escape")
+    # ... and the renderer still refuses one that skipped validation.
+    unchecked = small_design().model_copy(update={"name": "../escape"})
     with pytest.raises(RenderError, match="folder name"):
-        render_design(small_design(name="../escape"), tmp_path / "out")
+        render_design(unchecked, tmp_path / "out")
     assert not (tmp_path / "escape").exists()

@@ -3,6 +3,8 @@
 from sketch.checking.checks import (
     BAD_REPLICA,
     DUPLICATE_NAME,
+    FOREIGN_APPROACH,
+    LONE_PARALLEL_STEP,
     TOO_FEW_APIS,
     TOO_FEW_ENTITIES,
     TOO_MANY_APIS,
@@ -11,6 +13,7 @@ from sketch.checking.checks import (
     UNKNOWN_COMPONENT,
     UNKNOWN_FEATURE,
     UNKNOWN_FIELD,
+    UNKNOWN_FLOW,
     UNKNOWN_REFERENCE,
     check,
 )
@@ -19,6 +22,8 @@ from sketch.checking.pipeline import Checked, broken_references, load_checked
 __all__ = [
     "BAD_REPLICA",
     "DUPLICATE_NAME",
+    "FOREIGN_APPROACH",
+    "LONE_PARALLEL_STEP",
     "TOO_FEW_APIS",
     "TOO_FEW_ENTITIES",
     "TOO_MANY_APIS",
@@ -27,6 +32,7 @@ __all__ = [
     "UNKNOWN_COMPONENT",
     "UNKNOWN_FEATURE",
     "UNKNOWN_FIELD",
+    "UNKNOWN_FLOW",
     "UNKNOWN_REFERENCE",
     "Checked",
     "broken_references",

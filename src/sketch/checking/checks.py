@@ -23,6 +23,9 @@ UNKNOWN_API = "C303"
 UNKNOWN_FEATURE = "C304"
 UNKNOWN_FIELD = "C305"
 BAD_REPLICA = "C306"
+UNKNOWN_FLOW = "C307"
+LONE_PARALLEL_STEP = "C308"
+FOREIGN_APPROACH = "C309"
 UNKNOWN_WORKLOAD = "C401"
 WORKLOAD_RATE = "C402"
 FANOUT_WITHOUT_WRITE = "C403"
@@ -41,6 +44,9 @@ def check(design: Design, limits: Limits | None = None) -> list[Problem]:
         *_check_entity_references(design),
         *_check_component_references(design),
         *_check_api_references(design),
+        *_check_flow_references(design),
+        *_check_parallel_groups(design),
+        *_check_decisions(design),
         *_check_workloads(design),
     ]
     return [p if p.source else replace(p, source=locate(design, p.path)) for p in problems]
@@ -215,7 +221,14 @@ def _check_component_references(design: Design) -> Iterator[Problem]:
             continue
         primary = design.component(component.replica_of)
         path = f"components[{i}].replica_of"
-        if primary is None:
+        if primary is component:
+            yield Problem(
+                BAD_REPLICA,
+                f"'{component.name}' is declared a replica of itself",
+                path,
+                help="point `replica_of` at the primary database it copies",
+            )
+        elif primary is None:
             yield _unknown_component(component.replica_of, names, path)
         elif primary.kind is not Kind.database:
             yield Problem(
@@ -250,6 +263,53 @@ def _check_api_references(design: Design) -> Iterator[Problem]:
                     f"apis[{i}].serves[{k}]",
                     help="give the feature that key: `Feature(key=..., text=...)`",
                 )
+
+
+def _check_flow_references(design: Design) -> Iterator[Problem]:
+    names = [f.name for f in design.flows]
+    for i, target in enumerate(design.requirements.latency):
+        for k, name in enumerate(target.flows):
+            if name not in names:
+                yield Problem(
+                    UNKNOWN_FLOW,
+                    f"latency target '{target.label}' governs flow '{name}', which is not "
+                    f"declared ({did_you_mean(name, names)})",
+                    f"requirements.latency[{i}].flows[{k}]",
+                    help="name a flow exactly as in `Flow(name=...)`",
+                )
+
+
+def _check_parallel_groups(design: Design) -> Iterator[Problem]:
+    for i, flow in enumerate(design.flows):
+        groups = Counter(s.parallel for s in flow.steps if isinstance(s.parallel, str))
+        for j, step in enumerate(flow.steps):
+            if isinstance(step.parallel, str) and groups[step.parallel] == 1:
+                yield Problem(
+                    LONE_PARALLEL_STEP,
+                    f"flow '{flow.name}': parallel group '{step.parallel}' has one member",
+                    f"flows[{i}].steps[{j}].parallel",
+                    help="give the steps that run side by side the same `parallel` name, "
+                    "or write `parallel=N` for N calls to the same target (or drop it)",
+                )
+
+
+def _check_decisions(design: Design) -> Iterator[Problem]:
+    # A decision naming no approach at all is a lint finding (X409); one that names another
+    # dive's approach is a mix-up of two dives, which no reading of the design makes right.
+    for i, dive in enumerate(design.deep_dives):
+        if not dive.decision or dive.chosen is not None:
+            continue
+        for other in design.deep_dives:
+            if other is not dive and other.chosen_for(dive.decision) is not None:
+                yield Problem(
+                    FOREIGN_APPROACH,
+                    f"deep dive '{dive.topic}' decides '{dive.decision}', an approach of deep "
+                    f"dive '{other.topic}' (its own: "
+                    f"{', '.join(repr(a.name) for a in dive.approaches) or 'none'})",
+                    f"deep_dives[{i}].decision",
+                    help="name one of this dive's approaches, or move the decision to its dive",
+                )
+                break
 
 
 def _check_workloads(design: Design) -> Iterator[Problem]:

@@ -155,6 +155,36 @@ CHECK_CODES: tuple[CheckCode, ...] = (
         'Component(name="db-replica", kind="database", replica_of="db")',
     ),
     CheckCode(
+        "C307",
+        "unknown-flow",
+        "A latency target governs a flow that is not declared.",
+        "Every name in `LatencyTarget(flows=...)` is the `name` of a `Flow`; the message names "
+        "the closest one.",
+        _REFERENCE + " A target tied to no flow is never compared with a flow's latency.",
+        'LatencyTarget(flows=["Get timelin"], ms=200, percentile="p99")',
+        'LatencyTarget(flows=["Get timeline"], ms=200, percentile="p99")',
+    ),
+    CheckCode(
+        "C308",
+        "lone-parallel-step",
+        "A named parallel group has one member.",
+        "Steps of a flow that share a `parallel` group name: each group has two or more.",
+        "A parallel group costs its slowest member; a group of one is a single call, and the "
+        "name usually means a sibling step lost its `parallel=`.",
+        'Step(from_="app", to="search", action="search", parallel="fetch")  # alone',
+        'Step(..., parallel="fetch"), Step(from_="app", to="ads", action="ads", parallel="fetch")',
+    ),
+    CheckCode(
+        "C309",
+        "foreign-approach",
+        "A deep dive's decision names an approach of another deep dive.",
+        "`DeepDive.decision` names none of its own approaches but one of another dive's.",
+        "A decision chooses among the dive's own approaches; naming another dive's approach "
+        "is a copy-paste mix-up that makes both dives say the wrong thing.",
+        'DeepDive(topic="Sharding", approaches=[by_user, by_tweet], decision="Hybrid")',
+        'DeepDive(topic="Sharding", approaches=[by_user, by_tweet], decision="Shard by user_id")',
+    ),
+    CheckCode(
         "C401",
         "unknown-workload",
         "A flow or a workload's `ratio_of` names a workload that is not declared.",

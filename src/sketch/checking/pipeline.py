@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sketch.checking.checks import (
+    FOREIGN_APPROACH,
+    LONE_PARALLEL_STEP,
     TOO_FEW_APIS,
     TOO_FEW_ENTITIES,
     TOO_MANY_APIS,
     TOO_MANY_ENTITIES,
+    UNKNOWN_FLOW,
     check,
 )
 from sketch.errors import Problem
@@ -27,11 +30,17 @@ from sketch.model import Design
 #: The framework's size limits (3-5 entities, 5-8 APIs): a design over or under them is still
 #: whole, so it can be linted and drawn; every other check problem is a broken reference.
 SIZE_LIMIT_CODES = frozenset({TOO_FEW_ENTITIES, TOO_MANY_ENTITIES, TOO_FEW_APIS, TOO_MANY_APIS})
+#: Problems of the budgets and decisions that leave the design whole: a latency target naming a
+#: flow not walked yet (written in step 1, before the flows of step 3), a parallel group of one,
+#: a decision naming another dive's approach. The budgets skip what they cannot use, and the
+#: lint rules still run, so a design in progress keeps its findings.
+WHOLE_DESIGN_CODES = SIZE_LIMIT_CODES | {UNKNOWN_FLOW, LONE_PARALLEL_STEP, FOREIGN_APPROACH}
 
 
 def broken_references(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
-    """The problems that make a design unsafe to reason about or draw: all but size limits."""
-    return [p for p in problems if p.code not in SIZE_LIMIT_CODES]
+    """The problems that make a design unsafe to reason about or draw: all but size limits
+    and the budget and decision problems above."""
+    return [p for p in problems if p.code not in WHOLE_DESIGN_CODES]
 
 
 @dataclass(frozen=True)

@@ -81,12 +81,12 @@ def guarded() -> Iterator[None]:
         raise
     except SketchError as exc:  # each error knows its exit code, as click's do
         _fail(exc.exit_code, str(exc), None, exc)
-    except OSError as exc:
+    except OSError as exc:  # the guarded writer names the user's path, never a temp file
         where = f" {exc.filename}" if exc.filename else ""
         _fail(
             ExitCode.USAGE,
             f"cannot write or read{where}: {exc.strerror or exc}",
-            "check the path exists and is writable (or pass another --output)",
+            _os_hint(exc),
             exc,
         )
     except Exception as exc:
@@ -98,6 +98,16 @@ def guarded() -> Iterator[None]:
         )
 
 
+def _os_hint(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk (or your quota) is full: free some space and rerun; nothing was replaced"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "check the permissions of that path and its folder"
+    return "check that the path exists and its folder is writable"
+
+
 def command(body: Callable[P, ExitCode]) -> Callable[P, None]:
     """A command's body, run under `guarded()`; the process exits with the code it returns.
 
@@ -106,6 +116,9 @@ def command(body: Callable[P, ExitCode]) -> Callable[P, None]:
 
     @functools.wraps(body)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        from sketch.loading.inputs import forget_inputs
+
+        forget_inputs()  # each command protects its own inputs (the CLI runs in-process in tests)
         with guarded():
             code = body(*args, **kwargs)
         raise typer.Exit(int(code))

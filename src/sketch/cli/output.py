@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import typer
 
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import Problem, relative_path
 
 
@@ -56,15 +57,15 @@ console = Console()
 
 
 def error(message: str, help: str | None = None) -> None:
-    """Print an error to stderr, in red where colour is wanted."""
-    console.print(f"error: {message}", err=True, fg="red")
+    """Print an error to stderr, in red where colour is wanted; user text made safe first."""
+    console.print(terminal_safe(f"error: {message}"), err=True, fg="red")
     if help:
-        console.print(f"help: {help}", err=True)
+        console.print(terminal_safe(f"help: {help}"), err=True)
 
 
 def display_path(path: Path | str) -> str:
     """A path as short as possible for messages: relative to the working folder when inside it."""
-    return relative_path(path)
+    return terminal_safe(relative_path(path))
 
 
 def problem_text(problem: Problem, file: Path | str) -> str:
@@ -72,7 +73,7 @@ def problem_text(problem: Problem, file: Path | str) -> str:
     the design's, for problems that know no line."""
     src = problem.source
     where = f"{display_path(src.file)}:{src.line}" if src else display_path(file)
-    return problem.report(where)
+    return terminal_safe(problem.report(where))
 
 
 def stdout_is_terminal() -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from sketch.cli.output import colour_for, problem_text
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, plural
 from sketch.rendering.batch import DesignOutcome, Progress, Status, render_many
 from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
@@ -49,7 +50,7 @@ def progress_display(total: int, stream: IO[str]) -> Iterator[Progress]:
         def advance(done: int, total: int, outcome: DesignOutcome) -> None:
             for message in messages(outcome):
                 bar.console.print(message, markup=False, style="red")
-            bar.update(task, completed=done, description=outcome.path.name)
+            bar.update(task, completed=done, description=terminal_safe(outcome.path.name))
             bar.refresh()
 
         yield advance
@@ -67,7 +68,8 @@ def _plain_lines(stream: IO[str]) -> Progress:
             text = f"rendered {outcome.name} ({plural(len(outcome.files), 'file')})"
         else:
             text = outcome.status.value
-        print(f"[{done:>{width}}/{total}] {outcome.path}: {text}", file=stream, flush=True)
+        line = f"[{done:>{width}}/{total}] {outcome.path}: {text}"
+        print(terminal_safe(line), file=stream, flush=True)
         for message in messages(outcome):
             print(message, file=stream, flush=True)
 
@@ -76,5 +78,5 @@ def _plain_lines(stream: IO[str]) -> Progress:
 
 def messages(outcome: DesignOutcome) -> list[str]:
     """What to print for one design: the error that stopped it, or each of its problems."""
-    shown = [outcome.error] if outcome.error else []
+    shown = [terminal_safe(outcome.error)] if outcome.error else []
     return shown + [problem_text(p, outcome.path) for p in outcome.problems]

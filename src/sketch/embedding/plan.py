@@ -9,6 +9,7 @@ the note's own folder, so a note and its designs can move together.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from sketch.errors import (
     SectionError,
     SketchError,
     UndrawableDesign,
+    relative_path,
 )
 from sketch.model import Design
 from sketch.rendering.files import write_bytes_atomic
@@ -78,8 +80,9 @@ class NotePlan:
     def apply(self) -> list[Path]:
         """Write the stale images, then the note when it changed; returns what was written."""
         written = []
+        root = project_root(self.path)
         for image in self.stale_images():
-            write_bytes_atomic(image, self.images[image])
+            write_bytes_atomic(image, self.images[image], within=root)
             written.append(image)
         if self.old != self.new:
             write_bytes_atomic(self.path, self.new.encode("utf-8"))
@@ -97,7 +100,14 @@ def _relative_to(path: Path, folder: Path) -> str:
 class Designs:
     """Designs and images shared by all notes of one run: each is loaded or drawn once."""
 
-    def __init__(self, image_renderer: Callable[[Design, str], bytes] = render_image) -> None:
+    def __init__(
+        self,
+        image_renderer: Callable[[Design, str], bytes] = render_image,
+        *,
+        allow_outside: bool = False,
+    ) -> None:
+        #: Whether markers may name designs outside the note's project (see `confined`).
+        self.allow_outside = allow_outside
         self._designs: dict[Path, Checked | SketchError] = {}
         self._images: dict[tuple[int, str], bytes] = {}
         self._owners: dict[Path, Path] = {}  # image file -> the design file it is drawn from
@@ -159,8 +169,14 @@ def plan_note(path: Path, display: str, designs: Designs) -> NotePlan:
 
 
 def _read(path: Path, display: str) -> str:
-    if not path.is_file():
-        what = "is a folder, not a note" if path.is_dir() else "no such file"
+    if not path.is_file():  # a FIFO or a device could block or never end
+        what = (
+            "is a folder, not a note"
+            if path.is_dir()
+            else "not a regular file (a FIFO or a device cannot be a note)"
+            if os.path.lexists(path)
+            else "no such file"
+        )
         raise EmbedError([_note_problem(display, what, "name a Markdown note, e.g. notes.md")])
     try:
         # Bytes, not text mode: the note's own line endings must survive untouched.
@@ -185,9 +201,20 @@ def _generate(
     note: Path, region: markers.Region, designs: Designs
 ) -> tuple[str, dict[Path, bytes]]:
     design_path = _design_path(note, region)
+    if not designs.allow_outside:
+        confined(note, region.design, design_path)
     with _as_region_problem(region):
         validate_options(region.section, region.options)
         checked = designs.load(design_path)
+        if checked.problems:  # as `sketch render`: a design with problems is not drawn
+            shown = [f"{_where(p, design_path)}: {p.code} {p.message}" for p in checked.problems]
+            if len(shown) > 8:
+                shown[8:] = [f"... and {len(shown) - 8} more"]
+            raise SectionError(
+                f"design '{region.design}' has {len(checked.problems)} check problem(s); "
+                "nothing was embedded from it:\n  " + "\n  ".join(shown),
+                f"run `sketch check {region.design}` and fix them",
+            )
         request = Request(checked.design, region.options, checked.settings)
         generated = SECTIONS[region.section].build(request)
         images = {}
@@ -213,6 +240,39 @@ def _design_path(note: Path, region: markers.Region) -> Path:
             "design paths in markers are relative to the note's folder",
         )
     return design_path
+
+
+def _where(problem: Problem, design_path: Path) -> str:
+    src = problem.source
+    return (
+        f"{relative_path(src.file)}:{src.line}" if src and src.line else relative_path(design_path)
+    )
+
+
+def project_root(note: Path) -> Path:
+    """The project a note belongs to: the nearest folder above it holding `.git` or a
+    `pyproject.toml`; else the working folder when the note is inside it; else the note's
+    own folder."""
+    folder = note.resolve().parent
+    for candidate in [folder, *folder.parents]:
+        if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
+            return candidate
+    here = Path.cwd().resolve()
+    return here if folder.is_relative_to(here) else folder
+
+
+def confined(note: Path, written: str, design_path: Path) -> None:
+    """Refuse a marker's design outside the note's project: embedding runs a `.py` design,
+    so a Markdown-only change must not make `sketch embed` (or its pre-commit hook) run a
+    file elsewhere. Links are followed before comparing, so a symlink cannot lead out."""
+    root = project_root(note)
+    real = design_path.resolve()
+    if Path(written).is_absolute() or not real.is_relative_to(root):
+        raise SectionError(
+            f"design '{written}' is outside the note's project ({relative_path(root)}/); "
+            "sketch embed runs only designs inside it",
+            "move the design into the project, or pass --allow-outside-project",
+        )
 
 
 @contextmanager

@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sketch.loading.messages import settings_error
+from sketch.model.numbers import PositiveCount
 
 MonthConvention = Literal["30d", "2.5Ms"]
 YearConvention = Literal["365 days", "12 months"]
@@ -29,8 +30,10 @@ class Conventions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    seconds_per_day: PositiveInt = Field(default=86_400, description="86,400, or 100,000 rounded.")
-    days_per_year: PositiveInt = 365
+    seconds_per_day: PositiveCount = Field(
+        default=86_400, description="86,400, or 100,000 rounded."
+    )
+    days_per_year: PositiveCount = 365
     month: MonthConvention = Field(default="30d", description="30 days, or 2.5 million seconds.")
     year: YearConvention | None = Field(
         default=None,

@@ -4,7 +4,8 @@ The rules, in the order a step applies them:
 - a step's share of the flow's requests is its `share`, else what its condition implies
   after the latest `hit_ratio` (`miss`: 1 - h, `hit`: h; with no hit ratio, every request is
   assumed to miss, and the derivation says so), else 1;
-- `fanout` multiplies (a number, or True for the workload's deliveries per write);
+- `fanout` multiplies (a number, or True for the workload's deliveries per write), and so
+  does `parallel=N` (a scatter-gather makes N calls per request);
 - work a component does itself (`from` = `to`) and replies (a call back to an earlier caller,
   or an action that starts with return/respond/reply) carry no new requests;
 - a consumer pulling from a queue or stream is charged, not the queue ("counted at the
@@ -119,6 +120,10 @@ def route(
         elif step.fanout:  # a number (False means none)
             multiplier = float(step.fanout)
             fanout_why = f" {X} {factor(multiplier)} (fanout)"
+        if isinstance(step.parallel, int) and not isinstance(step.parallel, bool):
+            # Scatter-gather: N calls per request, one to each shard or replica.
+            multiplier *= step.parallel
+            fanout_why += f" {X} {step.parallel} (parallel calls)"
         source, target = components.get(step.from_), components.get(step.to)
         if source is not None and source.kind in QUEUE_KINDS:
             past_queue = True

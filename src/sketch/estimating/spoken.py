@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 #: The multiplication sign of the derivations (a name, so linters do not take it for an x).
 X = "\N{MULTIPLICATION SIGN}"
+MINUS = "\N{MINUS SIGN}"
 
 _COUNT_UNITS: tuple[tuple[float, str], ...] = (
     (1.0, ""),

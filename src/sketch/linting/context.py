@@ -5,6 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sketch.errors import Problem
+from sketch.estimating.availability import FlowAvailability, flow_availabilities
+from sketch.estimating.latency import FlowLatency, flow_latencies, judged_latencies
+from sketch.estimating.request_path import on_request_path
 from sketch.linting.capacity import Load, load_of
 from sketch.linting.settings import Thresholds
 from sketch.model import Component, Design, Kind
@@ -23,11 +27,31 @@ class Context:
         self.design = design
         self.thresholds = thresholds or Thresholds()
         self.conventions = conventions  # from [tool.sketch.estimate]; None: the guide's
+        self.ran: frozenset[str] = frozenset()  # codes of the rules in this run
+        self.findings: tuple[Problem, ...] = ()  # the others', for rules that run after them
 
     @cached_property
     def load(self) -> Load:
         """Computed on first use only, so rules that need no numbers never pay for them."""
         return load_of(self.design, self.conventions)
+
+    @cached_property
+    def latencies(self) -> list[FlowLatency]:
+        return flow_latencies(self.design)
+
+    @cached_property
+    def judged_latencies(self) -> list[FlowLatency]:
+        """Each latency target on each flow it names."""
+        return judged_latencies(self.design)
+
+    @cached_property
+    def availabilities(self) -> list[FlowAvailability]:
+        return flow_availabilities(self.design)
+
+    @cached_property
+    def on_request_path(self) -> dict[str, list[int]]:
+        """Component name -> the request flows whose path it is on."""
+        return on_request_path(self.design)
 
     def of_kind(self, *kinds: Kind) -> list[tuple[int, Component]]:
         return [(i, c) for i, c in enumerate(self.design.components) if c.kind in kinds]

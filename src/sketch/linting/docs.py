@@ -13,6 +13,7 @@ STEP_TITLES = {
     FrameworkStep.entities_apis: "Step 2: Core entities and APIs",
     FrameworkStep.high_level: "Step 3: Simple first design",
     FrameworkStep.deep_dives: "Step 4: Deep dives",
+    FrameworkStep.hygiene: "Hygiene of the design file",
 }
 
 

@@ -10,8 +10,9 @@ from sketch.errors import InternalError, Problem, Severity, UsageError
 from sketch.linting.context import Context
 from sketch.linting.registry import Hit, Rule
 from sketch.linting.settings import Thresholds
+from sketch.linting.suppressions import suppressing
 from sketch.model import Declared, Design
-from sketch.model.paths import locate, resolve
+from sketch.model.paths import locate
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
@@ -40,8 +41,13 @@ def lint_design(
     """Every finding of `rules` on `design`, sorted by place, suppressed ones marked.
     `conventions` are the estimate conventions capacity rules compute peak load with."""
     ctx = Context(design, thresholds, conventions)
+    chosen = list(rules)
+    ctx.ran = frozenset(r.code for r in chosen)
     findings: list[Problem] = []
-    for rule in rules:
+    # Rules about findings (an unused suppression) run last, over the others' findings.
+    for rule in sorted(chosen, key=lambda r: r.after_others):
+        if rule.after_others:
+            ctx.findings = tuple(findings)
         severity = (severities or {}).get(rule.code, rule.severity)
         try:  # a rule that raises, or yields garbage, is named: never silently skipped
             findings += [_finding(design, rule, severity, hit) for hit in rule.check(ctx)]
@@ -73,12 +79,8 @@ def from_problem(problem: Problem) -> Problem:
 def suppression_for(design: Design, path: str, code: str) -> str | None:
     """The reason of the nearest suppression covering `code` on the way from the design down
     to the object at `path`; None when the finding stands."""
-    for obj in reversed(resolve(design, path)):
-        if isinstance(obj, Declared):
-            for s in obj.suppress:
-                if code.startswith(s.code.upper()):
-                    return s.reason
-    return None
+    site = suppressing(design, path, code)
+    return site.suppression.reason if site else None
 
 
 def check_suppressions(design: Design, known_codes: Iterable[str]) -> None:

@@ -13,6 +13,8 @@ a test fails when one is missing)::
         ...
     Fix:
         ...
+    Known false positives:
+        ...
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from sketch.errors import Severity
 if TYPE_CHECKING:
     from sketch.linting.context import Context
 
-SECTIONS = ("What it checks", "Why it matters", "Bad", "Fix")
-_CODE = re.compile(r"^[RADX][1-4]\d\d$")
+SECTIONS = ("What it checks", "Why it matters", "Bad", "Fix", "Known false positives")
+_CODE = re.compile(r"^([RADX][1-4]|H1)\d\d$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -41,6 +43,7 @@ class FrameworkStep(StrEnum):
     entities_apis = "entities-and-apis"
     high_level = "high-level-design"
     deep_dives = "deep-dives"
+    hygiene = "hygiene"  # the design file itself: stale suppressions, placeholders left
 
 
 #: Code prefix of each step (C1xx-C4xx belong to `sketch check`).
@@ -49,7 +52,10 @@ STEP_PREFIX = {
     FrameworkStep.entities_apis: "A2",
     FrameworkStep.high_level: "D3",
     FrameworkStep.deep_dives: "X4",
+    FrameworkStep.hygiene: "H1",
 }
+#: The order `sketch rules` lists codes in: the framework's steps, then hygiene.
+_ORDER = "RADXH"
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Rule:
     fix: str  # the default `help:` line
     check: Check
     thresholds: tuple[str, ...] = ()  # names of the `[tool.sketch.lint.thresholds]` it reads
+    after_others: bool = False  # runs once the other rules' findings are in `ctx.findings`
 
     @property
     def doc(self) -> str:
@@ -113,7 +120,9 @@ class Registry:
 
     def add(self, rule: Rule) -> Rule:
         if not _CODE.match(rule.code):
-            raise ValueError(f"rule code '{rule.code}' must look like R101, A201, D301 or X401")
+            raise ValueError(
+                f"rule code '{rule.code}' must look like R101, A201, D301, X401 or H101"
+            )
         if STEP_PREFIX[rule.step] != rule.code[:2]:
             raise ValueError(
                 f"rule {rule.code} is in step {rule.step}, whose codes start with "
@@ -135,7 +144,7 @@ class Registry:
 
     def __iter__(self) -> Iterator[Rule]:
         # In the framework's order: requirements, entities and APIs, design, deep dives.
-        return iter(sorted(self._rules.values(), key=lambda r: ("RADX".index(r.code[0]), r.code)))
+        return iter(sorted(self._rules.values(), key=lambda r: (_ORDER.index(r.code[0]), r.code)))
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -167,11 +176,14 @@ def rule(
     *,
     fix: str,
     thresholds: tuple[str, ...] = (),
+    after_others: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule of the default registry."""
 
     def register(check: Check) -> Check:
-        REGISTRY.add(Rule(code, name, Severity(severity), step, fix, check, thresholds))
+        REGISTRY.add(
+            Rule(code, name, Severity(severity), step, fix, check, thresholds, after_others)
+        )
         return check
 
     return register

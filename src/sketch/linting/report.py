@@ -33,6 +33,7 @@ def text(
     show_suppressed: bool = False,
     show_source: bool = False,
     footer: str | None = None,
+    clean: Callable[[str], str] | None = None,
 ) -> str:
     """ruff-style text. `style` colours it (the CLI passes `typer.style` on a terminal);
     `show_source` adds the line each finding was declared on, with a caret under it;
@@ -48,7 +49,7 @@ def text(
             lines += _finding_lines(finding, report, style)
             if show_source and finding.source is not None:
                 lines += source_frame(
-                    finding.source.file, finding.source.line, finding.source.column, style
+                    finding.source.file, finding.source.line, finding.source.column, style, clean
                 )
         if report.skipped_rules:
             lines.append(style(f"  note: {report.skipped_rules}", fg="yellow"))
@@ -89,7 +90,11 @@ def concise(
 
 
 def source_frame(
-    file: str, line: int | None, column: int | None = None, style: Style | None = None
+    file: str,
+    line: int | None,
+    column: int | None = None,
+    style: Style | None = None,
+    clean: Callable[[str], str] | None = None,
 ) -> list[str]:
     """The declaration's line with its number, and a caret under where it starts::
 
@@ -102,6 +107,8 @@ def source_frame(
     if text is None or not line:
         return []
     start = (column - 1) if column else len(text) - len(text.lstrip())
+    if clean is not None:  # the file's own text, shown, never obeyed by the terminal
+        text = clean(text)
     gutter = " " * len(str(line))
     bar = style("|", fg="blue", bold=True)
     return [

@@ -22,19 +22,12 @@ import fnmatch
 from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import (
-    AliasChoices,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PositiveFloat,
-    PositiveInt,
-    ValidationError,
-)
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from sketch.errors import ConfigError, Severity, UsageError
 from sketch.linting.registry import Registry, Rule
 from sketch.loading.messages import settings_error
+from sketch.model.numbers import PositiveAmount, PositiveCount
 
 
 class Thresholds(BaseModel):
@@ -42,31 +35,26 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    single_database_qps: PositiveFloat = Field(
+    single_database_qps: PositiveAmount = Field(
         default=10_000,
         description="Peak queries per second one relational database node serves "
         "(guide: 'a single PostgreSQL instance can handle ~10K QPS'). A design's own "
         "`Scale.capacity.qps_per_database` wins.",
     )
-    low_scale_peak_qps: PositiveFloat = Field(
+    low_scale_peak_qps: PositiveAmount = Field(
         default=1_000,
         description="Below this peak load (reads + writes per second), sharding, queues and "
         "many services are over-engineering (guide: 'Treating Everything as Netflix Scale').",
     )
-    max_services_at_low_scale: PositiveInt = Field(
+    max_services_at_low_scale: PositiveCount = Field(
         default=3, description="Services (kind service) a low-scale design may have."
     )
-    read_heavy_ratio: PositiveFloat = Field(
+    read_heavy_ratio: PositiveAmount = Field(
         default=10, description="Reads per write from which a load counts as read-heavy."
     )
-    spof_availability: PositiveFloat = Field(
-        default=99.9,
-        description="Availability target (percent) from which one instance of a stateful "
-        "component or load balancer, with no replica, is a single point of failure.",
-    )
-    min_flows: PositiveInt = Field(default=2, description="Request flows walked through.")
-    deep_dives: PositiveInt = Field(default=2, description="Deep dives the guide asks for.")
-    min_approaches: PositiveInt = Field(default=2, description="Approaches per deep dive.")
+    min_flows: PositiveCount = Field(default=2, description="Request flows walked through.")
+    deep_dives: PositiveCount = Field(default=2, description="Deep dives the guide asks for.")
+    min_approaches: PositiveCount = Field(default=2, description="Approaches per deep dive.")
 
 
 class LintSettings(BaseModel):

@@ -13,7 +13,6 @@ from pathlib import Path
 from sketch.errors import DataError, LoadError, Location, plural
 from sketch.loading.messages import describe_error, excerpt, root_causes
 from sketch.loading.nodes import (
-    MAX_FILE_BYTES,
     Key,
     Mapping,
     Node,
@@ -60,29 +59,9 @@ def load_data_design(path: Path) -> Design:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        if not path.is_file():  # a pipe or a device could block or never end
-            raise LoadError(str(path), None, "not a regular file", help="name a design file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat says
-        if len(data) > MAX_FILE_BYTES:
-            size = max(path.stat().st_size, len(data))
-            raise LoadError(
-                str(path),
-                None,
-                f"the file is {size:,} bytes; a design file may be at most {MAX_FILE_BYTES:,}",
-                help="a design is a sketch: split it, or move long prose into notes",
-            )
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            str(path),
-            None,
-            f"not UTF-8 text: {exc.reason} at byte {exc.start}",
-            help="save the file as UTF-8",
-        ) from exc
-    except OSError as exc:
-        raise LoadError(str(path), None, f"cannot read: {exc.strerror or exc}") from exc
+    from sketch.loading.reading import read_design_text
+
+    return read_design_text(path)
 
 
 def parse_nodes(text: str, suffix: str, file: str) -> Node:

@@ -16,11 +16,13 @@ from sketch.errors import DataError
 from sketch.loading.nodes import (
     MAX_DEPTH,
     MAX_NODES,
+    MAX_NUMBER_CHARS,
     Key,
     Mapping,
     Node,
     Scalar,
     Sequence,
+    number_too_long,
 )
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -39,7 +41,9 @@ def read_json(text: str) -> Node:
     if not text.strip():
         raise DataError("the file is empty", 1, 1, help='write at least {"name": "my-design"}')
     try:
-        json.loads(text)
+        # Integers are not converted here: the parser below refuses over-long ones with a
+        # position, where int() of 4,300+ digits would raise a ValueError naming none.
+        json.loads(text, parse_int=len)
     except json.JSONDecodeError as exc:
         raise DataError(
             f"JSON syntax error: {exc.msg}",
@@ -92,6 +96,8 @@ class _Parser:
         number = NUMBER_RE.match(self.text, index)
         if number and not self.text.startswith("-Infinity", index):
             integer, fraction, exponent = number.groups()
+            if number.end() - index > MAX_NUMBER_CHARS:
+                raise number_too_long(number.group(), line, column)
             value = float(number.group()) if fraction or exponent else int(integer)
             return Scalar(line, column, value), number.end()
         word = next(w for w in _LITERALS if self.text.startswith(w, index))

@@ -55,6 +55,8 @@ def describe_error(model: type[BaseModel] | None, err: ErrorDetails) -> str:
 
 def _shown(err: ErrorDetails) -> str:
     given = err.get("input")
+    if isinstance(given, int) and given.bit_length() > 200:  # repr() refuses 4,300+ digits
+        return f"an integer of about {int(given.bit_length() * 0.30103) + 1:,} digits"
     shown = repr(given) if not isinstance(given, (dict, BaseModel)) else type(given).__name__
     return shown[:60]
 

@@ -8,11 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sketch.errors import DataError
+
 #: Limits that keep a hostile or broken file from hanging the loader or exhausting memory.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 MAX_ALIASES = 1_000
+#: A number written with more characters than this is refused where it stands: no figure a
+#: design states needs more (the model caps them at 1e18), and Python refuses to convert
+#: integers of more than 4,300 digits with an error that names no position.
+MAX_NUMBER_CHARS = 40
+
+
+def number_too_long(text: str, line: int, column: int) -> DataError:
+    """The error for a number literal longer than MAX_NUMBER_CHARS, at its position."""
+    return DataError(
+        f"a number written with {len(text)} characters (at most {MAX_NUMBER_CHARS})",
+        line,
+        column,
+        help="design figures are at most 1e18; write large numbers with an exponent, e.g. 5e9",
+    )
 
 
 @dataclass(frozen=True, slots=True)

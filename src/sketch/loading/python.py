@@ -12,8 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sketch.errors import LoadError, plural
+from sketch.errors import LoadError, plural, relative_path
+from sketch.loading.box import DesignBox, printed_lines, shorten, user_frame
+from sketch.loading.inputs import remember_input
 from sketch.loading.messages import describe_error, excerpt, root_causes
+from sketch.loading.nodes import MAX_FILE_BYTES
+from sketch.loading.reading import read_design_text
 from sketch.model import Design
 
 
@@ -58,31 +62,33 @@ def load_design(path: Path) -> LoadedDesign:
 DATA_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(str(path), None, f"cannot read: {exc}") from exc
-
-
 def _load_python(path: Path) -> Design:
-    source = _read(path)
+    source = read_design_text(path)
     filename = str(path)
+    if "\0" in source:  # compile() would say "null bytes" with no line
+        line = source.count("\n", 0, source.index("\0")) + 1
+        raise LoadError(
+            filename, line, "the file holds a NUL byte", help="save the design as plain text"
+        )
     try:
         code = compile(source, filename, "exec", dont_inherit=True)
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte (Python < 3.11.4)
         raise _syntax_error(filename, source, exc) from exc
     module = _run(code, path, source)
     return _find_design(module, filename)
 
 
-def _syntax_error(filename: str, source: str, exc: SyntaxError) -> LoadError:
-    details = excerpt(source, exc.lineno, exc.offset) if exc.lineno else []
+def _syntax_error(filename: str, source: str, exc: SyntaxError | ValueError) -> LoadError:
+    if not isinstance(exc, SyntaxError):
+        line = source.count("\n", 0, source.find("\0")) + 1 if "\0" in source else None
+        return LoadError(
+            filename, line, "the file holds a NUL byte", help="save the design as plain text"
+        )
     return LoadError(
         filename,
         exc.lineno,
-        f"syntax error: {exc.msg}",
-        details,
+        f"syntax error: {shorten(exc.msg)}",
+        excerpt(source, exc.lineno, exc.offset) if exc.lineno else [],
         help="fix the Python syntax at that line",
     )
 
@@ -95,23 +101,62 @@ def _run(code: types.CodeType, path: Path, source: str) -> types.ModuleType:
     sys.modules[module.__name__] = module
     folder = str(path.resolve().parent)
     sys.path.insert(0, folder)  # lets a design import helpers that sit beside it
+    already = set(sys.modules)
+    box = DesignBox()
     try:
-        exec(code, module.__dict__)
+        with box:
+            exec(code, module.__dict__)
     except ValidationError as exc:
-        raise _invalid(str(path), source, exc) from exc
-    except Exception as exc:
-        line = _line_in(str(path), exc)
-        raise LoadError(
-            str(path),
-            line,
-            f"{type(exc).__name__} while running the design: {exc}",
-            excerpt(source, line),
-            help=_hint_for(exc),
-        ) from exc
+        raise _invalid(str(path), source, exc, box.printed) from exc
+    except KeyboardInterrupt:  # the user's Ctrl-C stops sketch, as anywhere else
+        raise
+    except BaseException as exc:  # SystemExit too: a design never ends or exits sketch
+        raise _crashed(str(path), source, exc, box.printed) from exc
     finally:
         if sys.path and sys.path[0] == folder:
             del sys.path[0]
+        _remember_helpers(set(sys.modules) - already, folder)
     return module
+
+
+def _remember_helpers(names: set[str], folder: str) -> None:
+    """Helper modules the design imported from its folder are inputs too: never overwritten."""
+    for name in names:
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if file and os.path.abspath(file).startswith(folder + os.sep):
+            remember_input(file)
+
+
+def _crashed(filename: str, source: str, exc: BaseException, printed: str) -> LoadError:
+    """An exception (or `sys.exit`) while running the design, at the user's own line."""
+    where = user_frame(exc, filename)
+    file, line = where if where else (filename, None)
+    text = source if file == filename else _source_of(file)
+    if isinstance(exc, SystemExit):
+        what = f"the design called sys.exit({exc.code!r}); a design may not end sketch"
+        help = "remove the exit: a design file only defines `design = Design(...)`"
+    else:
+        what = f"{type(exc).__name__} while running the design: {shorten(_text_of(exc))}"
+        help = _hint_for(exc)
+    if file != filename:
+        what += f" (in {relative_path(file)}, imported by {relative_path(filename)})"
+    shown = file if file == filename else relative_path(file)
+    return LoadError(shown, line, what, [*excerpt(text, line), *printed_lines(printed)], help=help)
+
+
+def _text_of(exc: BaseException) -> str:
+    try:  # a design's own exception class may fail even to say what it is
+        return str(exc)
+    except Exception as inner:
+        return f"(its message cannot be shown: {type(inner).__name__})"
+
+
+def _source_of(file: str) -> str:
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _line_in(filename: str, exc: BaseException) -> int | None:
@@ -123,7 +168,7 @@ def _line_in(filename: str, exc: BaseException) -> int | None:
     return line
 
 
-def _hint_for(exc: Exception) -> str:
+def _hint_for(exc: BaseException) -> str:
     if isinstance(exc, ImportError):
         return "check the module name; design files import their classes from `sketch`"
     if isinstance(exc, NameError):
@@ -131,14 +176,17 @@ def _hint_for(exc: Exception) -> str:
     return "fix the code at that line (rerun with --debug for the full traceback)"
 
 
-def _invalid(filename: str, source: str, exc: ValidationError) -> LoadError:
-    line = _line_in(filename, exc)
+def _invalid(filename: str, source: str, exc: ValidationError, printed: str) -> LoadError:
+    where = user_frame(exc, filename)
+    file, line = where if where else (filename, _line_in(filename, exc))
+    text = source if file == filename else _source_of(file)
     model = _model_named(exc.title)
     errors = root_causes(exc.errors())
     details = [describe_error(model, err) for err in errors]
-    details += excerpt(source, line)
+    details += excerpt(text, line)
+    details += printed_lines(printed)
     return LoadError(
-        filename,
+        file if file == filename else relative_path(file),
         line,
         f"invalid {exc.title}: {plural(len(errors), 'problem')}",
         details,

@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sketch.errors import ConfigError
+from sketch.loading.box import shorten
+from sketch.loading.inputs import remember_input
 from sketch.loading.messages import setting_line, settings_error
 from sketch.model.design import Limits
 
@@ -49,8 +51,10 @@ def load_config(start: Path) -> Config:
     try:
         text = pyproject.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{pyproject}: cannot read: {exc}") from exc
+    # ValueError: tomllib converts integers of 4,300+ digits with int(), which refuses them.
+    except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {shorten(str(exc))}") from exc
+    remember_input(pyproject)
     tool = data.get("tool", {})
     section = tool.get("sketch", {}) if isinstance(tool, dict) else None
     if not isinstance(section, dict):

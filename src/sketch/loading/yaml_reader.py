@@ -17,11 +17,13 @@ from sketch.loading.nodes import (
     MAX_ALIASES,
     MAX_DEPTH,
     MAX_NODES,
+    MAX_NUMBER_CHARS,
     Key,
     Mapping,
     Node,
     Scalar,
     Sequence,
+    number_too_long,
 )
 
 _TAG = "tag:yaml.org,2002:"
@@ -61,6 +63,11 @@ def plain_scalar(text: str) -> str | int | float | bool | None:
     return text
 
 
+def _refuse_long_number(text: str, line: int, column: int) -> None:
+    if len(text) > MAX_NUMBER_CHARS and (_INT.match(text) or _FLOAT.match(text)):
+        raise number_too_long(text, line, column)
+
+
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
     "int": int,
     "float": (int, float),
@@ -73,6 +80,7 @@ def _tagged_scalar(tag: str, text: str, line: int, column: int) -> str | int | f
     kind = tag.removeprefix(_TAG)
     if kind == "str":
         return text
+    _refuse_long_number(text, line, column)
     value = plain_scalar(text)
     wanted = _TAG_TYPES.get(kind)
     if wanted is None:
@@ -168,6 +176,8 @@ class _Builder:
         if tag is None:
             plain = bool(event.implicit[0])  # type: ignore[attr-defined]
             value = plain_scalar(text) if plain else text
+            if plain:
+                _refuse_long_number(text, line, column)
             top = self.stack[-1] if self.stack else None
             if plain and text == "<<" and top and top.kind == "map" and top.key is None:
                 self.stack[-1].merge_pending = True

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt, PositiveFloat, PositiveInt
+from pydantic import Field, field_validator
 
 from sketch.model.base import Declared, Model
-from sketch.model.workload import NodeCapacity, Positive, Share
+from sketch.model.numbers import Fraction, NonNegativeCount, PositiveAmount, PositiveCount, Share
+from sketch.model.workload import NodeCapacity
 
 
 class Kind(StrEnum):
@@ -62,10 +63,10 @@ class Component(Declared):
     label: str | None = None
     """What the box says; defaults to `name`."""
     technology: str | None = Field(default=None, description="e.g. Redis, PostgreSQL, Kafka.")
-    instances: PositiveInt = 1
+    instances: PositiveCount = 1
     """How many run (a single stateful one is a SPOF at high availability, D303)."""
-    replicas: NonNegativeInt = Field(default=0, description="Standby or read replicas.")
-    shards: PositiveInt | None = None
+    replicas: NonNegativeCount = Field(default=0, description="Standby or read replicas.")
+    shards: PositiveCount | None = None
     """Number of shards (partitions); the key goes in `notes`."""
     replica_of: str | None = Field(default=None, description="For read replicas: the primary.")
     tier: str | None = Field(default=None, description="Group drawn as a cluster.")
@@ -79,6 +80,11 @@ class Component(Declared):
     """Free text: shard key, eviction policy, ..."""
     capacity: NodeCapacity | None = Field(
         default=None, description="What one instance takes; overrides the kind's default."
+    )
+    availability: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="Uptime of one instance (or, for a managed service, of the service) in "
+        "percent; overrides the kind's and technology's default (sketch.estimating.uptime).",
     )
     managed: bool | None = Field(
         default=None,
@@ -101,7 +107,7 @@ class Step(Model):
     action: str = Field(min_length=1)
     """What happens: `INSERT INTO tweets`, `GET timeline:{id}`."""
     api: str | None = Field(default=None, description="The endpoint called: `POST /api/v1/tweets`.")
-    latency_ms: PositiveFloat | None = None
+    latency_ms: PositiveAmount | None = None
     """How long the hop takes, in milliseconds."""
     condition: str | None = Field(default=None, description="e.g. `cache miss`.")
     asynchronous: bool = False
@@ -116,16 +122,41 @@ class Step(Model):
         description="On a step to a cache: the share of requests it serves. Later steps whose "
         "condition says `miss` carry the rest; `hit`, this share.",
     )
-    share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] | None = Field(
+    share: Fraction | None = Field(
         default=None,
         description="Share of the flow's requests that take this step; by default 1, or what "
         "its `hit`/`miss` condition implies.",
     )
-    fanout: bool | Positive | None = Field(
+    fanout: bool | PositiveAmount | None = Field(
         default=None,
         description="Calls per request at this step: a number, or True for the workload's "
         "`fanout` (deliveries per write).",
     )
+    parallel: int | str | None = Field(
+        default=None,
+        description="Calls made at once: a number N >= 2 (scatter-gather over N shards: the "
+        "step costs the slowest of N), or a group name shared by the steps that run side by "
+        "side (the group costs its slowest member).",
+    )
+
+    @field_validator("parallel", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: object) -> object:
+        if isinstance(value, bool):  # True would pass as 1 call
+            raise ValueError("give `parallel` a number of calls (16) or a group name")
+        return value
+
+    @field_validator("parallel")
+    @classmethod
+    def _a_group(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and value < 2:
+            raise ValueError(
+                f"a parallel group of {value} member(s): `parallel=N` needs N >= 2 calls at "
+                "once; drop it for a single call"
+            )
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("a parallel group name cannot be empty")
+        return value
 
 
 class Flow(Declared):

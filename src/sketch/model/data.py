@@ -6,10 +6,10 @@ import re
 from typing import Literal
 
 from pydantic import Field as _Field
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from sketch.model.base import Declared, Model
-from sketch.model.workload import Positive
+from sketch.model.numbers import PositiveAmount
 
 _IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -60,14 +60,14 @@ class Entity(Declared):
     indexes: tuple[Index, ...] = ()
     """Secondary indexes over several fields."""
     stored_in: str | None = _Field(default=None, description="Component holding this data.")
-    rows: Positive | None = _Field(
+    rows: PositiveAmount | None = _Field(
         default=None, description="How many rows the dataset holds, e.g. 5e9 follow edges."
     )
-    rows_per_user: Positive | None = _Field(
+    rows_per_user: PositiveAmount | None = _Field(
         default=None,
         description="Rows per user (x total users, else MAU, else DAU): 50 friends per user.",
     )
-    row_bytes: Positive | None = _Field(
+    row_bytes: PositiveAmount | None = _Field(
         default=None, description="Bytes per row; by default the sum of the field types' sizes."
     )
 
@@ -95,6 +95,11 @@ class Entity(Declared):
 
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 _PATH = r"^/[^\s]*$"
+# One path segment: RFC 3986 path characters (unreserved, %-escapes, sub-delims, `:`, `@`)
+# and `{param}` placeholders; `?`, `#`, stray braces and spaces would make an invalid document.
+_SEGMENT = re.compile(
+    r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|\{[A-Za-z_][A-Za-z0-9_]*\})*"
+)
 
 
 class Api(Declared):
@@ -112,6 +117,23 @@ class Api(Declared):
     paginated: bool = False
     """A list endpoint that pages its results (A209)."""
     serves: tuple[str, ...] = _Field(default=(), description="Keys of in-scope features served.")
+
+    @field_validator("path")
+    @classmethod
+    def _valid_path(cls, path: str) -> str:
+        if "?" in path or "#" in path:
+            raise ValueError("a path holds no `?query` or `#fragment`: list them in `query=`")
+        for segment in path.split("/")[1:]:
+            if not _SEGMENT.fullmatch(segment):
+                raise ValueError(
+                    f"segment '{segment}' is not a valid path segment: use letters, digits, "
+                    "-._~ and `{name}` placeholders (a name of letters, digits and _)"
+                )
+        params = re.findall(r"\{([^}]*)\}", path)
+        repeated = sorted({p for p in params if params.count(p) > 1})
+        if repeated:
+            raise ValueError(f"parameter '{{{repeated[0]}}}' appears twice in the path")
+        return path
 
     @model_validator(mode="before")
     @classmethod

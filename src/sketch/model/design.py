@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import Field, NonNegativeInt, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from sketch.model.analysis import Bottleneck, DeepDive
 from sketch.model.architecture import Component, Flow, Link
 from sketch.model.base import Declared, Model
 from sketch.model.data import Api, Entity
+from sketch.model.numbers import NonNegativeCount
 from sketch.model.requirements import Requirements
 
 if TYPE_CHECKING:
     from sketch.estimating import Estimates
     from sketch.linting.findings import Findings
 
+_FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+
 
 class Limits(Model):
     """The framework's size limits. Defaults are the guide's: 3-5 entities, 5-8 APIs."""
 
-    min_entities: NonNegativeInt = 3
+    min_entities: NonNegativeCount = 3
     """Fewest core entities (guide: 3)."""
-    max_entities: NonNegativeInt = 5
+    max_entities: NonNegativeCount = 5
     """Most core entities (guide: 5)."""
-    min_apis: NonNegativeInt = 5
+    min_apis: NonNegativeCount = 5
     """Fewest APIs (guide: 5)."""
-    max_apis: NonNegativeInt = 8
+    max_apis: NonNegativeCount = 8
     """Most APIs (guide: 8)."""
 
     @model_validator(mode="after")
@@ -42,7 +46,9 @@ class Limits(Model):
 class Design(Declared):
     """A system design sketch, following the 4-step framework."""
 
-    name: str = Field(min_length=1, description="Short name, used for the output folder.")
+    name: str = Field(
+        min_length=1, max_length=100, description="Short name, used for the output folder."
+    )
     title: str | None = None
     """Heading of the note and the diagram; defaults to `name`."""
     description: str | None = None
@@ -68,6 +74,18 @@ class Design(Declared):
     deep_dives: tuple[DeepDive, ...] = ()
     """Step 4: two or three critical pieces in depth."""
     limits: Limits | None = Field(default=None, description="Overrides the project's limits.")
+
+    @field_validator("name")
+    @classmethod
+    def _folder_name(cls, name: str) -> str:
+        # The name is the output folder's and the images' file name: refused here, at the
+        # design's line, so `check` and `render` agree on which names are usable.
+        if not _FOLDER_NAME.fullmatch(name) or ".." in name:
+            raise ValueError(
+                "a design name names its output folder: use letters, digits, '_', '-' and "
+                "'.', starting with a letter, digit or '_', and no '..'"
+            )
+        return name
 
     @property
     def display_title(self) -> str:

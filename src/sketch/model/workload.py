@@ -14,11 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from sketch.model.base import Declared, Model
-
-#: A positive, finite number: rates, sizes and multipliers (NaN and infinity are refused).
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False, le=1e30)]
-#: A share between 0 and 1 inclusive, e.g. a cache hit ratio.
-Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+from sketch.model.numbers import Factor, Fraction, PositiveAmount, PositiveCount
 
 UserCount = Literal["dau", "mau", "total"]
 WorkloadKind = Literal["read", "write"]
@@ -36,13 +32,13 @@ class ItemSize(Model):
 
     name: str = Field(min_length=1)
     """What is stored: `tweet text`, `media`."""
-    bytes: Positive | None = Field(default=None, description="Size in bytes.")
-    chars: Annotated[int, Field(gt=0, le=10**12)] | None = Field(
+    bytes: PositiveAmount | None = Field(default=None, description="Size in bytes.")
+    chars: PositiveCount | None = Field(
         default=None, description="Characters, with bytes_per_char."
     )
     bytes_per_char: Annotated[int, Field(gt=0, le=8)] = 2
     """Bytes per character (2 for UTF-16-ish text, the guide's figure)."""
-    fraction: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = Field(
+    fraction: Fraction = Field(
         default=1.0, description="Share of writes that carry this item (0-1]."
     )
     store: str | None = Field(
@@ -75,35 +71,39 @@ class Workload(Declared):
     kind: WorkloadKind = Field(
         default="read", description="`write` stores data (and feeds fanout); `read` does not."
     )
-    per_second: Positive | None = Field(default=None, description="Average requests per second.")
-    per_day: Positive | None = Field(default=None, description="Requests per day, in total.")
-    per_week: Positive | None = Field(
+    per_second: PositiveAmount | None = Field(
+        default=None, description="Average requests per second."
+    )
+    per_day: PositiveAmount | None = Field(default=None, description="Requests per day, in total.")
+    per_week: PositiveAmount | None = Field(
         default=None, description="Requests per week, e.g. 1B pages re-crawled weekly."
     )
-    per_month: Positive | None = Field(
+    per_month: PositiveAmount | None = Field(
         default=None, description="Requests per month (the month convention decides its length)."
     )
-    per_user_per_day: Positive | None = Field(
+    per_user_per_day: PositiveAmount | None = Field(
         default=None, description="Requests per user per day, times `users`."
     )
     users: UserCount = Field(
         default="dau", description="Which user count `per_user_per_day` multiplies."
     )
-    ratio: Positive | None = Field(
+    ratio: PositiveAmount | None = Field(
         default=None, description="Requests of this workload per request of `ratio_of`."
     )
     ratio_of: str | None = Field(default=None, description="The workload `ratio` refers to.")
-    peak_factor: Annotated[float, Field(ge=1, le=1e6, allow_inf_nan=False)] | None = Field(
+    peak_factor: Factor | None = Field(
         default=None, description="Peak / average for this workload; scale.peak_factor if unset."
     )
     items: tuple[ItemSize, ...] = Field(
         default=(), description="What one write stores: sizes, shares and destinations."
     )
-    request_bytes: Positive | None = Field(
+    request_bytes: PositiveAmount | None = Field(
         default=None, description="Bytes sent per request; for writes, the items by default."
     )
-    response_bytes: Positive | None = Field(default=None, description="Bytes returned per request.")
-    fanout: Positive | None = Field(
+    response_bytes: PositiveAmount | None = Field(
+        default=None, description="Bytes returned per request."
+    )
+    fanout: PositiveAmount | None = Field(
         default=None,
         description="Deliveries per write (e.g. 200 followers); a step with `fanout=True` "
         "carries them.",
@@ -151,17 +151,17 @@ class NodeCapacity(Model):
     """What one node (instance) of a component takes; overrides the default for its kind and
     technology. Say where the figures come from in `reference`."""
 
-    requests_per_second: Positive | None = Field(
+    requests_per_second: PositiveAmount | None = Field(
         default=None, description="Requests (queries, messages) per second one node serves."
     )
-    writes_per_second: Positive | None = Field(
+    writes_per_second: PositiveAmount | None = Field(
         default=None, description="Writes per second one node takes, when lower than requests."
     )
-    storage_bytes: Positive | None = Field(default=None, description="Bytes one node holds.")
-    memory_bytes: Positive | None = Field(
+    storage_bytes: PositiveAmount | None = Field(default=None, description="Bytes one node holds.")
+    memory_bytes: PositiveAmount | None = Field(
         default=None, description="Memory of one node, for caches."
     )
-    connections: Positive | None = Field(
+    connections: PositiveAmount | None = Field(
         default=None, description="Concurrent long-lived connections one node holds."
     )
     reference: str | None = Field(default=None, description="Where these figures come from.")

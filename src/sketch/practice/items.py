@@ -143,7 +143,7 @@ def _latency(f: Facts) -> _Verdict:
             "requirements",
         )
     latency = req.latency[0]
-    shown = f"{latency.operation} < {latency.ms:g} ms {latency.percentile or ''}".strip()
+    shown = f"{latency.label} < {latency.ms:g} ms {latency.percentile or ''}".strip()
     levels = ", ".join(f"{c.level} for {c.applies_to or 'all'}" for c in req.consistency)
     return True, f"{shown}; {levels}", None, "requirements"
 

@@ -85,7 +85,7 @@ def _requirements(design: Design, estimates: Estimates) -> Iterator[str]:
     yield from _numbers(estimates)
     for target in req.latency:
         at = f" at {target.percentile}" if target.percentile else ""
-        yield f"Latency: {target.operation} under {target.ms:g} ms{at}."
+        yield f"Latency: {target.label} under {target.ms:g} ms{at}."
     for choice in req.consistency:
         yield _consistency(choice)
     if req.availability is not None:

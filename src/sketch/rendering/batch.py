@@ -13,6 +13,7 @@ import importlib
 import multiprocessing
 import multiprocessing.context
 import os
+import sys
 import threading
 import time
 from collections import Counter
@@ -158,7 +159,12 @@ def _outcomes(
         for index, path in enumerate(paths):
             yield index, render_one(path, out_dir, formats, options)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_pool_context(),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         futures: dict[Future[DesignOutcome], int] = {
             pool.submit(render_one, path, out_dir, formats, options): index
@@ -196,6 +202,48 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     if method == "forkserver":
         context.set_forkserver_preload(list(_WARM_MODULES))
     return context
+
+
+_PR_SET_PDEATHSIG = 1
+#: How often a worker looks for its parent where the kernel cannot tell it (not Linux).
+PARENT_POLL_S = 0.5
+
+
+def die_with_parent(sketch_pid: int) -> None:
+    """Make this worker process end when `sketch_pid` (the process that made the pool) dies.
+
+    A `sketch render` killed with SIGKILL runs no cleanup, so its pool's workers would live on
+    forever. On Linux the kernel sends the worker SIGKILL when its parent dies
+    (`prctl(PR_SET_PDEATHSIG)`); everywhere, a daemon thread also watches for the worker
+    being handed to another parent or for `sketch_pid` to be gone, and exits at once (with
+    forkserver the worker's parent is the server, which ends when sketch does).
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+        import signal
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    threading.Thread(target=_watch_parent, args=(parent, sketch_pid), daemon=True).start()
+
+
+def _watch_parent(parent: int, sketch_pid: int) -> None:
+    # Checked once at once: sketch may have died before prctl above took effect.
+    while os.getppid() == parent and _alive(sketch_pid):
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _result_of(future: Future[DesignOutcome], path: Path) -> DesignOutcome:

@@ -87,7 +87,8 @@ def scale_lines(design: Design, estimates: Estimates) -> list[str]:
 
 def latency_line(target: LatencyTarget) -> str:
     percentile = f" ({target.percentile})" if target.percentile else ""
-    return f"< {target.ms:g} ms{percentile}: {target.operation}"
+    flows = f" (flows: {', '.join(target.flows)})" if target.flows and target.operation else ""
+    return f"< {target.ms:g} ms{percentile}: {target.label}{flows}"
 
 
 def consistency_line(rule: Consistency) -> str:
@@ -137,6 +138,7 @@ def estimates_data(design: Design, estimates: Estimates) -> dict[str, Any]:
         ],
         "missing": list(estimates.missing),
         "mismatches": [_mismatch(m) for m in estimates.mismatches],
+        "flows": flows_data(design),
     }
 
 
@@ -178,6 +180,9 @@ def requirements_text(design: Design, estimates: Estimates) -> str:
         ("NON-FUNCTIONAL REQUIREMENTS", _non_functional(design, estimates)),
         ("ESTIMATES (back of the envelope)", _estimates(estimates)),
     ]
+    budgets = budget_sections(design)
+    if budgets:
+        boxes.append(("BUDGETS ALONG THE FLOWS", budgets))
     # One width for all boxes, as wide as the longest line up to a readable maximum.
     longest = max(len(line) + 2 for _, sections in boxes for line in _lines(sections))
     width = min(_MAX_RULE, longest)
@@ -195,7 +200,10 @@ def _lines(sections: list[tuple[str, list[str]]]) -> list[str]:
     body = []
     for heading, items in sections:
         body.append(f"{heading}:")
-        body += [f"  - {item}" for item in items] or ["  (none given)"]
+        # Lines a derivation indents are details of the line above: no bullet of their own.
+        body += [f"    {item}" if item.startswith("  ") else f"  - {item}" for item in items] or [
+            "  (none given)"
+        ]
     return body
 
 
@@ -278,3 +286,79 @@ def estimates_section(estimates: Estimates, *, level: int = 2) -> str:
         lines += [f"- {markdown_text(m.message)}" for m in estimates.mismatches] + [""]
     lines.append(f"_Conventions: {markdown_text(estimates.conventions.describe())}._")
     return "\n".join(lines) + "\n"
+
+
+# Budgets along the flows: latency and availability per flow, and the slowest of them.
+
+
+def budget_sections(design: Design) -> list[tuple[str, list[str]]]:
+    """(heading, lines): each flow's latency, the slowest flows and steps, availability."""
+    from sketch.estimating.availability import flow_availabilities
+    from sketch.estimating.latency import flow_latencies, slowest_steps
+
+    if not design.flows:
+        return []
+    latencies = flow_latencies(design)
+    sections = [(f"Latency: {f.flow}", f.lines()) for f in latencies if f.timed]
+    timed = [f for f in latencies if f.timed]
+    if timed:
+        ranked = sorted(timed, key=lambda f: -f.worst.ms)
+        slowest = [f"{f.flow}: worst {f.worst.ms:.0f} ms ({f.worst.name})" for f in ranked]
+        steps = [f"{leg.label}: {leg.ms:.0f} ms" for _, leg in slowest_steps(latencies)]
+        sections.append(("Slowest flows (What's the slowest operation?)", slowest))
+        sections.append(("Slowest steps", steps))
+    else:
+        sections.append(("Latency", ["no step gives latency_ms: `Step(..., latency_ms=10)`"]))
+    availability = [line for f in flow_availabilities(design) for line in f.lines()]
+    sections.append(("Availability along each flow", availability))
+    return sections
+
+
+def flows_data(design: Design) -> list[dict[str, Any]]:
+    """Per flow: each path's latency, expected and worst, the target, and availability."""
+    from sketch.estimating.availability import flow_availabilities
+    from sketch.estimating.latency import flow_latencies
+
+    found = []
+    for latency, up in zip(flow_latencies(design), flow_availabilities(design), strict=True):
+        target = latency.target
+        found.append(
+            {
+                "name": latency.flow,
+                "latency": {
+                    "paths": [
+                        {
+                            "name": p.name,
+                            "share": p.share,
+                            "ms": p.ms,
+                            "untimed_steps": len(p.untimed),
+                        }
+                        for p in latency.paths
+                    ],
+                    "expected_ms": latency.expected_ms,
+                    "worst_ms": latency.worst.ms,
+                    "target": target.model_dump(mode="json") if target else None,
+                    "judged_ms": latency.judged_ms,
+                    "over_target": latency.over_target,
+                    "steps": latency.lines(),
+                },
+                "availability": {
+                    "percent": up.percent,
+                    "target": up.target,
+                    "under_target": up.under_target,
+                    "components": [
+                        {
+                            "name": p.component,
+                            "percent": p.percent,
+                            "copies": p.copies,
+                            "managed": p.managed,
+                            "per_copy": p.uptime.percent,
+                            "source": p.uptime.source,
+                        }
+                        for p in up.parts
+                    ],
+                    "steps": up.lines(),
+                },
+            }
+        )
+    return found

@@ -16,7 +16,7 @@ from sketch.checking import broken_references, check
 from sketch.errors import RenderError, UndrawableDesign
 from sketch.loading import LoadedDesign
 from sketch.model import Design
-from sketch.rendering.files import write_bytes_atomic
+from sketch.rendering.files import write_folder_atomic
 from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 # A producer gets the design, every format asked for (it acts on those it registered for) and
@@ -110,10 +110,11 @@ def render_design(
 ) -> list[Path]:
     """Render a design into `out_dir/<design.name>/`; returns the files written.
 
-    Every output is produced in memory first, then written atomically, so a failing renderer
-    leaves the folder as it was. No `formats` means the default ones. A design with check
-    problems is drawn as a draft when `options.problems` lists them: references that do not
-    resolve are left out of the picture, and every output carries the draft banner.
+    Every output is produced in memory first, then the folder is swapped in whole
+    (`write_folder_atomic`), so a failing renderer, a full disk or a kill leaves it
+    as it was. No `formats` means the default ones. A design with check problems is drawn
+    as a draft when `options.problems` lists them: references that do not resolve are left
+    out of the picture, and every output carries the draft banner.
     """
     design = (
         loaded_or_design.design
@@ -125,13 +126,7 @@ def render_design(
     files: dict[str, bytes] = {}
     for producer in _producers(wanted):
         files.update(producer(design, frozenset(wanted), options))
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for relative, data in sorted(files.items()):
-        target = folder / relative
-        write_bytes_atomic(target, data)
-        written.append(target)
-    return written
+    return write_folder_atomic(folder, files)
 
 
 def render_image(design: Design, fmt: str) -> bytes:

@@ -408,9 +408,10 @@ def _deep_dives(dives: Sequence[DeepDive]) -> str:
 
 
 def _deep_dive(dive: DeepDive) -> str:
+    chosen = dive.chosen
     rows = [
         (
-            escape(a.name),
+            escape(a.name) + (" <strong>✅ chosen</strong>" if a is chosen else ""),
             _cell_list(a.how),
             _cell_list(a.pros),
             _cell_list(a.cons),

@@ -43,7 +43,7 @@ def quality_phrases(req: Requirements, text: Callable[[str], str] = markdown_tex
     `text` escapes the user's words for the output format (identity when escaped later)."""
     phrases = [
         *(
-            f"Latency: {text(t.operation)} under {t.ms:g} ms"
+            f"Latency: {text(t.label)} under {t.ms:g} ms"
             + (f" at {t.percentile}" if t.percentile else "")
             for t in req.latency
         ),
@@ -265,8 +265,10 @@ def deep_dives(design: Design) -> str:
 
 def deep_dive(dive: DeepDive) -> str:
     approaches = []
+    chosen = dive.chosen
     for i, approach in enumerate(dive.approaches, start=1):
-        parts = [f"#### Approach {i}: {markdown_text(approach.name)}\n"]
+        mark = " ✅ chosen" if approach is chosen else ""
+        parts = [f"#### Approach {i}: {markdown_text(approach.name)}{mark}\n"]
         for label, items in (
             ("How it works", approach.how),
             ("Pros", approach.pros),

@@ -4,7 +4,9 @@ Mermaid decodes `#name;` and `#123;` entity codes in every diagram type before i
 turns them back into characters when it draws. Characters with meaning to a Mermaid grammar
 are written as decimal codes: `#` (it starts a code), `"` (ends a quoted label), `<`, `>` and
 `&` (labels are HTML), a backtick (starts a Markdown label), a backslash (`\\n` would break
-the line) and, outside quotes, `;` (ends a statement in sequence diagrams). Brackets, pipes
+the line), `%` (Mermaid finds `%%{init: ...}%%` directives and `%%` comments anywhere in the
+text, quoted or not, before it parses: a label could restyle the diagram) and, outside
+quotes, `;` (ends a statement in sequence diagrams). Brackets, pipes
 and colons are harmless inside quoted labels and at the end of a message line, so they stay
 readable in the note's source.
 """
@@ -14,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SPECIAL = re.compile(r"""[#;"`<>&\\]""")
-_SPECIAL_IN_QUOTES = re.compile(r"""[#"`<>&\\]""")
+_SPECIAL = re.compile(r"""[#;%"`<>&\\]""")
+_SPECIAL_IN_QUOTES = re.compile(r"""[#%"`<>&\\]""")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_]")
 

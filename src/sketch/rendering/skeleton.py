@@ -87,7 +87,10 @@ requirements = Requirements(
         item_sizes=[ItemSize(name="TODO: what one item stores", bytes=500)],
         retention_years=5,
     ),
-    latency=[LatencyTarget(operation="TODO: the read users wait for", ms=200, percentile="p99")],
+    latency=[
+        LatencyTarget(operation="TODO: the read users wait for", flows=["Read an item"], ms=200,
+                      percentile="p99")
+    ],
     consistency=[Consistency(level="eventual", applies_to="TODO: which data")],
     availability=99.9,
 )

@@ -192,7 +192,9 @@ def sql_ddl(design: Design, dialect: str = "postgresql") -> str:
     created: set[str] = set()
     deferred: list[str] = []
     indexes: list[str] = []
-    used_names: set[str] = set()
+    # Tables, indexes and constraints share one namespace in PostgreSQL and SQLite: an index
+    # named like a table would make the DDL fail, so it gets a suffix like any repeat.
+    used_names: set[str] = {entity.table_name for entity in schema.ordered()}
     for entity in schema.ordered():
         table_lines, later = _create_table(entity, schema, created, dialect, used_names)
         lines += [*table_lines, ""]

@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sketch import Design
-from tests.linting.examples import deep_dives, entities_apis, high_level, requirements
+from tests.linting.examples import (
+    budgets,
+    deep_dives,
+    entities_apis,
+    high_level,
+    hygiene,
+    requirements,
+)
 
 Example = Callable[[], Design]
-#: The step modules, in the framework's order.
-STEPS = (requirements, entities_apis, high_level, deep_dives)
+#: The rule modules' example modules: the framework's steps in order, then the budgets along
+#: the flows and the file's hygiene.
+STEPS = (requirements, entities_apis, high_level, deep_dives, budgets, hygiene)
 #: code -> (a design the rule flags, a design it passes), of every step.
 EXAMPLES: dict[str, tuple[Example, Example]] = {
     code: pair for step in STEPS for code, pair in step.EXAMPLES.items()

@@ -17,12 +17,17 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
         clean_design,
     ),
     "X403": (
-        lambda: clean_design(deep_dives=[dive(approaches=[approach("Cache")]), dive("Ids")]),
+        lambda: clean_design(
+            deep_dives=[dive(approaches=[approach("Cache")], decision="Cache"), dive("Ids")]
+        ),
         clean_design,
     ),
     "X404": (
         lambda: clean_design(
-            deep_dives=[dive(approaches=[approach("A", cons=[]), approach("B")]), dive("Ids")]
+            deep_dives=[
+                dive(approaches=[approach("A", cons=[]), approach("B")], decision="A"),
+                dive("Ids"),
+            ]
         ),
         clean_design,
     ),
@@ -43,6 +48,22 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
                 dive("Ids"),
             ]
         ),
-        clean_design,
+        # Numbers in words count: "ten million followers" sizes the problem.
+        lambda: clean_design(
+            deep_dives=[
+                dive(
+                    problem="A user with ten million followers causes ten million writes",
+                    decision="Read-through",
+                    justification="Simple",
+                ),
+                dive("Ids"),
+            ]
+        ),
+    ),
+    "X409": (
+        lambda: clean_design(deep_dives=[dive(decision="Use blockchain"), dive("Ids")]),
+        lambda: clean_design(
+            deep_dives=[dive(decision="read through, with a 60 s TTL"), dive("Ids")]
+        ),
     ),
 }

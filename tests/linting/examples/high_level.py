@@ -31,7 +31,7 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
             flows=flows(cache=False),
         ),
     ),
-    "D305": (lambda: clean_design(flows=flows()[:1]), clean_design),
+    "D305": (lambda: clean_design(flows=flows()[1:]), clean_design),
     "D306": (
         lambda: clean_design(
             flows=flows(

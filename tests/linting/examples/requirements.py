@@ -51,4 +51,12 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
         lambda: clean_design(description="TODO: one sentence on what the system does"),
         clean_design,
     ),
+    "R112": (
+        lambda: clean_design(
+            requirements=requirements(
+                latency=[LatencyTarget(operation="feed read", ms=200, percentile="p99")]
+            )
+        ),
+        clean_design,
+    ),
 }

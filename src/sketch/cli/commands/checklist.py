@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.output import stdout_is_terminal
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -49,7 +51,8 @@ def checklist(
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(as_data(result), indent=2, ensure_ascii=False))
     elif output_format is OutputFormat.markdown:
-        typer.echo(checklist_markdown(result), nl=False)
+        text = checklist_markdown(result)  # a document: shown, never obeyed, on a terminal
+        typer.echo(terminal_safe(text) if stdout_is_terminal() else text, nl=False)
     else:
-        typer.echo(as_text(result, design.display_title), nl=False)
+        typer.echo(terminal_safe(as_text(result, design.display_title)), nl=False)
     return ExitCode.PROBLEMS if result.unticked else ExitCode.OK

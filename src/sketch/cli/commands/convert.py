@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import console, display_path
+from sketch.cli.output import console, display_path, stdout_is_terminal
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, UsageError
 
 FORMATS = ("yaml", "json")
@@ -27,8 +28,8 @@ def output_format(output: Path | None, asked: str | None) -> str:
 
 def emit(text: str, output: Path | None) -> None:
     """Write `text` to `output` atomically, or to stdout when no output is given."""
-    if output is None:
-        console.print(text, nl=False)
+    if output is None:  # a document on a terminal is shown, never obeyed
+        console.print(terminal_safe(text) if stdout_is_terminal() else text, nl=False)
         return
     from sketch.rendering.files import write_text_atomic
 

@@ -22,6 +22,7 @@ import typer
 
 from sketch.cli.application import command
 from sketch.cli.output import display_path, error
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -68,10 +69,10 @@ def drill(
     if history:
         from sketch.practice.history import progress_text
 
-        typer.echo(progress_text(_read_history(drills)), nl=False)
+        typer.echo(terminal_safe(progress_text(_read_history(drills))), nl=False)
         return ExitCode.OK
     if replay is not None:
-        typer.echo(_replayed(replay), nl=False)
+        typer.echo(terminal_safe(_replayed(replay)), nl=False)
         return ExitCode.OK
     if name is None:
         raise UsageError("name a design to practise on", "e.g. `sketch drill twitter`")
@@ -206,7 +207,8 @@ def _live(
             screen = _screen(live, elapsed)
             news = screen if terminal else screen.split("\n", 1)[1]
             if news != shown:
-                typer.echo(_CLEAR + screen if terminal else screen, nl=False)
+                shown = terminal_safe(screen)  # the design's text, never escape sequences
+                typer.echo(_CLEAR + shown if terminal else shown, nl=False)
                 shown = news
             sleep(interval)
     except KeyboardInterrupt:

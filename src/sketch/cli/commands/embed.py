@@ -9,6 +9,7 @@ import typer
 
 from sketch.cli.application import command
 from sketch.cli.output import console, display_path, error
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -29,10 +30,19 @@ def embed(
             "whose Graphviz draws different bytes.",
         ),
     ] = False,
+    allow_outside_project: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outside-project",
+            help="Let markers name designs outside the note's project (the nearest folder "
+            "with .git or pyproject.toml). Embedding runs .py designs: allow only for "
+            "notes you trust.",
+        ),
+    ] = False,
 ) -> ExitCode:
     """Regenerate what lies between `<!-- sketch: DESIGN SECTION -->` and `<!-- /sketch -->`.
 
-    DESIGN is relative to the note's folder.
+    DESIGN is relative to the note's folder and must lie inside the note's project.
     Text outside the markers is never changed.
 
     Sections: architecture (add png for PNG), mermaid-architecture,
@@ -46,7 +56,7 @@ def embed(
     from sketch.errors import EmbedError
     from sketch.loading.discover import note_files
 
-    designs = Designs()
+    designs = Designs(allow_outside=allow_outside_project)
     plans, failed = [], False
     for path in note_files(notes):
         try:
@@ -63,7 +73,7 @@ def embed(
     stale = [plan for plan in plans if plan.stale]
     if check:
         for plan in stale:
-            console.print(plan.diff(), nl=False)
+            console.print(terminal_safe(plan.diff()), nl=False)
         _summary(len(plans), len(stale), "out of date" if stale else "up to date")
         return ExitCode.PROBLEMS if stale else ExitCode.OK
     for plan in stale:

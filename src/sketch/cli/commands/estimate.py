@@ -10,6 +10,7 @@ import typer
 
 from sketch.cli.application import command
 from sketch.cli.output import console
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -69,5 +70,5 @@ def estimate(
         data = estimates_data(design, estimates)
         console.print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        console.print(requirements_text(design, estimates), nl=False)
+        console.print(terminal_safe(requirements_text(design, estimates)), nl=False)
     return ExitCode.OK

@@ -11,6 +11,7 @@ import typer
 
 from sketch.cli.application import command, show_traceback
 from sketch.cli.output import console, error
+from sketch.cli.terminal import terminal_report, terminal_safe
 from sketch.errors import ExitCode, UsageError, plural
 
 
@@ -99,13 +100,18 @@ def lint(
         split_selectors(select) or None, split_selectors(ignore), split_selectors(extend_select)
     )
     try:  # validate the command line before loading anything
-        active_rules(
+        chosen = active_rules(
             REGISTRY, (*(options.select or ("ALL",)), *options.extend_select), options.ignore
         )
     except UnknownCode as exc:
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
         ) from exc
+    if not chosen and (options.select or options.ignore):  # "All clear" would be a lie
+        raise UsageError(
+            "--select and --ignore leave no rule to run",
+            "ignore fewer rules, or select more (`sketch rules` lists them)",
+        )
     linter = Linter(options)
     reports, unloadable = [], 0
     for path in design_files(files):
@@ -160,16 +166,18 @@ def _render(
     if output_format is OutputFormat.sarif:
         return sarif.as_sarif(reports, REGISTRY)
     if output_format is OutputFormat.github:
-        return report.github(reports)
+        return terminal_safe(report.github(reports))
     style = console.style  # colour as every command does: NO_COLOR, FORCE_COLOR, a terminal
+    shown = [terminal_report(r) for r in reports]  # user text made safe before it is styled
     if output_format is OutputFormat.concise:
-        return report.concise(reports, style=style, show_suppressed=show_suppressed, footer=footer)
+        return report.concise(shown, style=style, show_suppressed=show_suppressed, footer=footer)
     return report.text(
-        reports,
+        shown,
         style=style,
         show_suppressed=show_suppressed,
         show_source=output_format is OutputFormat.full,
         footer=footer,
+        clean=terminal_safe,
     )
 
 

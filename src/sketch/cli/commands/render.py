@@ -82,8 +82,6 @@ def render(
     wanted = parse_formats(formats)
     options = render_options(direction, theme)
     paths = design_files(files)
-    if not paths:
-        raise UsageError("no design files found", "pass .py design files or folders holding them")
     if len(paths) > 1:
         from sketch.cli.progress import report_many
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
 
@@ -28,5 +29,5 @@ def talk(file: Annotated[Path, typer.Argument(help="A design file.")]) -> ExitCo
     conventions = conventions_from_settings(settings.estimate, settings.source)
     design = checked.design
     parts = talk_track(design, estimate(design, conventions))
-    typer.echo(as_text(parts, design.display_title), nl=False)
+    typer.echo(terminal_safe(as_text(parts, design.display_title)), nl=False)
     return ExitCode.OK

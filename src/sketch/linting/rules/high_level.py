@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 
 from sketch.errors import plural
+from sketch.estimating.availability import copies_of
+from sketch.estimating.uptime import managed, uptime_of
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
 from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind
@@ -26,9 +28,23 @@ DISTRIBUTED_DATABASES = (
     "vitess",
     "citus",
 )
-_FANOUT_ON_WRITE = re.compile(r"fan-?\s?out[- ]on[- ]write|fan-?\s?out \(push|push model")
+#: Fanout on write in the words reviewers use: "fan-out on write", "push model", "write to
+#: every follower's feed", "precomputed timelines", "deliver to each follower's inbox".
+_FANOUT_ON_WRITE = re.compile(
+    r"fan-?\s?out[- ]on[- ]write|fan-?\s?out \(push|push model|push-based|"
+    r"write[- ]time fan-?\s?out|"
+    r"(pre-?comput\w*|materiali[sz]\w*) (home )?(timelines?|feeds?|inbox\w*)|"
+    r"(write|append|push|insert|deliver|copy|copie)\w*(\s+\S+){0,3}\s+(in)?to\s+(every|each|all)"
+    r"(\s+of)?(\s+the|\s+their|\s+its)?\s+(followers?|subscribers?|members?|friends?)"
+)
+#: Hot-key or celebrity handling in reviewers' words.
 _HOT_KEY_HANDLING = re.compile(
-    r"celebrit|hot[- ]?key|hot[- ]shard|hybrid|fan-?\s?out[- ]on[- ]read|pull for|pull model"
+    r"celebrit|hot[- ]?(key|shard|partition|spot|user|account)s?|hotspot|heavy[- ]hitter|"
+    r"hybrid|fan-?\s?out[- ]on[- ]read|pull for|pull model|pull-based|pull (their|the) "
+    r"(posts|tweets)|"
+    r"(popular|famous|large|big|high[- ]follower|mega)[- ](users?|accounts?|authors?|creators?)|"
+    r"influencer|viral|key (splitting|salting)|salted keys?|split (the )?hot|"
+    r"(many|millions of|10m|100m) followers? (are|is)? ?(pulled|read at read time)|skew"
 )
 
 
@@ -55,6 +71,8 @@ def no_bottlenecks(ctx: Context) -> Iterator[Hit]:
             Bottleneck(title="Database is a single point of failure", components=["db"],
                        problem="One primary serves every read and write",
                        solution="Add a standby replica with automatic failover")])
+    Known false positives:
+        None known: every design has a weakest point; naming it is the exercise.
     """
     if not ctx.design.bottlenecks:
         yield Hit("bottlenecks", "no bottlenecks identified")
@@ -80,6 +98,9 @@ def bottleneck_without_solution(ctx: Context) -> Iterator[Hit]:
     Fix:
         Bottleneck(title="Timeline query", problem="The join is slow",
                    solution="Pre-compute timelines (fanout on write)")
+    Known false positives:
+        A bottleneck accepted on purpose ("one region only: acceptable for v1"): write
+        that as its solution.
     """
     for i, b in enumerate(ctx.design.bottlenecks):
         if not b.solution:
@@ -92,34 +113,52 @@ def bottleneck_without_solution(ctx: Context) -> Iterator[Hit]:
     "error",
     STEP,
     fix="run two or more instances, or add a replica (`instances=2` or `replicas=1`)",
-    thresholds=("spof_availability",),
 )
 def single_point_of_failure(ctx: Context) -> Iterator[Hit]:
-    """A stateful component or load balancer runs as one instance with no replica.
+    """A component a request needs runs as one instance, with nothing to take over.
 
     What it checks:
-        While `availability` is at least the `spof_availability` threshold (99.9%), a load
-        balancer or stateful component (database, cache, queue, stream, object store, search
-        index) with `instances=1`, `replicas=0` and no read replica pointing at it.
+        Every component on a request path (a flow started by a client or calling an API,
+        up to its asynchronous steps and queues; callers aside) that runs one instance with
+        no replica and no read replica, whether it holds data or not: one app server is as
+        fatal as one database. Not a single point of failure: several instances, a managed
+        service redundant by construction (object store, CDN, DNS, push service, or a
+        technology such as S3, SQS or DynamoDB; `managed=True` says so for others), and work
+        off the request path (a worker behind a queue, a batch job). It holds whatever the
+        availability target, unless a target is given that one instance already meets.
     Why it matters:
-        The guide lists "Database is single point of failure" among the bottlenecks to fix:
-        one machine failing takes the whole system down, and 99.9% allows under 9 hours of
-        downtime a year.
+        The guide's question before the deep dive: "What's the single point of failure?",
+        and its answer "Database is single point of failure ... Add read replicas". One
+        machine failing takes every request through it down; one instance is up about 99.5%
+        of the time (AWS's instance-level SLA), under 99.9% and far under 99.99%.
     Bad:
-        Component(name="db", kind="database", technology="PostgreSQL")
+        Component(name="app", kind="service")  # one app server on the request path
     Fix:
-        Component(name="db", kind="database", technology="PostgreSQL", replicas=1)
+        Component(name="app", kind="service", instances=3)
+    Known false positives:
+        A component the author knows to be redundant but declared with one instance and no
+        technology that says so (a managed Postgres such as Cloud SQL HA): say
+        `managed=True`, or `instances=`/`replicas=` as it runs. Hand-off steps not marked
+        `asynchronous=True` put their target on the request path.
     """
-    availability = ctx.design.requirements.availability
-    if availability is None or availability < ctx.thresholds.spof_availability:
-        return
-    for i, c in ctx.of_kind(Kind.load_balancer, *STATEFUL_KINDS):
-        if c.instances == 1 and c.name not in ctx.replicated and c.replica_of is None:
-            yield Hit(
-                f"components[{i}]",
-                f"{c.kind.value} '{c.name}' is a single point of failure "
-                f"at {availability:g}% availability",
-            )
+    target = ctx.design.requirements.availability
+    for name, flows in sorted(ctx.on_request_path.items()):
+        component = ctx.design.component(name)
+        if component is None or managed(component):
+            continue
+        if copies_of(ctx.design, component) > 1 or component.replica_of is not None:
+            continue
+        one = uptime_of(component)
+        if target is not None and one.percent >= target:
+            continue  # one instance already meets what the design asks for
+        i = ctx.design.components.index(component)
+        names = ", ".join(f"'{ctx.design.flows[f].name}'" for f in flows)
+        goal = f"; the target is {target:g}%" if target is not None else ""
+        yield Hit(
+            f"components[{i}]",
+            f"{component.kind.value} '{name}' is a single point of failure: one instance "
+            f"(~{one.percent:g}% up) on the request path of {names}{goal}",
+        )
 
 
 @rule(
@@ -144,6 +183,9 @@ def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
         Scale(dau=1_000_000, read_write_ratio=100) with components client, lb, app, db
     Fix:
         Component(name="cache", kind="cache", technology="Redis", instances=2)
+    Known false positives:
+        A read-heavy load served by a store that is its own cache (an in-memory
+        database, a CDN in front of static files): suppress with that reason.
     """
     ratio = ctx.read_write_ratio
     if ratio is None or ratio < ctx.thresholds.read_heavy_ratio:
@@ -172,6 +214,9 @@ def too_few_flows(ctx: Context) -> Iterator[Hit]:
         Design(..., flows=[post_tweet])
     Fix:
         Design(..., flows=[post_tweet, get_timeline])
+    Known false positives:
+        A single-purpose design with one request (a URL redirect service's redirect,
+        plus the create): walk both anyway; the guide asks for 2-3.
     """
     count, wanted = len(ctx.design.flows), ctx.thresholds.min_flows
     if count < wanted:
@@ -199,6 +244,9 @@ def flow_without_data_store(ctx: Context) -> Iterator[Hit]:
     Fix:
         Flow(name="Post", steps=[Step(from_="client", to="app", action="POST /api/v1/posts"),
                                  Step(from_="app", to="db", action="INSERT INTO posts")])
+    Known false positives:
+        A flow that ends at an external service holding the data (a payment provider):
+        suppress with that reason.
     """
     stores = {c.name for _, c in ctx.of_kind(*DATA_STORE_KINDS)}
     for i, flow in enumerate(ctx.design.flows):
@@ -225,6 +273,9 @@ def unused_component(ctx: Context) -> Iterator[Hit]:
         Component(name="search", kind="search_index")  # no flow or link mentions it
     Fix:
         Link(from_="app", to="search", label="index new posts")
+    Known false positives:
+        A component drawn for completeness (monitoring, DNS) that no flow needs: a
+        `Link` saying what it does keeps it explained.
     """
     used = {name for edge in ctx.design.edges() for name in edge}
     for i, c in enumerate(ctx.design.components):
@@ -254,6 +305,9 @@ def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
         Scale(writes_per_second=20_000, reads_per_second=50_000) with one PostgreSQL `db`
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL", replicas=3, shards=8)
+    Known false positives:
+        A database already sharded or replicated by its technology but not named so:
+        name the technology (Cassandra, DynamoDB).
     """
     databases = ctx.of_kind(Kind.database)
     if len(databases) != 1 or ctx.of_kind(Kind.cache):
@@ -301,6 +355,9 @@ def over_engineering(ctx: Context) -> Iterator[Hit]:
         and `Component(kind="database", shards=16)`
     Fix:
         "With 10K DAU, we can start with a single PostgreSQL instance and a Redis cache."
+    Known false positives:
+        A queue kept at low scale for a reason other than load (retries, decoupling a
+        slow third party): suppress with that reason.
     """
     peak = ctx.load.peak_total
     if peak is None or peak >= ctx.thresholds.low_scale_peak_qps:
@@ -335,8 +392,11 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
     """Fanout on write with no plan for users with huge follower counts.
 
     What it checks:
-        The design mentions fanout on write (push) and nowhere mentions celebrities, hot keys,
-        a hybrid approach or fanout on read.
+        The design fans out on write (a step with `fanout=`, or words such as "fanout on
+        write", "push model", "precomputed timelines", "write to every follower's feed") and
+        nowhere handles hot keys (celebrities, hot keys/shards/partitions, heavy hitters,
+        popular or high-follower accounts, influencers, key salting, a hybrid approach,
+        fanout on read, pulling their posts at read time).
     Why it matters:
         "Celebrity tweets fanout: a user with 10M followers causes 10M writes. Solution:
         Hybrid approach (fanout for normal users, pull for celebrities)."
@@ -346,11 +406,26 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
     Fix:
         Bottleneck(title="Celebrity fanout", problem="10M followers cause 10M writes",
                    solution="Hybrid: push for normal users, pull for celebrities")
+    Known false positives:
+        No longer: handling written as "hot partitions", "heavy hitters" or "accounts with
+        millions of followers are pulled at read time". Still: fanout to a bounded group (a
+        chat room capped at 100 members) has no celebrity problem: suppress with the bound
+        as reason.
     """
     texts = ctx.texts
     if any(_HOT_KEY_HANDLING.search(text) for _, text in texts):
         return
-    path = next((p for p, text in texts if _FANOUT_ON_WRITE.search(text)), None)
+    structural = next(
+        (
+            f"flows[{i}].steps[{j}]"
+            for i, flow in enumerate(ctx.design.flows)
+            for j, step in enumerate(flow.steps)
+            if step.fanout is True
+            or (not isinstance(step.fanout, bool) and step.fanout is not None and step.fanout > 1)
+        ),
+        None,
+    )
+    path = structural or next((p for p, text in texts if _FANOUT_ON_WRITE.search(text)), None)
     if path is not None:
         yield Hit(path, "fanout on write with no celebrity / hot-key handling")
 
@@ -375,6 +450,9 @@ def data_store_without_technology(ctx: Context) -> Iterator[Hit]:
         Component(name="db", kind="database")
     Fix:
         Component(name="db", kind="database", technology="PostgreSQL")
+    Known false positives:
+        A managed store whose technology is its kind ("the cloud's object store"): name
+        the service anyway (S3, GCS).
     """
     for i, c in ctx.of_kind(*STATEFUL_KINDS):
         if not c.technology:

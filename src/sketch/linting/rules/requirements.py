@@ -34,6 +34,9 @@ def no_functional_requirements(ctx: Context) -> Iterator[Hit]:
         Requirements(scale=Scale(dau=1_000_000))
     Fix:
         Requirements(in_scope=["Users can post tweets (280 chars)", "Users can follow others"])
+    Known false positives:
+        None known: a design always does something for someone. A pure library or batch
+        pipeline still has a scope; write it as features.
     """
     if not ctx.design.requirements.in_scope:
         yield Hit("requirements.in_scope", "no in-scope features: what must the system do?")
@@ -60,6 +63,9 @@ def no_out_of_scope(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["Post tweets", "Follow users"],
                      out_of_scope=["Direct messaging", "Search"])
+    Known false positives:
+        A design whose scope is genuinely closed (an exercise that fixes the features)
+        has nothing to leave out: suppress with that reason.
     """
     if not ctx.design.requirements.out_of_scope:
         yield Hit("requirements.out_of_scope", "no out-of-scope list")
@@ -87,6 +93,9 @@ def no_scale_numbers(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["Post tweets"],
                      scale=Scale(dau=200_000_000, writes_per_user_per_day=2, peak_factor=3))
+    Known false positives:
+        A design sized by throughput alone in words ("a few hundred requests a day")
+        gives no number lint can read: write `reads_per_second=`.
     """
     scale = ctx.design.requirements.scale
     numbers = (
@@ -116,6 +125,9 @@ def no_latency_target(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["See home timeline"],
                      latency=[LatencyTarget(operation="timeline read", ms=200, percentile="p99")])
+    Known false positives:
+        Batch-only designs (a nightly report) have no user waiting: suppress with that
+        reason.
     """
     if not ctx.design.requirements.latency:
         yield Hit("requirements.latency", "no latency target")
@@ -140,12 +152,15 @@ def latency_without_percentile(ctx: Context) -> Iterator[Hit]:
         LatencyTarget(operation="timeline read", ms=200)
     Fix:
         LatencyTarget(operation="timeline read", ms=200, percentile="p99")
+    Known false positives:
+        A target meant as a hard timeout ("every call under 2 s") holds at p100: say
+        `percentile='p999'` or suppress with the reason.
     """
     for i, target in enumerate(ctx.design.requirements.latency):
         if target.percentile is None:
             yield Hit(
                 f"requirements.latency[{i}]",
-                f"latency target for '{target.operation}' has no percentile",
+                f"latency target for '{target.label}' has no percentile",
             )
 
 
@@ -169,6 +184,9 @@ def no_consistency_choice(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["See home timeline"], consistency=[
             Consistency(level="eventual", applies_to="timeline", staleness="a few seconds")])
+    Known false positives:
+        A design with a single data store and no replica or cache has one consistency
+        only; still worth saying, so the rule stays.
     """
     if not ctx.design.requirements.consistency:
         yield Hit("requirements.consistency", "no consistency choice (strong or eventual)")
@@ -193,6 +211,9 @@ def no_availability_target(ctx: Context) -> Iterator[Hit]:
         Requirements(in_scope=["Post tweets"])
     Fix:
         Requirements(in_scope=["Post tweets"], availability=99.99)
+    Known false positives:
+        An internal tool whose downtime is acceptable: write the low target
+        (`availability=99.0`) rather than suppress.
     """
     if ctx.design.requirements.availability is None:
         yield Hit("requirements.availability", "no availability target")
@@ -219,6 +240,9 @@ def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2,
               item_sizes=[ItemSize(name="text", chars=280), ItemSize(name="metadata", bytes=190)])
+    Known false positives:
+        A design that stores nothing per write (a stateless proxy, a rate limiter
+        counting in memory): suppress with that reason.
     """
     scale = ctx.design.requirements.scale
     if scale is None or not scale.item_sizes:
@@ -247,6 +271,9 @@ def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
         Scale(dau=200_000_000, writes_per_user_per_day=2)
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+    Known false positives:
+        A write-only design (ingesting logs or metrics nobody reads online): say
+        `read_write_ratio` is small, or suppress.
     """
     scale = ctx.design.requirements.scale
     if scale is None:
@@ -275,6 +302,9 @@ def no_peak_factor(ctx: Context) -> Iterator[Hit]:
         Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100, peak_factor=3)
+    Known false positives:
+        A load that is flat by construction (a fixed-rate sensor fleet): `peak_factor=1`
+        says so.
     """
     scale = ctx.design.requirements.scale
     if scale is not None and scale.peak_factor is None:
@@ -303,9 +333,47 @@ def declared_figure_disagrees(ctx: Context) -> Iterator[Hit]:
         Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=1_000)
     Fix:
         Scale(dau=1_000_000, writes_per_user_per_day=1, writes_per_second=12)
+    Known false positives:
+        A declared figure that deliberately differs from the derivation (a launch-day
+        spike): put it in `peak_factor` instead, or suppress with the reason.
     """
     for path, message in ctx.load.mismatches:
         yield Hit(path, message)
+
+
+@rule(
+    "R112",
+    "latency-target-without-flow",
+    "warning",
+    STEP,
+    fix="name the flow it governs: `LatencyTarget(flows=['Get timeline'], ms=200, ...)`",
+)
+def latency_target_without_flow(ctx: Context) -> Iterator[Hit]:
+    """A latency target governs no flow, so nothing is ever compared with it.
+
+    What it checks:
+        A `LatencyTarget` without `flows` in a design that has flows.
+    Why it matters:
+        A target is there to be checked: "gives us ~250ms latency. That exceeds our 200ms
+        p99 target". Tied to its flows, D312 adds up their steps and says when the path the
+        percentile governs is over it.
+    Bad:
+        LatencyTarget(operation="timeline read", ms=200, percentile="p99")
+    Fix:
+        LatencyTarget(operation="timeline read", flows=["Get timeline"], ms=200,
+                      percentile="p99")
+    Known false positives:
+        A target for an operation no flow walks yet (search, in a design that walks post
+        and read): walk that flow, or suppress with the reason until you do.
+    """
+    if not ctx.design.flows:
+        return
+    for i, target in enumerate(ctx.design.requirements.latency):
+        if not target.flows:
+            yield Hit(
+                f"requirements.latency[{i}]",
+                f"latency target '{target.label}' governs no flow",
+            )
 
 
 _PLACEHOLDER = re.compile(r"\bTODO\b")

@@ -1,0 +1,126 @@
+"""Availability along the flows: each composition rule worked by hand, defaults and sources."""
+
+from __future__ import annotations
+
+import runpy
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sketch import Component, Design, Flow, Requirements, Step
+from sketch.estimating.availability import flow_availability, redundant, serial
+from sketch.estimating.uptime import ONE_INSTANCE, managed, uptime_of
+from tests.helpers.paths import REPO_ROOT
+
+
+def design_of(*parts: Component, target: float | None = 99.99, **flow: object) -> Design:
+    names = [p.name for p in parts]
+    steps = [Step(from_="client", to=names[0], action="GET")] + [
+        Step(from_=a, to=b, action="call", **flow) for a, b in pairwise(names)
+    ]
+    return Design(
+        name="t",
+        requirements=Requirements(availability=target),
+        components=[Component(name="client", kind="client"), *parts],
+        flows=[Flow(name="Read", steps=steps)],
+    )
+
+
+def test_one_instance_is_the_instance_level_sla() -> None:
+    assert ONE_INSTANCE.percent == 99.5 and "aws.amazon.com/compute/sla" in ONE_INSTANCE.source
+    [part] = flow_availability(design_of(Component(name="app", kind="service")), 0).parts
+    assert part.single and part.percent == 99.5
+
+
+def test_redundant_copies_one_minus_the_chance_all_are_down() -> None:
+    assert redundant(99.5, 2) == pytest.approx(99.9975)  # 1 - 0.005^2
+    assert redundant(99.5, 3) == pytest.approx(99.9999875)  # 1 - 0.005^3
+    db = Component(name="db", kind="database", replicas=2)
+    [part] = flow_availability(design_of(db), 0).parts
+    assert part.copies == 3 and part.failover
+    assert "failover to a replica" in part.how()
+
+
+def test_read_replicas_declared_apart_count_as_copies() -> None:
+    db = Component(name="db", kind="database")
+    replica = Component(name="db-r", kind="read_replica", replica_of="db")
+    design = design_of(db, replica)
+    assert flow_availability(design, 0).parts[0].copies == 2
+
+
+def test_serial_parts_multiply() -> None:
+    assert serial([99.9, 99.9]) == pytest.approx(99.8001)
+    lb = Component(name="lb", kind="load_balancer")
+    app = Component(name="app", kind="service")
+    flow = flow_availability(design_of(lb, app), 0)
+    assert flow.percent == pytest.approx(100 * 0.995**2)  # 99.0025%
+    assert flow.under_target and flow.weakest is not None
+
+
+def test_managed_services_at_their_published_sla() -> None:
+    s3 = Component(name="store", kind="object_store", technology="Amazon S3")
+    cdn = Component(name="cdn", kind="cdn", technology="CloudFront", instances=4)
+    assert managed(s3) and uptime_of(s3).percent == 99.9 and "s3/sla" in uptime_of(s3).source
+    assert uptime_of(cdn).percent == 99.9 and "cloudfront/sla" in uptime_of(cdn).source
+    flow = flow_availability(design_of(cdn, s3), 0)
+    assert [p.copies for p in flow.parts] == [1, 1]  # the provider's redundancy is in the SLA
+    assert flow.percent == pytest.approx(99.8001)
+
+
+def test_defaults_are_overridable() -> None:
+    declared = Component(name="db", kind="database", availability=99.95)
+    assert uptime_of(declared).percent == 99.95 and "declared" in uptime_of(declared).source
+    not_managed = Component(name="q", kind="queue", technology="SQS", managed=False)
+    assert not managed(not_managed) and uptime_of(not_managed) == ONE_INSTANCE
+
+
+def test_scatter_gather_needs_every_shard() -> None:
+    db = Component(name="db", kind="database", shards=4, replicas=1)
+    app = Component(name="app", kind="service", instances=3)
+    flow = flow_availability(design_of(app, db, parallel=4), 0)
+    part = flow.parts[1]
+    assert part.needed == 4 and part.percent == pytest.approx(100 * (0.999975**4))
+
+
+def test_compared_at_the_precision_the_target_is_written() -> None:
+    elb = Component(name="lb", kind="load_balancer", technology="ALB")
+    app = Component(name="app", kind="service", instances=3)
+    flow = flow_availability(design_of(elb, app), 0)
+    assert flow.percent < 99.99 and not flow.under_target  # 99.98999...% reads as 99.99%
+
+
+def test_twitter_against_the_guides_99_99() -> None:
+    twitter = runpy.run_path(str(REPO_ROOT / "designs" / "twitter.py"))["design"]
+    post, timeline = (flow_availability(twitter, i) for i in range(2))
+    for flow in (post, timeline):
+        assert flow.percent == pytest.approx(99.9975, abs=1e-4)  # the 2 load balancers
+        assert not flow.under_target
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.integers(0, 3)), min_size=1, max_size=5),
+    st.integers(0, 4),
+)
+def test_adding_a_replica_never_lowers_availability(
+    copies: list[tuple[int, int]], which: int
+) -> None:
+    parts = [
+        Component(name=f"c{i}", kind="database", instances=n, replicas=r)
+        for i, (n, r) in enumerate(copies)
+    ]
+    before = flow_availability(design_of(*parts), 0).percent
+    k = which % len(parts)
+    more = parts[k].model_copy(update={"replicas": parts[k].replicas + 1})
+    after = flow_availability(design_of(*parts[:k], more, *parts[k + 1 :]), 0).percent
+    assert after >= before
+
+
+def test_every_default_and_its_source_is_in_the_docs() -> None:
+    from sketch.estimating.uptime import MANAGED_KINDS, MANAGED_SLAS
+
+    docs = (REPO_ROOT / "docs" / "budgets.md").read_text(encoding="utf-8")
+    for uptime in [ONE_INSTANCE, *(u for _, u in MANAGED_SLAS), *MANAGED_KINDS.values()]:
+        assert f"| {uptime.percent:g}% | {uptime.source} |" in docs, uptime
