@@ -61,5 +61,5 @@ def test_a_notebook_shows_the_design_its_findings_and_its_estimates(tmp_path: Pa
     assert lint["text/html"] == "<p><strong>No findings.</strong></p>"  # the example is clean
     assert "Ingress bandwidth" in estimate["text/html"] and "<table" in estimate["text/html"]
     assert "peak ingress" not in estimate["text/html"]  # the How column gives the figure's line
-    assert "<table>" in draft_lint["text/html"] and "R120" in draft_lint["text/html"]
-    assert "R120 [warning] placeholder left" in draft_lint["text/plain"]
+    assert "<table>" in draft_lint["text/html"] and "H102" in draft_lint["text/html"]
+    assert "H102 [warning] placeholder left" in draft_lint["text/plain"]

@@ -45,7 +45,7 @@ def test_the_skeleton_renders_and_lints_with_only_its_todos(
     assert (tmp_path / "out" / "chat" / "architecture.svg").is_file()
     linted = sketch("lint", file, "--output-format", "json")
     findings = json.loads(linted.stdout)["findings"]
-    assert findings and {f["code"] for f in findings} == {"R120"}
+    assert findings and {f["code"] for f in findings} == {"H102"}
     assert all(f["line"] for f in findings)  # each points at a line of the scaffold
     if yaml:  # the schema its modeline points at is written beside it
         assert (tmp_path / "sketches" / "_sketch.schema.json").is_file()

@@ -3,10 +3,10 @@
 ```toml
 [tool.sketch.lint]
 select = ["ALL"]             # codes, prefixes (D3) or rule names; default: every rule
-extend-select = ["R120"]     # added to `select` (as ruff's), also `--extend-select`
+extend-select = ["H102"]     # added to `select` (as ruff's), also `--extend-select`
 ignore = ["X408"]
 extend-ignore = ["A207"]     # added to `ignore`
-per-file-ignores = { "drafts/*" = ["R120", "X4"], "legacy.py" = ["ALL"] }
+per-file-ignores = { "drafts/*" = ["H102", "X4"], "legacy.py" = ["ALL"] }
 severity = { D307 = "info" }
 thresholds = { single_database_qps = 20000 }
 ```

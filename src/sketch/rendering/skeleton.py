@@ -2,7 +2,7 @@
 four steps, ready to fill in.
 
 The scaffold loads, checks, renders and lints as it is: its only lint findings are its
-placeholders (`TODO`, rule R120), each with the line to edit. It has the framework's
+placeholders (`TODO`, rule H102), each with the line to edit. It has the framework's
 minimum (3 entities, 5 APIs, 2 flows, 2 deep dives) and no single point of failure.
 """
 
@@ -43,7 +43,7 @@ Fill in each step, top to bottom, replacing every `TODO`. Then run
 
     sketch lint {path}
 
-which lists every `TODO` still left (R120) and what a demanding interviewer would ask, each
+which lists every `TODO` still left (H102) and what a demanding interviewer would ask, each
 with the line to fix. `sketch render {path}` (or `sketch watch {path} --serve`)
 draws it at any time, with a "draft" banner while `sketch check` still finds problems.
 """
@@ -196,7 +196,7 @@ storage = DeepDive(
         Approach(name="TODO: approach A", pros=["TODO"], cons=["TODO"]),
         Approach(name="TODO: approach B", pros=["TODO"], cons=["TODO"]),
     ],
-    decision="TODO: the approach you choose",
+    decision="TODO: approach A",  # the name of the approach you choose
     justification="TODO: why, with numbers",
 )
 reads = DeepDive(
@@ -207,7 +207,7 @@ reads = DeepDive(
         Approach(name="TODO: approach A", pros=["TODO"], cons=["TODO"]),
         Approach(name="TODO: approach B", pros=["TODO"], cons=["TODO"]),
     ],
-    decision="TODO: the approach you choose",
+    decision="TODO: approach A",  # the name of the approach you choose
     justification="TODO: why, with numbers",
 )
 

@@ -47,10 +47,6 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
         lambda: clean_design(requirements=requirements(scale=scale(writes_per_second=1_000))),
         lambda: clean_design(requirements=requirements(scale=scale(writes_per_second=12))),
     ),
-    "R120": (
-        lambda: clean_design(description="TODO: one sentence on what the system does"),
-        clean_design,
-    ),
     "R112": (
         lambda: clean_design(
             requirements=requirements(

@@ -1,16 +1,11 @@
-"""Step 1, clarify requirements (R1xx): scope, scale, latency, consistency, availability.
-
-R120 (placeholder-left) reads all four steps: it lists the `TODO`s `sketch new` leaves.
-"""
+"""Step 1, clarify requirements (R1xx): scope, scale, latency, consistency, availability."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
-from sketch.model.paths import walk
 
 STEP = FrameworkStep.requirements
 
@@ -374,46 +369,3 @@ def latency_target_without_flow(ctx: Context) -> Iterator[Hit]:
                 f"requirements.latency[{i}]",
                 f"latency target '{target.label}' governs no flow",
             )
-
-
-_PLACEHOLDER = re.compile(r"\bTODO\b")
-
-
-@rule(
-    "R120",
-    "placeholder-left",
-    "warning",
-    STEP,
-    fix="replace the `TODO:` text with your own words (or delete the item)",
-)
-def placeholder_left(ctx: Context) -> Iterator[Hit]:
-    """A `TODO` placeholder is still in the design.
-
-    What it checks:
-        Every piece of text in the design, in all four steps (features, entity and field
-        names, API purposes, component technology, flow actions, bottlenecks, deep dives),
-        for the word `TODO`, which `sketch new` puts in each placeholder.
-    Why it matters:
-        A placeholder reads as an answer in the rendered note and the diagram, but it is a
-        question nobody has answered yet. Listing them says what is left to write.
-    Bad:
-        Bottleneck(title="TODO: the first thing to break", problem="TODO: why it breaks")
-    Fix:
-        Bottleneck(title="Timeline reads", problem="463K reads/s exceed one database")
-    """
-    for path, obj in walk(ctx.design):
-        for name in type(obj).model_fields:
-            for where, text in _texts(getattr(obj, name), f"{path}.{name}" if path else name):
-                if _PLACEHOLDER.search(text):
-                    shown = text if len(text) <= 60 else text[:57] + "..."
-                    yield Hit(where, f"placeholder left: {shown!r}")
-
-
-def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
-    """The strings a field holds directly: itself, or the strings of a tuple of them."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                yield f"{path}[{index}]", item
