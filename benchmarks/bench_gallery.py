@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python benchmarks/bench_gallery.py [--runs 5] [--jobs N] [--formats png,svg,dot,md]
 
-Each run is a fresh Python process that calls `sketch.rendering.batch.render_many` on designs/ into a
-temporary folder, as `sketch render designs/` would: interpreter start-up and imports are
+Each run is a fresh Python process that calls `sketch.rendering.batch.render_many` on
+designs/ into a temporary folder, as `sketch render designs/` would: interpreter start-up and
+imports are
 part of what a user waits for. Prints the median wall time of each mode, the median time
 inside `render_many` alone, and the speed-up serial / parallel.
 """

@@ -52,8 +52,9 @@ def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
     [
         ({"PostgreSQL": 5}, "must be a table"),
         ({"PostgreSQL": {"qps": 5}}, "qps"),
-        ({"PostgreSQL": {"requests_per_second": -1}}, "positive"),
-        ({"PostgreSQL": {"requests_per_second": float("inf")}}, "positive"),
+        # Worded as the same figure on a component is (`NodeCapacity`), at its line.
+        ({"PostgreSQL": {"requests_per_second": -1}}, "greater than 0"),
+        ({"PostgreSQL": {"requests_per_second": float("inf")}}, "finite number"),
     ],
 )
 def test_bad_capacity_settings_are_config_errors(settings: dict, message: str) -> None:  # type: ignore[type-arg]

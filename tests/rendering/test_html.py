@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from sketch.estimating import route_load
 from sketch.loading import load_design
 from sketch.model import Component, Design
 from sketch.rendering.html import html_files, inline_svg, render_fragment, render_html
+from sketch.rendering.load import shown
 from tests.helpers.golden import Golden
 from tests.rendering import browser, hostile
 
@@ -186,13 +188,20 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
     assert result["fetched"] == []  # nothing loaded from anywhere
     kinds = [t["kind"] for t in result["tables"]]
     assert kinds.count("entity") == 5 and kinds.count("flow") == 2
-    assert {"estimates", "components", "apis", "bottlenecks", "approaches"} <= set(kinds)
+    assert {"estimates", "load", "components", "apis", "bottlenecks", "approaches"} <= set(kinds)
+    load = next(t for t in result["tables"] if t["kind"] == "load")
+    assert load["rows"] == 1 + len(shown(route_load(twitter)))
+    assert (
+        "Breaks first (at today's traffic): " + (route_load(twitter).saturation_line() or "")
+        in (result["text"])
+    )
     assert all(t["size"][0] > 0 and t["size"][1] > 0 for t in result["tables"])
     apis = next(t for t in result["tables"] if t["kind"] == "apis")
     assert apis["rows"] == 1 + len(twitter.apis)
     assert result["headings"] == [
         "Requirements",
         "Estimates",
+        "Load along the flows",
         "Architecture",
         "Data model",
         "API",

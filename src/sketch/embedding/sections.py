@@ -95,24 +95,25 @@ def _markdown(name: str) -> Callable[[Request], Generated]:
     return build
 
 
-def estimates(design: Design, settings: Config | None) -> str:
-    """The estimates section of `sketch.estimating`, with the design's project conventions."""
-    from sketch.estimating import conventions_from_settings
-    from sketch.rendering.estimates import estimates_markdown
+def project_section(name: str, design: Design, settings: Config | None) -> str:
+    """A section that reads the project's `[tool.sketch.estimate]` and
+    `[tool.sketch.capacity]` (the estimates, the load), as `sketch render` writes it."""
+    from sketch.estimating.project import project_estimating
+    from sketch.rendering.markdown import PROJECT_SECTIONS
 
-    conventions = None
-    if settings is not None:
-        conventions = conventions_from_settings(settings.estimate, settings.source)
-    return estimates_markdown(design, conventions)
+    return PROJECT_SECTIONS[name](design, project_estimating(settings))
 
 
-def _estimates(request: Request) -> Generated:
-    return Generated(estimates(request.design, request.settings))
+def _project(name: str) -> Callable[[Request], Generated]:
+    def build(request: Request) -> Generated:
+        return Generated(project_section(name, request.design, request.settings))
+
+    return build
 
 
 def _whole_design(request: Request) -> Generated:
     """`design.md` as `sketch render` writes it, with the diagram linked from the note."""
-    from sketch.rendering.markdown import DOCUMENT, architecture
+    from sketch.rendering.markdown import DOCUMENT, PROJECT_SECTIONS, architecture
     from sketch.rendering.markdown import SECTIONS as MARKDOWN
 
     fmt = _image_format(request.options)
@@ -121,8 +122,8 @@ def _whole_design(request: Request) -> Generated:
     for name in DOCUMENT:
         if name == "architecture":
             parts.append(architecture(request.design, image=path))
-        elif name == "estimates":
-            parts.append(estimates(request.design, request.settings))
+        elif name in PROJECT_SECTIONS:
+            parts.append(project_section(name, request.design, request.settings))
         elif name in MARKDOWN:
             parts.append(MARKDOWN[name](request.design))
     return Generated("\n".join(part for part in parts if part), {path: (request.design, fmt)})
@@ -138,7 +139,8 @@ SECTIONS: dict[str, Section] = {
     "requirements": Section(
         "step 1: scope, scale, latency, consistency", _markdown("requirements")
     ),
-    "estimates": Section("back-of-envelope numbers", _estimates),
+    "estimates": Section("back-of-envelope numbers", _project("estimates")),
+    "load": Section("each component's load, capacity and what breaks first", _project("load")),
     "schema": Section("one table per entity", _markdown("schema")),
     "apis": Section("the API table", _markdown("apis")),
     "flows": Section("the request flows, step by step", _markdown("flows")),

@@ -20,7 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sketch.errors import ConfigError
+from sketch.loading.messages import setting_location, settings_error
 from sketch.model import Component, Kind, NodeCapacity
+from sketch.model.numbers import PositiveAmount
 from sketch.model.technology import technology_key
 
 GB = 1e9
@@ -196,15 +198,16 @@ TECHNOLOGY_DEFAULTS: dict[str, NodeFigures] = {
 
 
 class _Override(BaseModel):
-    """One `[tool.sketch.capacity.<name>]` table: the NodeCapacity fields, checked."""
+    """One `[tool.sketch.capacity.<name>]` table: the NodeCapacity fields, checked (every
+    figure positive and finite, as on a component)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    requests_per_second: float | None = None
-    writes_per_second: float | None = None
-    storage_bytes: float | None = None
-    memory_bytes: float | None = None
-    connections: float | None = None
+    requests_per_second: PositiveAmount | None = None
+    writes_per_second: PositiveAmount | None = None
+    storage_bytes: PositiveAmount | None = None
+    memory_bytes: PositiveAmount | None = None
+    connections: PositiveAmount | None = None
     managed: bool | None = None
     reference: str | None = None
 
@@ -242,7 +245,26 @@ class Catalogue:
 
 
 def _with(figures: NodeFigures, requests: float, where: str) -> NodeFigures:
-    return replace(figures, requests_per_second=requests, source=f"{where} (the design)")
+    source = _sourced(figures, f"{where} (the design)", ["requests_per_second"])
+    return replace(figures, requests_per_second=requests, source=source)
+
+
+_FIGURES = (
+    "requests_per_second",
+    "writes_per_second",
+    "storage_bytes",
+    "memory_bytes",
+    "connections",
+)
+
+
+def _sourced(figures: NodeFigures, where: str, given: list[str]) -> str:
+    """`where`, and the earlier source for the figures an override leaves as they were, so a
+    table that sets only writes/s does not lose where the requests/s figure came from."""
+    kept = [name for name in _FIGURES if name not in given and getattr(figures, name) is not None]
+    if not given or not kept or not figures.source:
+        return where
+    return f"{where} ({', '.join(given)}); {', '.join(kept)}: {figures.source}"
 
 
 def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str) -> NodeFigures:
@@ -260,7 +282,7 @@ def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str)
     if not given and getattr(override, "managed", None) is None:
         return figures
     reference = override.reference
-    source = f"{where}" + (f": {reference}" if reference else "")
+    source = _sourced(figures, f"{where}" + (f": {reference}" if reference else ""), list(given))
     managed = getattr(override, "managed", None)
     return replace(
         figures,
@@ -278,30 +300,46 @@ def is_managed(component: Component, catalogue: Catalogue | None = None) -> bool
 
 def catalogue_from_settings(settings: Mapping[str, Any], source: str | None = None) -> Catalogue:
     """`[tool.sketch.capacity]`: a table per kind or technology, e.g.
-    `[tool.sketch.capacity.PostgreSQL] requests_per_second = 20000`."""
+    `[tool.sketch.capacity.PostgreSQL] requests_per_second = 20000`.
+
+    A bad table is a ConfigError at its pyproject.toml line: not a table, an unknown key, a
+    figure that is not a positive finite number, or a name one letter off a kind.
+    """
     overrides: dict[str, _Override] = {}
     for name, table in settings.items():
         where = f"[tool.sketch.capacity.{name}]"
         if not isinstance(table, Mapping):
             raise ConfigError(
-                f"{source or 'pyproject.toml'}: {where} must be a table",
-                help="e.g. [tool.sketch.capacity.PostgreSQL] requests_per_second = 20000",
+                f"{setting_location(source, ('capacity', name))}: {where} must be a table",
+                help=CAPACITY_HELP,
             )
+        _refuse_kind_typo(name, where, source)
         try:
             override = _Override.model_validate(dict(table))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            raise ConfigError(
-                f"{source or 'pyproject.toml'}: {where} {field}: {first['msg']}",
-                help="the keys are " + ", ".join(_Override.model_fields),
-            ) from exc
-        for number in ("requests_per_second", "writes_per_second", "storage_bytes"):
-            value = getattr(override, number)
-            if value is not None and not (0 < value < float("inf")):
-                raise ConfigError(
-                    f"{source or 'pyproject.toml'}: {where} {number}: must be a positive number"
-                )
+            raise settings_error(exc, f"capacity.{name}", _Override, source, CAPACITY_HELP) from exc
         key = name if name in Kind.__members__ else technology_key(name)
         overrides[key] = override
     return Catalogue(overrides)
+
+
+CAPACITY_HELP = (
+    "a table per kind or technology, e.g. [tool.sketch.capacity.PostgreSQL] "
+    "requests_per_second = 20000; its keys: " + ", ".join(_Override.model_fields)
+)
+
+
+def _refuse_kind_typo(name: str, where: str, source: str | None) -> None:
+    """`databse` is no technology anyone means: a name close to a kind and to no known
+    technology would silently apply to nothing."""
+    import difflib
+
+    if name in Kind.__members__ or technology_key(name) in TECHNOLOGY_DEFAULTS:
+        return
+    close = difflib.get_close_matches(name.lower(), list(Kind.__members__), n=1, cutoff=0.8)
+    if close:
+        raise ConfigError(
+            f"{setting_location(source, ('capacity', name))}: {where}: no kind is named "
+            f"'{name}' (did you mean '{close[0]}'?)",
+            help="name a kind (" + ", ".join(Kind.__members__) + ") or a technology",
+        )

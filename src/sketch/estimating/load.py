@@ -566,9 +566,13 @@ def _cache_memory(
     caches = [c for c in design.components if c.kind == Kind.cache and tallies[c.name].reads]
     if hot is None or not caches or any(tallies[c.name].memory for c in caches):
         return
+    binary = estimates.conventions.binary
     for cache in caches:
         tallies[cache.name].memory += hot.value * scale / len(caches)
-        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {hot.text}")
+        held = hot.text
+        if scale != 1:
+            held += f" {X} {scale:g} = {size(hot.value * scale, binary=binary)}"
+        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {held}")
 
 
 def _dimensions(

@@ -137,7 +137,7 @@ def _setting_problem(
     err: ErrorDetails, table: str, model: type[BaseModel], source: str | None, text: str
 ) -> str:
     loc = tuple(str(part) for part in err["loc"])
-    path = (table, *loc) if table else loc
+    path = (*table.split("."), *loc) if table else loc
     line = setting_line(text, path) if text else None
     where = f"{source}:{line}" if source and line else (source or "")
     key = ".".join(("tool.sketch", *path))
@@ -162,6 +162,15 @@ def _read(source: str | None) -> str:
         return ""
 
 
+def setting_location(source: str | None, path: Sequence[str]) -> str:
+    """`pyproject.toml:12`: where setting `path` under `[tool.sketch]` is written, for an
+    error about it found after the settings were read."""
+    if source is None:
+        return "pyproject.toml"
+    line = setting_line(_read(source), path)
+    return f"{source}:{line}" if line else source
+
+
 def setting_line(text: str, path: Sequence[str]) -> int | None:
     """The line of setting `path` under `[tool.sketch]`: its table's header, or its
     `key = ...` in the nearest table."""
@@ -184,5 +193,6 @@ def setting_line(text: str, path: Sequence[str]) -> int | None:
 
 
 def _header(line: str) -> list[str] | None:
-    match = re.fullmatch(r"\s*\[([\w.\s-]+)\]\s*(#.*)?", line)
-    return [part.strip() for part in match[1].split(".")] if match else None
+    # Quoted keys count too: [tool.sketch.capacity."Amazon S3"].
+    match = re.fullmatch(r"\s*\[([\w.\s\"'-]+)\]\s*(#.*)?", line)
+    return [part.strip().strip("\"'") for part in match[1].split(".")] if match else None

@@ -285,7 +285,7 @@ def render_path(
     checked = load_checked(path)
     name = checked.design.name
     drawn = replace(options, problems=checked.problems)
-    files = tuple(render_design(checked.loaded, out_dir, formats, drawn))
+    files = tuple(render_design(checked.loaded, out_dir, formats, checked.settings, drawn))
     status = Status.draft if checked.problems else Status.rendered
     return DesignOutcome(path, status, name, files=files, problems=checked.problems)
 

@@ -8,7 +8,7 @@ non-functional requirements said as a person would say them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import Any
 
@@ -173,12 +173,18 @@ def _mismatch(mismatch: Mismatch) -> dict[str, Any]:
 _MAX_RULE = 72
 
 
-def requirements_text(design: Design, estimates: Estimates) -> str:
-    """The template of the guide's step 1, boxed like the whiteboard, estimates included."""
+#: A box of the text report: its title and its (heading, items) sections.
+Box = tuple[str, list[tuple[str, list[str]]]]
+
+
+def requirements_text(design: Design, estimates: Estimates, more: Sequence[Box] = ()) -> str:
+    """The template of the guide's step 1, boxed like the whiteboard, estimates included;
+    `more` boxes (the load along the flows) follow in the same width."""
     boxes = [
         ("FUNCTIONAL REQUIREMENTS", _functional(design)),
         ("NON-FUNCTIONAL REQUIREMENTS", _non_functional(design, estimates)),
         ("ESTIMATES (back of the envelope)", _estimates(estimates)),
+        *more,
     ]
     budgets = budget_sections(design)
     if budgets:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sketch.checking import broken_references, check
 from sketch.errors import RenderError, UndrawableDesign
@@ -19,9 +20,13 @@ from sketch.model import Design
 from sketch.rendering.files import write_folder_atomic
 from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
+if TYPE_CHECKING:
+    from sketch.loading.settings import Config
+
 # A producer gets the design, every format asked for (it acts on those it registered for) and
-# how to draw (direction, theme, draft banner); it returns file contents by path relative to
-# the design's output folder.
+# how to draw: `RenderOptions` holds the direction, the theme, a draft's problems and the
+# project's `[tool.sketch]` settings (`options.settings`, None: the defaults). It returns file
+# contents by path relative to the design's output folder.
 Producer = Callable[[Design, frozenset[str], RenderOptions], dict[str, bytes]]
 
 
@@ -106,16 +111,21 @@ def render_design(
     loaded_or_design: LoadedDesign | Design,
     out_dir: Path,
     formats: Iterable[str] = (),
+    settings: Config | None = None,
     options: RenderOptions = DEFAULT_OPTIONS,
 ) -> list[Path]:
     """Render a design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then the folder is swapped in whole
-    (`write_folder_atomic`), so a failing renderer, a full disk or a kill leaves it
-    as it was. No `formats` means the default ones. A design with check problems is drawn
-    as a draft when `options.problems` lists them: references that do not resolve are left
-    out of the picture, and every output carries the draft banner.
+    (`write_folder_atomic`), so a failing renderer, a bad `[tool.sketch]` table in `settings`,
+    a full disk or a kill leaves it as it was. No `formats` means the default ones. A design
+    with check problems is drawn as a draft when `options.problems` lists them: references
+    that do not resolve are left out of the picture, and every output carries the banner.
     """
+    from dataclasses import replace
+
+    if settings is not None:
+        options = replace(options, settings=settings)
     design = (
         loaded_or_design.design
         if isinstance(loaded_or_design, LoadedDesign)
@@ -198,19 +208,22 @@ def _flow_view_files(
     files: dict[str, bytes] = {}
     for number in range(1, len(design.flows) + 1):
         view = replace(options, flow=number)
-        files[f"architecture-flow-{number}.svg"] = _diagram_files(design, frozenset({"svg"}), view)[
-            "architecture.svg"
-        ]
+        svg = _diagram_files(design, frozenset({"svg"}), view)["architecture.svg"]
+        files[f"architecture-flow-{number}.svg"] = svg
     return files
 
 
 def _markdown_files(
-    design: Design, names: frozenset[str], options: RenderOptions
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
+    from sketch.estimating.project import project_estimating
     from sketch.rendering.markdown import design_markdown
 
     # The note links the SVG only when it is rendered alongside.
-    text = design_markdown(design, with_diagram="svg" in names, options=options)
+    estimating = project_estimating(options.settings)
+    text = design_markdown(
+        design, with_diagram="svg" in names, estimating=estimating, options=options
+    )
     return {"design.md": text.encode("utf-8")}
 
 
@@ -222,14 +235,16 @@ register_format(
 )
 
 
-def _html_files(design: Design, names: frozenset[str], options: RenderOptions) -> dict[str, bytes]:
+def _html_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
     from sketch.rendering.html import html_files
 
     return html_files(design, names, options)
 
 
 def _mermaid_files(
-    design: Design, names: frozenset[str], options: RenderOptions
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.mermaid import mermaid_files
 
@@ -237,7 +252,7 @@ def _mermaid_files(
 
 
 def _export_files(
-    design: Design, names: frozenset[str], options: RenderOptions
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.exports import produce_exports
 

@@ -20,6 +20,7 @@ from sketch.rendering.scene import FLOW_COLOURS
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.estimating.catalogue import Catalogue
     from sketch.estimating.figures import Figure
 
 #: The page's style; every rule is scoped to `.sketch-design`, so it can sit in other pages.
@@ -36,8 +37,6 @@ STYLE = """\
 .sketch-design figure.architecture svg { max-width: 100%; height: auto; }
 .sketch-design aside.draft { border-left: 4px solid #cf222e; background: #ffebe9;
   padding: 0.4rem 0.8rem; margin: 0.5rem 0 1rem; }
-.sketch-design h2 a.anchor { color: inherit; text-decoration: none; }
-.sketch-design h2 a.anchor:hover::after { content: " #"; color: #8c959f; }
 .sketch-design nav.toc ol { columns: 2; margin: 0.25rem 0 1rem; }
 .sketch-design nav.toc .toc-title { font-weight: 600; margin-bottom: 0.25rem; }
 .sketch-design figure.er, .sketch-design figure.sequence { margin: 0.75rem 0; overflow-x: auto; }
@@ -65,11 +64,13 @@ def render_html(
     design: Design,
     svg_text: str | None,
     conventions: Conventions | None = None,
+    catalogue: Catalogue | None = None,
     options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The whole page; `svg_text` is the architecture SVG from `sketch.rendering` (or None).
 
-    `conventions` are the estimate conventions (`[tool.sketch.estimate]`); default: the guide's.
+    `conventions` are the estimate conventions (`[tool.sketch.estimate]`) and `catalogue` what
+    one node takes (`[tool.sketch.capacity]`); default: the guide's.
     """
     title = escape(design.display_title)
     return (
@@ -78,7 +79,7 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
         f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        f"{render_fragment(design, svg_text, conventions, options)}</body>\n</html>\n"
+        f"{render_fragment(design, svg_text, conventions, catalogue, options)}</body>\n</html>\n"
     )
 
 
@@ -86,6 +87,7 @@ def render_fragment(
     design: Design,
     svg_text: str | None,
     conventions: Conventions | None = None,
+    catalogue: Catalogue | None = None,
     options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The page's content in one `<div class="sketch-design">`, without `<html>` around it."""
@@ -95,6 +97,7 @@ def render_fragment(
         _paragraph(design.description),
         _requirements(design.requirements),
         _estimates(design, conventions),
+        _load(design, conventions, catalogue),
         _architecture(design, svg_text),
         _schema(design),
         _apis(design.apis),
@@ -106,19 +109,25 @@ def render_fragment(
     return f'<div class="sketch-design">\n{with_contents("".join(parts))}</div>\n'
 
 
-_SECTION_HEAD = re.compile(r'<section((?: class="[^"]*")?)>\n<h2>(.*?)</h2>')
+_SECTION_HEAD = re.compile(r"<section([^>]*)>\n<h2>(.*?)</h2>")
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def with_contents(body: str) -> str:
-    """Every `<section>` gets an id and its `<h2>` a link to itself, and a table of contents
-    goes before the first section. Sections added by any producer that writes
+    """Every `<section>` gets an id (one it already has is kept) to be reached by, and a
+    table of contents goes before the first section. Sections added by any producer that writes
     `<section [class=...]>` + `<h2>` are listed, so the page has one registry: its sections.
     """
     entries: list[tuple[str, str]] = []
     taken: set[str] = set()
 
     def anchor(match: re.Match[str]) -> str:
-        title = match.group(2)
+        attributes, title = match.group(1), match.group(2)
+        given = _ID.search(attributes)
+        if given:  # a producer that named its section keeps the name
+            taken.add(given.group(1))
+            entries.append((given.group(1), title))
+            return match.group(0)
         slug = base = _slug(title) or "section"
         n = 1
         while slug in taken:
@@ -126,10 +135,7 @@ def with_contents(body: str) -> str:
             slug = f"{base}-{n}"
         taken.add(slug)
         entries.append((slug, title))
-        return (
-            f'<section{match.group(1)} id="{slug}">\n'
-            f'<h2><a class="anchor" href="#{slug}">{title}</a></h2>'
-        )
+        return f'<section{attributes} id="{slug}">\n<h2>{title}</h2>'
 
     body = _SECTION_HEAD.sub(anchor, body)
     if len(entries) < 2:
@@ -249,6 +255,13 @@ def _how(figure: Figure) -> str:
     if not figure.steps:
         return ""
     return next((s for s in reversed(figure.steps) if figure.text in s), figure.steps[-1])
+
+
+def _load(design: Design, conventions: Conventions | None, catalogue: Catalogue | None) -> str:
+    from sketch.estimating import route_load
+    from sketch.rendering.load import load_html
+
+    return load_html(route_load(design, conventions, catalogue=catalogue))
 
 
 def _architecture(design: Design, svg_text: str | None) -> str:
@@ -443,12 +456,16 @@ def _cell_list(items: Sequence[str]) -> str:
 def html_files(
     design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
-    """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline.
+    """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline,
+    its figures under the project's settings (`options.settings`; None: the guide's defaults).
+    A draft is drawn too, with its banner.
 
     Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
     """
+    from sketch.estimating.project import project_estimating
     from sketch.rendering.formats import draw_image
 
+    estimating = project_estimating(options.settings)
     svg = draw_image(design, "svg", options).decode("utf-8")
-    page = render_html(design, svg, options=options)
+    page = render_html(design, svg, estimating.conventions, estimating.catalogue, options)
     return {"design.html": page.encode("utf-8")}

@@ -8,10 +8,14 @@ single section inside a user's own note. `SECTIONS` maps the stable section name
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sketch.model import Api, DeepDive, Design, Entity, Field, Flow, Requirements, Scale
 from sketch.rendering.escape import markdown_cell, markdown_code, markdown_text
 from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
+
+if TYPE_CHECKING:
+    from sketch.estimating.project import Estimating
 
 Section = Callable[[Design], str]
 ARCHITECTURE_IMAGE = "architecture.svg"
@@ -289,11 +293,29 @@ def deep_dive(dive: DeepDive) -> str:
     )
 
 
-def estimates(design: Design) -> str:
+def estimates(design: Design, estimating: Estimating | None = None) -> str:
     """Back-of-envelope numbers with their derivation, from `sketch.estimating`."""
     from sketch.rendering.estimates import estimates_markdown
 
-    return estimates_markdown(design)
+    return estimates_markdown(design, estimating.conventions if estimating else None)
+
+
+def load(design: Design, estimating: Estimating | None = None) -> str:
+    """Each component's load, capacity and the multiple at which it saturates, at 1x."""
+    from sketch.estimating import route_load
+    from sketch.rendering.load import load_markdown
+
+    if estimating is None:
+        return load_markdown(route_load(design))
+    return load_markdown(route_load(design, estimating.conventions, catalogue=estimating.catalogue))
+
+
+#: Sections that read the project's estimating settings (`[tool.sketch.estimate]`,
+#: `[tool.sketch.capacity]`) when a caller has them.
+PROJECT_SECTIONS: dict[str, Callable[[Design, Estimating | None], str]] = {
+    "estimates": estimates,
+    "load": load,
+}
 
 
 def scope(design: Design) -> str:
@@ -316,6 +338,7 @@ SECTIONS: dict[str, Section] = {
     "requirements": requirements,
     "scope": scope,
     "estimates": estimates,
+    "load": load,
     "architecture": architecture,
     "schema": schema,
     "apis": apis,
@@ -331,6 +354,7 @@ DOCUMENT: tuple[str, ...] = (
     "requirements",
     "scope",
     "estimates",
+    "load",
     "architecture",
     "schema",
     "apis",
@@ -342,10 +366,15 @@ DOCUMENT: tuple[str, ...] = (
 
 
 def design_markdown(
-    design: Design, *, with_diagram: bool = True, options: RenderOptions = DEFAULT_OPTIONS
+    design: Design,
+    *,
+    with_diagram: bool = True,
+    estimating: Estimating | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
-    """The whole note. Without the diagram, the architecture section keeps only its table;
-    a draft's note starts (after its title) with the banner and the problems left."""
+    """The whole note. Without the diagram, the architecture section keeps only its table.
+    `estimating`: the project's conventions and capacities; default: the guide's. A draft's
+    note starts (after its title) with the banner and the problems left."""
     parts = []
     for name in DOCUMENT:
         section = SECTIONS.get(name)
@@ -353,6 +382,8 @@ def design_markdown(
             continue
         if name == "architecture" and not with_diagram:
             parts.append(architecture(design, image=None))
+        elif name in PROJECT_SECTIONS:
+            parts.append(PROJECT_SECTIONS[name](design, estimating))
         else:
             parts.append(section(design))
         if name == "overview" and options.draft:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sketch.errors import Problem, plural
+from sketch.loading.settings import Config
 
 
 class Direction(StrEnum):
@@ -35,6 +36,7 @@ class RenderOptions:
     theme: Theme = Theme.light
     problems: tuple[Problem, ...] = ()  # what `sketch check` found: non-empty means a draft
     flow: int | None = None  # draw only this flow (1-based) and the components it walks
+    settings: Config | None = None  # the project's [tool.sketch] (None: the defaults)
 
     @property
     def draft(self) -> bool:

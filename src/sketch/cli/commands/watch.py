@@ -119,7 +119,11 @@ class Watcher:
 
         try:
             written = render_design(
-                checked.loaded, self.output, self.formats, RenderOptions(problems=checked.problems)
+                checked.loaded,
+                self.output,
+                self.formats,
+                checked.settings,
+                RenderOptions(problems=checked.problems),
             )
         except SketchError as exc:
             self.echo(f"error: {exc}")
