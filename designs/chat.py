@@ -22,9 +22,11 @@ from sketch import (
     Flow,
     ItemSize,
     LatencyTarget,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -72,6 +74,16 @@ requirements = Requirements(
         read_response_bytes=300,
         retention_years=1,
         replication_factor=3,
+        online_fraction=0.3,  # 15M of 50M DAU connected at once, at the evening peak
+        workloads=[
+            Workload(name="send message", kind="write", per_user_per_day=40,
+                     items=[ItemSize(name="message text", chars=100, bytes_per_char=2),
+                            ItemSize(name="metadata (ids, sequence, timestamps)", bytes=100)]),
+            Workload(name="reconnect", per_user_per_day=10),  # phones drop off networks
+            # 15M open sockets, one heartbeat every 25 s; already counted at the peak.
+            Workload(name="heartbeat", kind="write", per_second=15_000_000 / 25, peak_factor=1),
+            Workload(name="presence lookup", per_user_per_day=20),
+        ],
     ),
     latency=[
         LatencyTarget(operation="message delivery to an online recipient",
@@ -150,6 +162,7 @@ session = Entity(
     name="Session",
     description="Which gateway holds a user's connection, and their presence; in the cache.",
     stored_in="sessions",
+    rows_per_user=1,
     fields=[
         Field(name="user_id", type="BIGINT", primary_key=True, references="User.user_id"),
         Field(name="gateway_id", type="VARCHAR(64)"),
@@ -191,8 +204,10 @@ components = [
     Component(name="lb", kind="load_balancer", label="L4 Load Balancer", technology="HAProxy",
               instances=2, tier="Edge", notes="TCP pass-through; long-lived connections"),
     Component(name="gateway", kind="websocket_gateway", label="WebSocket Gateways",
-              instances=60, tier="Edge", notes="~300K connections each at 15M concurrent"),
-    Component(name="chat", kind="service", label="Chat Service", instances=30,
+              instances=100, tier="Edge", notes="~150K connections each at 15M concurrent",
+              capacity=NodeCapacity(connections=300_000, reference="WhatsApp reported 2M "
+                                    "connections per server (2012); 300K taken conservatively")),
+    Component(name="chat", kind="service", label="Chat Service", instances=120,
               tier="Service", notes="sequencing, persistence, routing"),
     Component(name="sessions", kind="cache", label="Session + Presence Registry",
               technology="Redis", instances=6, replicas=6, tier="Data",
@@ -206,6 +221,7 @@ components = [
 
 send_message = Flow(
     name="Send a message to an online recipient",
+    workload="send message",
     steps=[
         Step(from_="client", to="gateway", action="message frame {client_msg_id, body} over "
              "the open WebSocket", api="POST /api/v1/conversations/{conversation_id}/messages"),
@@ -225,6 +241,7 @@ send_message = Flow(
 
 reconnect = Flow(
     name="Reconnect and catch up",
+    workload="reconnect",
     steps=[
         Step(from_="client", to="lb", action="GET /api/v1/connections (Upgrade: websocket)",
              api="GET /api/v1/connections"),
@@ -239,11 +256,20 @@ reconnect = Flow(
     ],
 )
 
-presence = Flow(
-    name="Heartbeat and presence",
+heartbeat = Flow(
+    name="Heartbeat",
+    workload="heartbeat",
     steps=[
         Step(from_="client", to="gateway", action="heartbeat frame every 25 s"),
-        Step(from_="gateway", to="sessions", action="EXPIRE session:{user_id} 60 (batched)"),
+        Step(from_="gateway", to="sessions", action="EXPIRE session:{user_id} 60 (batched)",
+             share=0.01),  # a gateway refreshes its sessions in batches of ~100
+    ],
+)
+
+presence = Flow(
+    name="Presence of an open chat",
+    workload="presence lookup",
+    steps=[
         Step(from_="client", to="gateway", action="GET /api/v1/users/{user_id}/presence for "
              "the open chat", api="GET /api/v1/users/{user_id}/presence"),
         Step(from_="gateway", to="sessions", action="GET session:{user_id}; absent means "
@@ -255,14 +281,14 @@ bottlenecks = [
     Bottleneck(
         title="Millions of open connections",
         problem="15M concurrent sockets cannot live on request/response app servers, and a "
-        "gateway restart drops 300K users at once",
+        "gateway restart drops 150K users at once",
         components=["gateway"],
-        solution="A dedicated gateway tier (epoll, ~300K sockets per node) with clients "
+        solution="A dedicated gateway tier (epoll, ~150K sockets per node) with clients "
         "reconnecting with jittered backoff and catching up by sequence number",
     ),
     Bottleneck(
         title="Finding the recipient's gateway",
-        problem="Routing needs to know which of 60 gateways holds each member's socket",
+        problem="Routing needs to know which of 100 gateways holds each member's socket",
         components=["sessions", "chat"],
         solution="A session registry in Redis (user -> gateway) and one pub/sub channel per "
         "gateway",
@@ -364,7 +390,7 @@ design = Design(
     entities=[user, conversation, membership, message, session],
     apis=apis,
     components=components,
-    flows=[send_message, reconnect, presence],
+    flows=[send_message, reconnect, heartbeat, presence],
     bottlenecks=bottlenecks,
     deep_dives=[connections, ordering],
 )

@@ -21,9 +21,11 @@ from sketch import (
     Flow,
     ItemSize,
     LatencyTarget,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -72,6 +74,12 @@ requirements = Requirements(
         read_response_bytes=100,
         retention_years=1 / 365,  # idle buckets expire within a day: a ~3 GB live set
         replication_factor=2,
+        workloads=[
+            # Each check refills and takes from its bucket: a write. ~2% are denied.
+            Workload(name="allowed check", kind="write", per_user_per_day=980),
+            Workload(name="throttled check", kind="write", per_user_per_day=20),
+            Workload(name="rule change", kind="write", per_day=200),
+        ],
     ),
     latency=[
         LatencyTarget(operation="rate-limit check added to a request",
@@ -154,20 +162,24 @@ apis = [
 components = [
     Component(name="client", kind="client", label="API callers", tier="Clients"),
     Component(name="gateway", kind="api_gateway", label="API Gateway", technology="Envoy",
-              instances=20, tier="Edge", notes="calls the limiter before routing"),
-    Component(name="limiter", kind="service", label="Rate-Limit Service", instances=8,
-              tier="Limiter", notes="rules cached in memory, refreshed every 10 s"),
+              instances=48, tier="Edge", notes="calls the limiter before routing"),
+    Component(name="limiter", kind="service", label="Rate-Limit Service", instances=48,
+              tier="Limiter", notes="rules cached in memory, refreshed every 10 s",
+              capacity=NodeCapacity(requests_per_second=10_000, reference="estimate: a check "
+                                    "is one Redis round trip and no other I/O, so ~10x an app "
+                                    "server's ~1K requests/s; measure before sizing")),
     Component(name="counters", kind="cache", label="Bucket Store", technology="Redis",
-              instances=6, replicas=6, shards=6, tier="Limiter",
+              replicas=6, shards=6, tier="Limiter",
               notes="Redis Cluster; keys hashed by client_id; atomic Lua script"),
     Component(name="db", kind="database", label="Rules DB", technology="PostgreSQL",
               replicas=1, tier="Limiter", notes="a few thousand rules"),
-    Component(name="backend", kind="service", label="Protected APIs", instances=50,
+    Component(name="backend", kind="service", label="Protected APIs", instances=450,
               tier="Backend"),
 ]
 
 allowed = Flow(
     name="Allowed request",
+    workload="allowed check",
     steps=[
         Step(from_="client", to="gateway", action="any API request with its API key"),
         Step(from_="gateway", to="limiter", action="check(client_id, endpoint_group, cost=1)",
@@ -182,6 +194,7 @@ allowed = Flow(
 
 throttled = Flow(
     name="Throttled request",
+    workload="throttled check",
     steps=[
         Step(from_="client", to="gateway", action="request over the limit"),
         Step(from_="gateway", to="limiter", action="check", api="POST /api/v1/checks"),
@@ -194,6 +207,7 @@ throttled = Flow(
 
 change_rule = Flow(
     name="Change a rule",
+    workload="rule change",
     steps=[
         Step(from_="client", to="gateway", action="PUT /api/v1/rules/{rule_id} (operator)",
              api="PUT /api/v1/rules/{rule_id}"),

@@ -23,9 +23,11 @@ from sketch import (
     Index,
     ItemSize,
     LatencyTarget,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -71,6 +73,18 @@ requirements = Requirements(
         read_response_bytes=1_000,
         retention_years=1,  # raw pings for a year (disputes, ETA training)
         replication_factor=3,
+        workloads=[
+            Workload(
+                name="location update",
+                kind="write",
+                per_second=250_000,
+                items=[ItemSize(name="location ping", bytes=48, store="archive")],
+            ),
+            Workload(name="ride request", kind="write", per_day=15_000_000,
+                     items=[ItemSize(name="trip row", bytes=500)]),
+            # ~208K trips in progress (15M/day x 20 min), each polled every 5 s.
+            Workload(name="trip poll", per_second=40_000),
+        ],
     ),
     latency=[
         LatencyTarget(operation="nearby drivers search",
@@ -136,6 +150,7 @@ driver_location = Entity(
     description="Latest position per driver, in the geospatial index; history goes to the "
     "stream and object storage.",
     stored_in="geo",
+    rows=1_500_000,  # drivers online at the busiest hour
     fields=[
         Field(name="driver_id", type="BIGINT", primary_key=True,
               references="Driver.driver_id"),
@@ -174,16 +189,19 @@ components = [
     Component(name="rider_app", kind="client", label="Rider app", tier="Clients"),
     Component(name="driver_app", kind="client", label="Driver app", tier="Clients"),
     Component(name="lb", kind="load_balancer", label="Load Balancer", technology="Envoy",
-              instances=4, tier="Edge"),
-    Component(name="location", kind="service", label="Location Service", instances=40,
-              tier="Service", notes="~12K updates/s per node at peak"),
-    Component(name="matching", kind="service", label="Matching Service", instances=12,
+              instances=16, tier="Edge"),
+    Component(name="location", kind="service", label="Location Service", instances=64,
+              tier="Service", notes="~8K updates/s per node at peak",
+              capacity=NodeCapacity(requests_per_second=10_000, reference="estimate: an "
+                                    "update is one GEOADD and a batched produce, no database, "
+                                    "so ~10x an app server's ~1K requests/s")),
+    Component(name="matching", kind="service", label="Matching Service", instances=110,
               tier="Service", notes="partitioned by city"),
     Component(name="geo", kind="cache", label="Geo Index", technology="Redis",
-              instances=16, replicas=16, tier="Data",
+              shards=6, replicas=6, tier="Data",
               notes="GEO sets per H3 res-5 region; sharded by region"),
     Component(name="db", kind="database", label="Trips DB", technology="PostgreSQL",
-              replicas=2, tier="Data"),
+              replicas=11, tier="Data", notes="replicas serve the trip polls"),
     Component(name="pings", kind="stream", label="Location Stream", technology="Kafka",
               instances=6, tier="History"),
     Component(name="archiver", kind="worker", label="Ping Archiver", instances=4,
@@ -196,6 +214,7 @@ components = [
 
 location_update = Flow(
     name="Driver location update",
+    workload="location update",
     steps=[
         Step(from_="driver_app", to="lb", action="PUT /api/v1/drivers/{driver_id}/location",
              api="PUT /api/v1/drivers/{driver_id}/location"),
@@ -204,13 +223,16 @@ location_update = Flow(
              "old region when the cell changed", latency_ms=2),
         Step(from_="location", to="pings", action="produce ping (batched every 100 ms)",
              asynchronous=True),
-        Step(from_="archiver", to="pings", action="consume a minute of pings"),
-        Step(from_="archiver", to="archive", action="PUT pings/{date}/{hour}/part-N.parquet"),
+        Step(from_="archiver", to="pings", action="consume a minute of pings",
+             share=0.001),  # batches of ~1,000 pings per fetch
+        Step(from_="archiver", to="archive", action="PUT pings/{date}/{hour}/part-N.parquet",
+             share=0.0001),  # one file per partition per minute
     ],
 )
 
 request_ride = Flow(
     name="Request a ride and match",
+    workload="ride request",
     steps=[
         Step(from_="rider_app", to="lb", action="POST /api/v1/trips", api="POST /api/v1/trips"),
         Step(from_="lb", to="matching", action="route to the city's matching partition"),
@@ -230,6 +252,7 @@ request_ride = Flow(
 
 track_trip = Flow(
     name="Track the trip",
+    workload="trip poll",
     steps=[
         Step(from_="rider_app", to="lb", action="GET /api/v1/trips/{trip_id} every 5 s",
              api="GET /api/v1/trips/{trip_id}"),

@@ -26,6 +26,7 @@ from sketch import (
     Scale,
     Step,
     Suppression,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -71,6 +72,16 @@ requirements = Requirements(
         read_response_bytes=40_000,  # a seat map for a section
         retention_years=7,  # financial records
         replication_factor=3,
+        workloads=[
+            Workload(name="book seats", kind="write", per_user_per_day=0.05,
+                     items=[ItemSize(name="booking row", bytes=300),
+                            ItemSize(name="seat state changes (held, sold) for ~2 seats",
+                                     bytes=200)]),
+            Workload(name="view seat map", ratio=200, ratio_of="book seats",
+                     response_bytes=40_000),
+            # The expirer's sweep every 30 s, whatever the traffic.
+            Workload(name="expire holds", kind="write", per_second=1 / 30, peak_factor=1),
+        ],
     ),
     latency=[
         LatencyTarget(operation="seat map", flows=["View a seat map"], ms=200, percentile="p99"),
@@ -145,6 +156,20 @@ seat = Entity(
     ],
 )
 
+seat_map = Entity(
+    name="SeatMap",
+    stored_in="cache",
+    description="A section's seat states, cached for 2 s while its event is on sale.",
+    rows=50_000,  # ~5K events on sale x ~10 sections
+    row_bytes=40_000,
+    primary_key=["event_id", "section"],
+    fields=[
+        Field(name="event_id", type="BIGINT", references="Event.event_id"),
+        Field(name="section", type="VARCHAR(16)"),
+        Field(name="seats", type="JSON", note="seat_id -> status"),
+    ],
+)
+
 V1 = "/api/v1"
 apis = [
     Api(method="GET", path=f"{V1}/events", purpose="List upcoming events",
@@ -181,7 +206,7 @@ components = [
               tier="Edge", notes="event pages and the waiting-room page"),
     Component(name="lb", kind="load_balancer", label="Load Balancer", technology="AWS ALB",
               instances=2, tier="Edge"),
-    Component(name="app", kind="service", label="Booking Service", instances=10,
+    Component(name="app", kind="service", label="Booking Service", instances=72,
               tier="Service", notes="stateless; autoscales before big on-sales"),
     Component(name="cache", kind="cache", label="Seat Map + Waiting Room", technology="Redis",
               instances=2, replicas=2, tier="Data",
@@ -198,6 +223,7 @@ components = [
 
 browse = Flow(
     name="View a seat map",
+    workload="view seat map",
     suppress=[Suppression(code="D313", reason="99.9% is CloudFront's SLA credit threshold; "
                           "the seat map is read-only and the app retries it")],
     steps=[
@@ -206,7 +232,7 @@ browse = Flow(
              api="GET /api/v1/events/{event_id}/seats"),
         Step(from_="lb", to="app", action="route to a booking server"),
         Step(from_="app", to="cache", action="GET seatmap:{event_id}:{section}", latency_ms=3,
-             condition="cache hit"),
+             condition="cache hit", hit_ratio=0.99),  # a hot section is asked 100s of times/s
         Step(from_="app", to="db", action="SELECT seat_id, status FROM seats (replica)",
              latency_ms=30, condition="cache miss"),
         Step(from_="app", to="cache", action="SET seatmap with 2 s TTL",
@@ -217,6 +243,7 @@ browse = Flow(
 
 hold_and_pay = Flow(
     name="Hold seats and pay",
+    workload="book seats",
     suppress=[Suppression(code="D312", reason="the 500 ms target is the hold request (15 ms); "
                           "the payment request waits on the provider's charge, outside it")],
     steps=[
@@ -240,6 +267,7 @@ hold_and_pay = Flow(
 
 expire_holds = Flow(
     name="Release expired holds",
+    workload="expire holds",
     steps=[
         Step(from_="expirer", to="db", action="UPDATE bookings SET status='expired' WHERE "
              "status='held' AND hold_expires_at < now(); release their seats"),
@@ -359,7 +387,7 @@ design = Design(
     title="Design a Ticket-Booking System",
     description="Browse events, hold seats and pay, without ever selling a seat twice.",
     requirements=requirements,
-    entities=[user, event, booking, seat],
+    entities=[user, event, booking, seat, seat_map],
     apis=apis,
     components=components,
     flows=[browse, hold_and_pay, expire_holds],

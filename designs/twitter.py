@@ -21,6 +21,7 @@ from sketch import (
     Requirements,
     Scale,
     Step,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -66,6 +67,24 @@ requirements = Requirements(
         retention_years=5,
         replication_factor=3,
         capacity=Capacity(qps_per_database=10_000),  # the guide's figure for one SQL node
+        workloads=[
+            Workload(
+                name="post tweet",
+                kind="write",
+                per_user_per_day=2,  # 200M DAU x 2 = 400M tweets/day, ~4,630/s
+                items=[
+                    ItemSize(name="text", chars=280, bytes_per_char=2),
+                    ItemSize(name="metadata (user_id, timestamp, counters)", bytes=190),
+                ],
+                fanout=200,  # the average follower count: ~926K timeline writes/s
+            ),
+            Workload(
+                name="home timeline",
+                ratio=100,  # "Users read way more than they post. Let's say 100:1"
+                ratio_of="post tweet",
+                response_bytes=20 * 750,
+            ),
+        ],
     ),
     latency=[
         LatencyTarget(operation="timeline read", flows=["Get timeline"], ms=200, percentile="p99")
@@ -137,6 +156,8 @@ timeline = Entity(
     name="Timeline",
     description="Materialized home timeline, kept in the cache (fanout on write).",
     stored_in="cache",
+    rows_per_user=1,  # one timeline per daily user: inactive users' are rebuilt on a miss
+    row_bytes=800 * 8 + 16,  # 800 tweet ids and a timestamp
     fields=[
         Field(name="user_id", type="BIGINT", primary_key=True, references="User.user_id"),
         Field(name="tweet_ids", type="LIST<BIGINT>", note="newest first, capped at 800"),
@@ -175,30 +196,40 @@ components = [
     Component(name="client", kind="client", label="Client (Web/Mobile)", tier="Clients"),
     Component(name="cdn", kind="cdn", label="CDN (static assets)", technology="CloudFront",
               instances=2, tier="Edge"),
-    Component(name="lb", kind="load_balancer", label="Load Balancer", technology="Nginx",
-              instances=2, tier="Edge"),
-    Component(name="app", kind="service", label="App Servers", instances=20, tier="Service",
-              notes="stateless, horizontally scalable"),
+    Component(name="lb", kind="load_balancer", label="Load Balancers", technology="Nginx",
+              instances=40, tier="Edge", notes="1.4M requests/s at peak, ~50K/s per node"),
+    Component(name="app", kind="service", label="App Servers", instances=2_000, tier="Service",
+              notes="stateless, horizontally scalable; ~1K requests/s each"),
+    Component(name="queue", kind="stream", label="Fanout Queue", technology="Kafka",
+              instances=3, tier="Service", notes="smooths tweet bursts; feeds the fanout"),
+    Component(name="fanout", kind="worker", label="Fanout Workers", instances=16,
+              tier="Service", notes="append each tweet to ~200 followers' timelines"),
     Component(name="cache", kind="cache", label="Timeline Cache", technology="Redis",
-              instances=3, replicas=3, tier="Data"),
-    Component(name="db", kind="database", label="Database", technology="PostgreSQL",
-              replicas=2, tier="Data"),
+              shards=48, replicas=48, tier="Data", notes="sharded by user_id"),
+    Component(name="db", kind="database", label="Tweet Store", technology="PostgreSQL",
+              shards=32, replicas=32, tier="Data", notes="sharded by tweet_id"),
 ]
 
 post_tweet = Flow(
     name="Post a tweet",
+    workload="post tweet",
     steps=[
         Step(from_="client", to="lb", action="POST /api/v1/tweets", api="POST /api/v1/tweets"),
         Step(from_="lb", to="app", action="route to an available app server"),
         Step(from_="app", to="app", action="validate auth, length, content; generate Snowflake id"),
         Step(from_="app", to="db", action="INSERT INTO tweets", latency_ms=20),
         Step(from_="app", to="cache", action="invalidate the author's cached tweets"),
+        Step(from_="app", to="queue", action="publish the tweet for fanout"),
         Step(from_="app", to="client", action="return tweet_id", latency_ms=100),
+        Step(from_="fanout", to="queue", action="consume the tweet"),
+        Step(from_="fanout", to="cache", action="LPUSH timeline:{follower_id} for each follower",
+             fanout=True),
     ],
 )
 
 get_timeline = Flow(
     name="Get timeline",
+    workload="home timeline",
     steps=[
         Step(from_="client", to="lb", action="GET /api/v1/timeline/{user_id}",
              api="GET /api/v1/timeline/{user_id}"),

@@ -22,10 +22,12 @@ from sketch import (
     Index,
     ItemSize,
     LatencyTarget,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
     Suppression,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -70,6 +72,14 @@ requirements = Requirements(
         read_response_bytes=500,  # a 302 with the Location header
         retention_years=5,
         replication_factor=3,
+        workloads=[
+            Workload(name="create link", kind="write", per_user_per_day=1,
+                     items=[ItemSize(name="long URL", bytes=500),
+                            ItemSize(name="metadata (code, user_id, created_at, expires_at)",
+                                     bytes=100)]),
+            Workload(name="redirect", ratio=100, ratio_of="create link", response_bytes=500),
+            Workload(name="click stats", per_user_per_day=0.1),  # owners checking their links
+        ],
     ),
     latency=[
         LatencyTarget(operation="redirect", flows=["Follow a short link"], ms=50, percentile="p99"),
@@ -168,12 +178,15 @@ apis = [
 components = [
     Component(name="client", kind="client", label="Browser / API client", tier="Clients"),
     Component(name="lb", kind="load_balancer", label="Load Balancer", technology="Nginx",
-              instances=2, tier="Edge"),
-    Component(name="app", kind="service", label="Shortener Service", instances=12,
-              tier="Service", notes="stateless; redirects and the management API"),
+              instances=10, tier="Edge"),
+    Component(name="app", kind="service", label="Shortener Service", instances=96,
+              tier="Service", notes="stateless; redirects and the management API",
+              capacity=NodeCapacity(requests_per_second=5_000, reference="estimate: a "
+                                    "redirect is one cache GET (a store read on 1 in 10) and "
+                                    "a 302, ~5x an app server's ~1K requests/s")),
     Component(name="cache", kind="cache", label="URL Cache", technology="Redis",
-              instances=6, replicas=6, tier="Data",
-              notes="code -> long_url, LRU; ~1 TB hot set in 6 shards"),
+              instances=24, replicas=24, tier="Data",
+              notes="code -> long_url, LRU; ~1 TB hot set in 24 shards of ~57 GB"),
     Component(name="db", kind="database", label="URL Store", technology="Cassandra",
               instances=6, replicas=2, tier="Data",
               notes="partitioned by code; RF 3 across zones"),
@@ -185,13 +198,14 @@ components = [
 
 create_link = Flow(
     name="Create a short link",
+    workload="create link",
     steps=[
         Step(from_="client", to="lb", action="POST /api/v1/urls", api="POST /api/v1/urls"),
         Step(from_="lb", to="app", action="route to an app server"),
         Step(from_="app", to="app", action="validate URL; take the next counter from the "
              "leased key range; base62-encode to a 7-char code"),
         Step(from_="app", to="db", action="lease a new key range when the current one runs out",
-             condition="range exhausted (1 in 100K creates)"),
+             condition="range exhausted (1 in 100K creates)", share=1e-5),
         Step(from_="app", to="db", action="INSERT short_urls IF NOT EXISTS", latency_ms=15),
         Step(from_="app", to="client", action="return the short URL", latency_ms=50),
     ],
@@ -199,11 +213,12 @@ create_link = Flow(
 
 redirect = Flow(
     name="Follow a short link",
+    workload="redirect",
     steps=[
         Step(from_="client", to="lb", action="GET /{code}", api="GET /{code}"),
         Step(from_="lb", to="app", action="route to an app server"),
         Step(from_="app", to="cache", action="GET url:{code}", latency_ms=2,
-             condition="cache hit"),
+             condition="cache hit", hit_ratio=0.9),
         Step(from_="app", to="db", action="SELECT long_url WHERE code = ?", latency_ms=10,
              condition="cache miss"),
         Step(from_="app", to="cache", action="SET url:{code} with 24 h TTL",
@@ -214,10 +229,20 @@ redirect = Flow(
 )
 
 aggregate_clicks = Flow(
-    name="Aggregate and read click stats",
+    name="Aggregate click events",
+    workload="redirect",
     steps=[
-        Step(from_="aggregator", to="clicks", action="consume click events in batches"),
-        Step(from_="aggregator", to="db", action="UPDATE click_stats SET clicks = clicks + n"),
+        Step(from_="aggregator", to="clicks", action="consume click events in batches",
+             share=0.001),  # ~1,000 events per fetch
+        Step(from_="aggregator", to="db", action="UPDATE click_stats SET clicks = clicks + n",
+             share=0.01),  # one update per (code, minute): clicks repeat within a minute
+    ],
+)
+
+read_stats = Flow(
+    name="Read click stats",
+    workload="click stats",
+    steps=[
         Step(from_="client", to="lb", action="GET /api/v1/urls/{code}/stats",
              api="GET /api/v1/urls/{code}/stats"),
         Step(from_="lb", to="app", action="route to an app server"),
@@ -339,7 +364,7 @@ design = Design(
     entities=[user, short_url, click_stat, key_range],
     apis=apis,
     components=components,
-    flows=[create_link, redirect, aggregate_clicks],
+    flows=[create_link, redirect, aggregate_clicks, read_stats],
     bottlenecks=bottlenecks,
     deep_dives=[key_generation, redirect_caching],
 )

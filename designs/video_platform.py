@@ -22,10 +22,12 @@ from sketch import (
     Index,
     ItemSize,
     LatencyTarget,
+    NodeCapacity,
     Requirements,
     Scale,
     Step,
     Suppression,
+    Workload,
 )
 
 # Step 1: clarify requirements ---------------------------------------------------------------
@@ -74,6 +76,26 @@ requirements = Requirements(
         read_response_bytes=30_000_000,  # ~8 minutes watched at an average 500 kbit/s
         retention_years=10,
         replication_factor=3,
+        workloads=[
+            Workload(
+                name="upload video",
+                kind="write",
+                per_user_per_day=0.005,
+                items=[
+                    ItemSize(name="original upload (avg)", bytes=100_000_000, store="store"),
+                    ItemSize(name="renditions 240p-1080p (HLS segments)", bytes=150_000_000,
+                             store="store"),
+                    ItemSize(name="metadata", bytes=2_000),
+                ],
+            ),
+            Workload(name="watch video", ratio=1000, ratio_of="upload video",
+                     response_bytes=5_000),  # metadata and the master playlist
+            # ~8 minutes at 500 kbit/s in 4 s segments of ~250 KB: 120 segments a view,
+            # ~174 GB/s (1.4 Tbit/s) of egress on average.
+            Workload(name="stream segments", ratio=120, ratio_of="watch video",
+                     response_bytes=250_000),
+            Workload(name="count view", kind="write", ratio=1, ratio_of="watch video"),
+        ],
     ),
     latency=[
         LatencyTarget(operation="playback start (first segment)",
@@ -147,6 +169,19 @@ rendition = Entity(
     ],
 )
 
+hot_video = Entity(
+    name="HotVideo",
+    stored_in="cache",
+    description="Metadata and view counters of the most-watched videos, in the cache.",
+    rows=50_000_000,  # the videos watched in a week
+    row_bytes=2_000,
+    fields=[
+        Field(name="video_id", type="BIGINT", primary_key=True, references="Video.video_id"),
+        Field(name="metadata", type="JSON"),
+        Field(name="views_delta", type="BIGINT", note="flushed to the database every minute"),
+    ],
+)
+
 V1 = "/api/v1"
 apis = [
     Api(method="POST", path=f"{V1}/videos", purpose="Create a video and start a resumable "
@@ -183,7 +218,10 @@ components = [
               instances=3, tier="Pipeline"),
     Component(name="transcoders", kind="worker", label="Transcoding Workers",
               technology="FFmpeg", instances=400, tier="Pipeline",
-              notes="spot instances; one job = one 10 s chunk x one rendition"),
+              notes="spot instances; one job = one 10 s chunk x one rendition",
+              capacity=NodeCapacity(requests_per_second=5, reference="estimate: a 16-core "
+                                    "worker encodes a 10 s chunk of one rendition in ~3 s "
+                                    "(x264 medium at 1080p, faster below); measure")),
     Component(name="store", kind="object_store", label="Video Store", technology="S3",
               replicas=2, tier="Data", notes="raw/ and hls/ buckets; 3 copies across zones"),
     Component(name="cache", kind="cache", label="Metadata + View Counters",
@@ -194,6 +232,7 @@ components = [
 
 upload_video = Flow(
     name="Upload and transcode",
+    workload="upload video",
     suppress=[Suppression(code="D313", reason="99.9% is S3's SLA credit threshold; S3 "
                           "Standard is designed for 99.99%, and uploads resume in chunks")],
     steps=[
@@ -208,42 +247,54 @@ upload_video = Flow(
         Step(from_="lb", to="api", action="route to an API server"),
         Step(from_="api", to="store", action="CompleteMultipartUpload"),
         Step(from_="api", to="jobs", action="enqueue split job", asynchronous=True),
-        Step(from_="transcoders", to="jobs", action="take split / chunk / stitch jobs"),
+        # ~60 chunks of 10 s x 5 renditions: 300 jobs per upload.
+        Step(from_="transcoders", to="jobs", action="receive split / chunk / stitch jobs",
+             fanout=300),
         Step(from_="transcoders", to="store", action="read raw chunk; write HLS segments "
-             "per rendition"),
+             "per rendition", fanout=300),
         Step(from_="transcoders", to="db", action="mark renditions ready; video ready when "
-             "the last one finishes"),
+             "the last one finishes", fanout=5),
     ],
 )
 
 watch_video = Flow(
     name="Watch a video",
-    suppress=[Suppression(code="D313", reason="segments come from CloudFront and S3 at their "
-                          "99.9% SLAs; the player retries a segment and drops to a lower bitrate")],
+    workload="watch video",
     steps=[
         Step(from_="client", to="lb", action="GET /api/v1/videos/{video_id}",
              api="GET /api/v1/videos/{video_id}"),
         Step(from_="lb", to="api", action="route to an API server"),
         Step(from_="api", to="cache", action="GET video:{video_id}", latency_ms=2,
-             condition="cache hit"),
+             condition="cache hit", hit_ratio=0.9),
         Step(from_="api", to="db", action="SELECT video and renditions", latency_ms=20,
              condition="cache miss"),
         Step(from_="api", to="client", action="metadata and master playlist URL"),
+    ],
+)
+
+stream_segments = Flow(
+    name="Stream segments",
+    workload="stream segments",
+    suppress=[Suppression(code="D313", reason="segments come from CloudFront and S3 at their "
+                          "99.9% SLAs; the player retries a segment and drops to a lower bitrate")],
+    steps=[
         Step(from_="client", to="cdn", action="GET playlists and 4 s segments, switching "
-             "bitrate with bandwidth", latency_ms=40),
+             "bitrate with bandwidth", latency_ms=40, hit_ratio=0.98),
         Step(from_="cdn", to="store", action="fetch segment from origin", condition="CDN miss"),
     ],
 )
 
 count_views = Flow(
     name="Count views",
+    workload="count view",
     steps=[
         Step(from_="client", to="lb", action="POST /api/v1/videos/{video_id}/views",
              api="POST /api/v1/videos/{video_id}/views"),
         Step(from_="lb", to="api", action="route to an API server"),
         Step(from_="api", to="cache", action="INCR views:{video_id}"),
         Step(from_="api", to="db", action="flush counters every minute: UPDATE videos SET "
-             "view_count = view_count + n", asynchronous=True),
+             "view_count = view_count + n", asynchronous=True,
+             share=0.01),  # one UPDATE per video per minute, for ~100 views each
     ],
 )
 
@@ -361,10 +412,10 @@ design = Design(
     title="Design a Video Platform",
     description="Upload videos, transcode them for adaptive streaming, deliver through a CDN.",
     requirements=requirements,
-    entities=[user, video, upload, rendition],
+    entities=[user, video, upload, rendition, hot_video],
     apis=apis,
     components=components,
-    flows=[upload_video, watch_video, count_views],
+    flows=[upload_video, watch_video, stream_segments, count_views],
     bottlenecks=bottlenecks,
     deep_dives=[transcoding, delivery],
 )

@@ -94,8 +94,11 @@ def test_compared_at_the_precision_the_target_is_written() -> None:
 def test_twitter_against_the_guides_99_99() -> None:
     twitter = runpy.run_path(str(REPO_ROOT / "designs" / "twitter.py"))["design"]
     post, timeline = (flow_availability(twitter, i) for i in range(2))
+    # Sized for its load (40 load balancers, 2,000 app servers, 32 shards with a replica
+    # each), the weakest part of posting is the fanout queue's 3 Kafka brokers at 99.5% each.
+    assert post.percent == pytest.approx(100 - 100 * 0.005**3, abs=1e-6)
+    assert timeline.percent >= post.percent
     for flow in (post, timeline):
-        assert flow.percent == pytest.approx(99.9975, abs=1e-4)  # the 2 load balancers
         assert not flow.under_target
 
 

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sketch.linting import REGISTRY, lint_design
 from sketch.linting.capacity import load_of
 from sketch.loading import load_design
 from tests.helpers.factories import clean_design, requirements, scale
-from tests.linting.examples.high_level import busy_design
 
 
 def test_uses_the_estimates(repo_root: Path) -> None:
@@ -44,29 +42,3 @@ def test_declared_numbers_stand_in_when_nothing_derives_them() -> None:
     )
     assert load.peak_total == 44_000
     assert load_of(clean_design(requirements=requirements(scale=None))).peak_total is None
-
-
-def test_a_design_capacity_overrides_the_threshold() -> None:
-    rule = REGISTRY.get("D308")
-    assert rule is not None
-    busy = scale(
-        dau=None,
-        writes_per_user_per_day=None,
-        writes_per_second=20_000,
-        read_write_ratio=2,
-        peak_factor=1,
-        capacity={"qps_per_database": 100_000},
-    )
-    assert lint_design(busy_design(replicas=0), [rule])
-    roomy = busy_design(replicas=0).model_copy(update={"requirements": requirements(scale=busy)})
-    assert lint_design(roomy, [rule]) == []
-
-
-@pytest.mark.parametrize(
-    ("technology", "fires"),
-    [("PostgreSQL", True), ("MySQL 8", True), ("Apache Cassandra", False), ("DynamoDB", False)],
-)
-def test_distributed_databases_are_not_one_node(technology: str, fires: bool) -> None:
-    rule = REGISTRY.get("single-database-over-capacity")
-    assert rule is not None
-    assert bool(lint_design(busy_design(replicas=0, technology=technology), [rule])) is fires

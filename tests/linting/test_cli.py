@@ -41,9 +41,9 @@ def test_weak_design_prints_located_findings_with_help(sketch: Sketch) -> None:
     assert source[int(lines[a210].split(":")[1]) - 1].strip().startswith('Api(method="DELETE"')
     assert lines[a210 + 1] == "  at: apis[4].auth"
     assert lines[a210 + 2] == "  help: require authentication: `Api(..., auth=True)`"
-    assert {"D301", "D303", "D304", "D308", "X401", "R102"} <= codes_in(result.stdout)
+    assert {"D301", "D303", "D304", "D320", "D321", "X401", "R102"} <= codes_in(result.stdout)
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
-    assert lines[-1].startswith("Found 30 findings in 1 design: 7 errors, 17 warnings, 6 info")
+    assert lines[-1].startswith("Found 31 findings in 1 design: 8 errors, 17 warnings, 6 info")
 
 
 def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
@@ -61,7 +61,7 @@ def test_exit_zero_and_warning_only(sketch: Sketch) -> None:
         (["--select", "D301", "--select", "no-decision"], {"D301", "X405"}),
         (
             ["--select", "D3", "--ignore", "single-point-of-failure"],
-            {"D301", "D304", "D305", "D308", "D313"},
+            {"D301", "D304", "D305", "D313", "D320", "D321"},
         ),
     ],
 )
@@ -135,7 +135,7 @@ def test_json_output(sketch: Sketch) -> None:
     document = json.loads(result.stdout)
     assert document["summary"] == {
         "designs": 1,
-        "error": 7,
+        "error": 8,
         "warning": 17,
         "info": 6,
         "suppressed": 0,

@@ -21,9 +21,9 @@ def test_every_threshold_is_read_by_a_rule_and_named_in_its_doc() -> None:
 
 
 def test_rule_prints_its_thresholds(sketch: Sketch) -> None:
-    out = sketch("rule", "D308").stdout
+    out = sketch("rule", "D324").stdout
     assert "\nThresholds ([tool.sketch.lint.thresholds] in pyproject.toml):\n" in out
-    assert "    single_database_qps = 10000: Peak queries per second one relational" in out
+    assert "    over_provisioned_factor = 4: Declared nodes above this many times" in out
 
 
 def test_docs_rules_catalogue_is_current(repo_root: Path, sketch: Sketch) -> None:

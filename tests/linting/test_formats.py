@@ -39,7 +39,7 @@ def test_sarif_is_valid_and_complete(sketch: Sketch, design_file: DesignFile) ->
     assert [r["id"] for r in rules] == [r.code for r in REGISTRY]
     assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
     results = run["results"]
-    assert len(results) == 31
+    assert len(results) == 32
     d303 = next(r for r in results if r["ruleId"] == "D303")
     assert rules[d303["ruleIndex"]]["id"] == "D303"
     assert d303["level"] == "error"
@@ -68,7 +68,7 @@ def test_github_annotations(sketch: Sketch) -> None:
     result = sketch("lint", "--format", "github", WEAK)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 30
+    assert len(lines) == 31
     d303 = next(line for line in lines if "D303" in line)
     DB_LINE = _line_of('name="db"')
     assert d303 == (

@@ -26,7 +26,7 @@ def _codes(text: str) -> set[str]:
 def test_configured_select_ignore_and_severity(sketch: Sketch, tmp_path: Path) -> None:
     design = _project(
         tmp_path,
-        'select = ["D3", "X401"]\nignore = ["D308"]\n'
+        'select = ["D3", "X401"]\nignore = ["D32"]\n'
         'severity = { D301 = "warning", X401 = "info", D303 = "warning" }',
     )
     result = sketch("lint", design)
@@ -40,9 +40,9 @@ def test_configured_select_ignore_and_severity(sketch: Sketch, tmp_path: Path) -
 
 def test_thresholds(sketch: Sketch, tmp_path: Path) -> None:
     design = _project(
-        tmp_path, "thresholds = { deep_dives = 1, min_flows = 1, single_database_qps = 1000000 }"
+        tmp_path, "thresholds = { deep_dives = 1, min_flows = 1, read_heavy_ratio = 100 }"
     )
-    result = sketch("lint", "--select", "X401,D305,D308", design)
+    result = sketch("lint", "--select", "X401,D305,D304", design)
     assert result.exit_code == 0
     assert _codes(result.stdout) == set()
 
@@ -101,19 +101,49 @@ def test_lint_does_not_import_the_rendering_stack(repo_root: Path) -> None:
 def test_capacity_rules_use_the_projects_estimate_conventions(
     sketch: Sketch, design_file: DesignFile, tmp_path: Path
 ) -> None:
-    # 310M writes a day at 3x peak: 10,764/s with 86,400 s a day, 9,300/s with 100,000.
+    # 31M writes a day at 3x peak: 1,076/s with 86,400 s a day, 930/s with 100,000, on one
+    # primary that takes ~1K writes/s.
     path = design_file(
         "design = busy_design(replicas=0).model_copy(update={'requirements': requirements("
-        "scale=scale(dau=310_000_000, writes_per_user_per_day=1, read_write_ratio=1))})\n"
+        "scale=scale(dau=31_000_000, writes_per_user_per_day=1, read_write_ratio=1))})\n"
     )
-    assert " D308 [error] " in sketch("lint", "--select", "D308", path).stdout
+    assert " D321 [error] " in sketch("lint", "--select", "D321", path).stdout
     (tmp_path / "pyproject.toml").write_text(
         "[tool.sketch.estimate]\nseconds_per_day = 100000\n", encoding="utf-8"
     )
-    assert sketch("lint", "--select", "D308", path).exit_code == 0
+    assert sketch("lint", "--select", "D321", path).exit_code == 0
     (tmp_path / "pyproject.toml").write_text(
         "[tool.sketch.estimate]\nseconds_per_dya = 100000\n", encoding="utf-8"
     )
     bad = sketch("lint", path)
     assert bad.exit_code == 2
     assert "seconds_per_dya" in bad.stderr
+
+
+def test_load_rules_use_the_projects_capacity_figures(
+    sketch: Sketch, design_file: DesignFile, tmp_path: Path
+) -> None:
+    # 1,076 peak writes/s on one PostgreSQL primary: over ~1K, within a measured 2K.
+    path = design_file(
+        "design = busy_design(replicas=0).model_copy(update={'requirements': requirements("
+        "scale=scale(dau=31_000_000, writes_per_user_per_day=1, read_write_ratio=1))})\n"
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.sketch.capacity.PostgreSQL]\nwrites_per_second = 2000\n", encoding="utf-8"
+    )
+    assert sketch("lint", "--select", "D321", path).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.sketch.capacity.PostgreSQL]\nwrites_per_secnd = 2000\n", encoding="utf-8"
+    )
+    bad = sketch("lint", path)
+    assert bad.exit_code == 2
+    assert "writes_per_secnd" in bad.stderr
+
+
+def test_the_retired_database_threshold_is_refused(sketch: Sketch, tmp_path: Path) -> None:
+    # D308's threshold is gone: a node's figures are [tool.sketch.capacity] now, and a
+    # threshold nothing reads must not pass silently.
+    design = _project(tmp_path, "thresholds = { single_database_qps = 20000 }")
+    result = sketch("lint", design)
+    assert result.exit_code == 2
+    assert "single_database_qps" in result.stderr

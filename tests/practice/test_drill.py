@@ -66,9 +66,9 @@ def test_a_round_on_the_guide_s_plan(tmp_path: Path, golden: Golden) -> None:
     assert result.flags == ()
     asked = [(q.key, q.asked_at, q.answered_at) for q in result.questions]
     # 10x once the first design is drawn, answered when a bottleneck names what breaks first
-    # (the load model's answer); the celebrity once the fanout is written, answered when the
-    # hybrid is. Both are in the last bottleneck save.
-    assert asked == [("10x", 17 * 60, 26 * 60 + 40), ("celebrity", 24 * 60 + 10, 26 * 60 + 40)]
+    # (the load model's answer); the celebrity once the flows show the fanout workers
+    # (21:30), answered when the hybrid is. Both are in the last bottleneck save.
+    assert asked == [("10x", 17 * 60, 26 * 60 + 40), ("celebrity", 21 * 60 + 30, 26 * 60 + 40)]
     assert result.checklist is not None and result.checklist.unticked == []
     assert result.checklist.item("time").why == "every step done inside its time box"
 

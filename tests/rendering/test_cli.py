@@ -35,7 +35,7 @@ def test_render_writes_and_lists_the_files(sketch: Sketch, tmp_path: Path) -> No
     for name in ("architecture.png", "architecture.svg", "architecture.dot", "design.md"):
         assert (out / "twitter" / name).is_file()
         assert f"twitter/{name}" in result.output
-    assert "rendered 1 design (png, svg, dot, md): 10 files" in result.output
+    assert "rendered 1 design (png, svg, dot, md): 12 files" in result.output
 
 
 def test_format_option_limits_the_outputs(sketch: Sketch, tmp_path: Path) -> None:

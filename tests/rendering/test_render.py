@@ -50,7 +50,8 @@ def test_writes_every_format_and_the_icons_the_dot_file_uses(twitter_out: Path) 
     assert [n for n in names if not n.startswith("icons")] == ALL_FILES
     referenced = re.findall(r'image="([^"]+)"', (twitter_out / "architecture.dot").read_text())
     assert sorted(set(referenced)) == icons
-    assert len(icons) == 6  # users, cloudfront, nginx, server, redis, postgresql
+    # users, cloudfront, nginx, server, worker, kafka, redis, postgresql
+    assert len(icons) == 8
 
 
 def test_png_is_a_real_png_of_sensible_size(twitter_out: Path) -> None:

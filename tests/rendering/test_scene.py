@@ -31,6 +31,9 @@ def test_twitter_steps_are_numbered_coloured_and_classified() -> None:
         "1.4",
         "1.5",
         "1.6",
+        "1.7",
+        "1.8",
+        "1.9",
         "2.1",
         "2.2",
         "2.3",
@@ -38,11 +41,12 @@ def test_twitter_steps_are_numbered_coloured_and_classified() -> None:
         "2.5",
         "2.6",
     ]
-    assert {e.colour for e in steps[:6]} == {FLOW_COLOURS[0]}
-    assert {e.colour for e in steps[6:]} == {FLOW_COLOURS[1]}
+    assert {e.colour for e in steps[:9]} == {FLOW_COLOURS[0]}
+    assert {e.colour for e in steps[9:]} == {FLOW_COLOURS[1]}
     kinds = {e.label.split()[0]: e.kind for e in steps}
     assert kinds["1.3"] is EdgeKind.self_step
-    assert kinds["1.6"] is EdgeKind.reply  # app -> client: the client called lb, lb called app
+    assert kinds["1.7"] is EdgeKind.reply  # app -> client: the client called lb, lb called app
+    assert kinds["1.8"] is EdgeKind.call  # the fanout worker consumes from the queue
     assert kinds["2.6"] is EdgeKind.reply
     assert kinds["1.4"] is EdgeKind.call
     assert [f.name for f in scene.flows] == ["Post a tweet", "Get timeline"]

@@ -70,7 +70,7 @@ class Dimension:
         cap = self._said(self.capacity, binary)
         per = self._said(self.per_node, binary)
         return (
-            f"{self.name}: {said} against {self.nodes} {'node' if self.nodes == 1 else 'nodes'} "
+            f"{self.name}: {said} against {self.nodes:,} {'node' if self.nodes == 1 else 'nodes'} "
             f"{X} {per} = {cap} ({self.utilisation:.0%}); needs {self.nodes_needed:,}"
         )
 
@@ -434,11 +434,15 @@ def horizon_seconds(design: Design, conventions: Conventions) -> tuple[float, st
         return None
     if scale.retention_months is not None:
         months = scale.retention_months
-        return months * conventions.seconds_per_month, f"{months:g} months"
+        return months * conventions.seconds_per_month, f"{months:g} month{_s(months)}"
     if scale.retention_years is not None:
         years = scale.retention_years
-        return years * conventions.seconds_per_year, f"{years:g} years"
+        return years * conventions.seconds_per_year, f"{years:g} year{_s(years)}"
     return None
+
+
+def _s(value: float) -> str:
+    return "" if value == 1 else "s"
 
 
 def _stored(

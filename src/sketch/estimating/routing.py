@@ -166,6 +166,22 @@ def route(
     return contributions, problems
 
 
+def behind_a_queue(design: Design, flow_index: int, step_index: int) -> bool:
+    """Whether the step comes past a queue (a consumer pulls, or a queue sends), as `route`
+    decides it: the load there is sized for the average, the queue absorbing the peak."""
+    kinds = {c.name: c.kind for c in design.components}
+    for step in design.flows[flow_index].steps[: step_index + 1]:
+        if kinds.get(step.from_) in QUEUE_KINDS:
+            return True
+        if (
+            kinds.get(step.to) in QUEUE_KINDS
+            and kinds.get(step.from_) in (Kind.worker, Kind.service)
+            and _CONSUME_WORDS.search(step.action.lower())
+        ):
+            return True
+    return False
+
+
 def _share(step: Step, hit_ratio: float | None) -> tuple[float, str]:
     if step.share is not None:
         return step.share, f" {X} {percent(step.share)} (share)"

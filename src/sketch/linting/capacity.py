@@ -14,6 +14,7 @@ from sketch.model import Design
 
 if TYPE_CHECKING:  # imported when first used: `sketch rules` needs no estimate
     from sketch.estimating import Conventions, Figure
+    from sketch.estimating.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,14 @@ def conventions_for(settings: Mapping[str, Any], source: str | None) -> Conventi
     from sketch.estimating import conventions_from_settings
 
     return conventions_from_settings(settings, source)
+
+
+def catalogue_for(settings: Mapping[str, Any], source: str | None) -> Catalogue:
+    """The project's `[tool.sketch.capacity]` figures (validated: a bad table raises
+    ConfigError), so lint judges each component by what `sketch estimate` says it takes."""
+    from sketch.estimating.catalogue import catalogue_from_settings
+
+    return catalogue_from_settings(settings, source)
 
 
 def load_of(design: Design, conventions: Conventions | None = None) -> Load:

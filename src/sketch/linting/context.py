@@ -14,7 +14,8 @@ from sketch.linting.settings import Thresholds
 from sketch.model import Component, Design, Kind
 
 if TYPE_CHECKING:
-    from sketch.estimating import Conventions
+    from sketch.estimating import Conventions, LoadModel
+    from sketch.estimating.catalogue import Catalogue
 
 
 class Context:
@@ -23,10 +24,14 @@ class Context:
         design: Design,
         thresholds: Thresholds | None = None,
         conventions: Conventions | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         self.design = design
         self.thresholds = thresholds or Thresholds()
         self.conventions = conventions  # from [tool.sketch.estimate]; None: the guide's
+        self.catalogue = catalogue  # from [tool.sketch.capacity]; None: the defaults
+        #: Facts a family of rules derives once and shares (e.g. the load rules' overloads).
+        self.memo: dict[str, object] = {}
         self.ran: frozenset[str] = frozenset()  # codes of the rules in this run
         self.findings: tuple[Problem, ...] = ()  # the others', for rules that run after them
 
@@ -36,6 +41,13 @@ class Context:
         return load_of(self.design, self.conventions)
 
     @cached_property
+    def load_model(self) -> LoadModel:
+        """The load along the flows, as `sketch estimate` routes it with the project's
+        conventions and capacity figures; computed once, on first use."""
+        from sketch.estimating import route_load
+
+        return route_load(self.design, self.conventions, catalogue=self.catalogue)
+
     def latencies(self) -> list[FlowLatency]:
         return flow_latencies(self.design)
 
@@ -68,12 +80,6 @@ class Context:
         if scale is not None and scale.read_write_ratio is not None:
             return scale.read_write_ratio
         return self.load.read_write_ratio
-
-    @cached_property
-    def database_qps(self) -> float:
-        scale = self.design.requirements.scale
-        declared = scale.capacity.qps_per_database if scale and scale.capacity else None
-        return declared or self.thresholds.single_database_qps
 
     @cached_property
     def texts(self) -> list[tuple[str, str]]:

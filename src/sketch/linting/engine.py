@@ -16,6 +16,7 @@ from sketch.model.paths import locate
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.estimating.catalogue import Catalogue
 
 
 class RuleCrashed(InternalError):
@@ -37,10 +38,12 @@ def lint_design(
     thresholds: Thresholds | None = None,
     severities: dict[str, Severity] | None = None,
     conventions: Conventions | None = None,
+    catalogue: Catalogue | None = None,
 ) -> list[Problem]:
     """Every finding of `rules` on `design`, sorted by place, suppressed ones marked.
-    `conventions` are the estimate conventions capacity rules compute peak load with."""
-    ctx = Context(design, thresholds, conventions)
+    `conventions` are the estimate conventions the load rules compute load with, and
+    `catalogue` what one node of each kind takes (`[tool.sketch.capacity]`)."""
+    ctx = Context(design, thresholds, conventions, catalogue)
     chosen = list(rules)
     ctx.ran = frozenset(r.code for r in chosen)
     findings: list[Problem] = []

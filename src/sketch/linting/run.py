@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sketch.checking import Checked, broken_references, check, load_checked
 from sketch.errors import Problem
-from sketch.linting.capacity import conventions_for
+from sketch.linting.capacity import catalogue_for, conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
 from sketch.linting.findings import Findings
 from sketch.linting.registry import REGISTRY, Registry, Rule
@@ -22,6 +22,7 @@ from sketch.loading.settings import Config, load_config
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
+    from sketch.estimating.catalogue import Catalogue
     from sketch.model import Design
 
 
@@ -57,6 +58,7 @@ class Project:
     config: Config
     lint: LintSettings
     conventions: Conventions  # from [tool.sketch.estimate]
+    catalogue: Catalogue  # from [tool.sketch.capacity]
 
 
 class Linter:
@@ -74,6 +76,7 @@ class Linter:
                 config,
                 parse_settings(config.lint, config.source, self.registry),
                 conventions_for(config.estimate, config.source),
+                catalogue_for(config.capacity, config.source),
             )
         return self._projects[folder]
 
@@ -112,6 +115,7 @@ class Linter:
                 settings.thresholds,
                 settings.severity,
                 project.conventions,
+                project.catalogue,
             )
         report.findings.sort(key=lambda f: f.sort_key)
         return report

@@ -8,7 +8,7 @@ ignore = ["X408"]
 extend-ignore = ["A207"]     # added to `ignore`
 per-file-ignores = { "drafts/*" = ["H102", "X4"], "legacy.py" = ["ALL"] }
 severity = { D307 = "info" }
-thresholds = { single_database_qps = 20000 }
+thresholds = { over_provisioned_factor = 8 }
 ```
 `per-file-ignores` patterns are globs relative to the pyproject.toml's folder; one without
 a `/` also matches a file name anywhere below it. Keys may be written with `-` or `_`.
@@ -35,11 +35,28 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    single_database_qps: PositiveAmount = Field(
-        default=10_000,
-        description="Peak queries per second one relational database node serves "
-        "(guide: 'a single PostgreSQL instance can handle ~10K QPS'). A design's own "
-        "`Scale.capacity.qps_per_database` wins.",
+    under_provisioned_factor: PositiveAmount = Field(
+        default=10,
+        description="A component over capacity that needs more than this many times its "
+        "declared nodes is under-provisioned by an order of magnitude (D323) rather than "
+        "just over capacity (D320): the numbers were never worked out.",
+    )
+    over_provisioned_factor: PositiveAmount = Field(
+        default=4,
+        description="Declared nodes above this many times what the peak load needs (counting "
+        "at least `redundancy_floor`) are over-provisioning (guide: 'Treating Everything as "
+        "Netflix Scale'). 4x leaves room for a 10x what-if to be argued, not bought.",
+    )
+    redundancy_floor: PositiveCount = Field(
+        default=2,
+        description="Nodes a component may run for redundancy alone, whatever its load "
+        "(one to fail over to): never counted as over-provisioning.",
+    )
+    assumed_peak_factor: PositiveAmount = Field(
+        default=3,
+        description="The peak a design that gives no peak factor is measured against for "
+        "headroom (D330) and over-provisioning (D324): the guide's Twitter uses "
+        "'Peak: 3x average'.",
     )
     low_scale_peak_qps: PositiveAmount = Field(
         default=1_000,

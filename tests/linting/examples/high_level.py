@@ -48,7 +48,6 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
             links=[Link(from_="app", to="search", label="index posts")],
         ),
     ),
-    "D308": (lambda: busy_design(replicas=0), lambda: busy_design(replicas=2)),
     "D309": (
         lambda: clean_design(components=components(Component(name="q", kind="queue", instances=2))),
         lambda: clean_design(

@@ -7,7 +7,16 @@ from sketch.linting.rules import (
     entities_apis,
     high_level,
     hygiene,
+    load,
     requirements,
 )
 
-__all__ = ["budgets", "deep_dives", "entities_apis", "high_level", "hygiene", "requirements"]
+__all__ = [
+    "budgets",
+    "deep_dives",
+    "entities_apis",
+    "high_level",
+    "hygiene",
+    "load",
+    "requirements",
+]

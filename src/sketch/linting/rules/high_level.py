@@ -10,24 +10,11 @@ from sketch.estimating.availability import copies_of
 from sketch.estimating.uptime import managed, uptime_of
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
+from sketch.linting.rules.load import overloads
 from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind
 
 STEP = FrameworkStep.high_level
 
-#: Database technologies that shard and replicate by themselves: not "a single node".
-DISTRIBUTED_DATABASES = (
-    "cassandra",
-    "dynamo",
-    "bigtable",
-    "scylla",
-    "cockroach",
-    "spanner",
-    "hbase",
-    "yugabyte",
-    "tidb",
-    "vitess",
-    "citus",
-)
 #: Fanout on write in the words reviewers use: "fan-out on write", "push model", "write to
 #: every follower's feed", "precomputed timelines", "deliver to each follower's inbox".
 _FANOUT_ON_WRITE = re.compile(
@@ -174,7 +161,8 @@ def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
 
     What it checks:
         Reads per write at or above `read_heavy_ratio` (10:1), a database, and no component
-        of kind cache.
+        of kind cache; silent when a load rule (D320-D323) already reports the database's
+        requests over capacity, as its finding says the same with the numbers.
     Why it matters:
         The guide's first design already has "Cache (Redis)" beside the database: with 100
         reads per write, a cache hit in "~10ms" instead of a "~150ms" query is the cheapest
@@ -190,8 +178,11 @@ def read_heavy_without_cache(ctx: Context) -> Iterator[Hit]:
     ratio = ctx.read_write_ratio
     if ratio is None or ratio < ctx.thresholds.read_heavy_ratio:
         return
-    if ctx.of_kind(Kind.database) and not ctx.of_kind(Kind.cache):
-        yield Hit("components", f"read-heavy load ({ratio:g}:1) with no cache")
+    if not ctx.of_kind(Kind.database) or ctx.of_kind(Kind.cache):
+        return
+    if any(o.load.kind == Kind.database and o.dimension.name == "requests" for o in overloads(ctx)):
+        return  # a load rule reports the database with its numbers, and its help names a cache
+    yield Hit("components", f"read-heavy load ({ratio:g}:1) with no cache")
 
 
 @rule(
@@ -284,52 +275,6 @@ def unused_component(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "D308",
-    "single-database-over-capacity",
-    "error",
-    STEP,
-    fix="add read replicas, a cache or shards (or declare `Capacity(qps_per_database=...)`)",
-    thresholds=("single_database_qps",),
-)
-def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
-    """One database node takes more queries per second than one node serves.
-
-    What it checks:
-        Peak reads or peak writes above `single_database_qps` (10K; a design's
-        `Capacity(qps_per_database=...)` wins) while the design has one database, not
-        distributed, with no replicas, no shards and no cache.
-    Why it matters:
-        Mistake 3's fix: "a single PostgreSQL instance can handle ~10K QPS, so we'd need read
-        replicas or sharding." Peak figures come from `sketch estimate` when available.
-    Bad:
-        Scale(writes_per_second=20_000, reads_per_second=50_000) with one PostgreSQL `db`
-    Fix:
-        Component(name="db", kind="database", technology="PostgreSQL", replicas=3, shards=8)
-    Known false positives:
-        A database already sharded or replicated by its technology but not named so:
-        name the technology (Cassandra, DynamoDB).
-    """
-    databases = ctx.of_kind(Kind.database)
-    if len(databases) != 1 or ctx.of_kind(Kind.cache):
-        return
-    i, db = databases[0]
-    technology = (db.technology or "").lower()
-    if any(name in technology for name in DISTRIBUTED_DATABASES):
-        return
-    if db.name in ctx.replicated or (db.shards or 1) > 1 or db.instances > 1:
-        return
-    limit = ctx.database_qps
-    for what, peak in (("reads", ctx.load.peak_reads), ("writes", ctx.load.peak_writes)):
-        if peak is not None and peak > limit:
-            yield Hit(
-                f"components[{i}]",
-                f"one database '{db.name}' at {peak:,.0f} peak {what}/s; one node "
-                f"serves ~{limit:,.0f}",
-            )
-            return
-
-
-@rule(
     "D309",
     "over-engineering",
     "warning",
@@ -341,18 +286,17 @@ def single_database_over_capacity(ctx: Context) -> Iterator[Hit]:
     ),
 )
 def over_engineering(ctx: Context) -> Iterator[Hit]:
-    """Sharding, queues or many services at a load one server handles.
+    """Queues or many services at a load one server handles.
 
     What it checks:
         Peak load (reads + writes per second) under `low_scale_peak_qps` (1K) while the design
-        shards a component, has a queue or stream, or more services than
-        `max_services_at_low_scale` (3).
+        has a queue or stream, or more services than `max_services_at_low_scale` (3). Too
+        many nodes or shards for the load is D324 (over-provisioned), with the numbers.
     Why it matters:
         Mistake 4, "Treating Everything as Netflix Scale": "We'll shard the database across
         1000 nodes and use Kafka... Problem: Maybe 1 server is enough for the requirements!"
     Bad:
         Scale(writes_per_second=5, reads_per_second=50) with `Component(kind="queue")`
-        and `Component(kind="database", shards=16)`
     Fix:
         "With 10K DAU, we can start with a single PostgreSQL instance and a Redis cache."
     Known false positives:
@@ -363,12 +307,7 @@ def over_engineering(ctx: Context) -> Iterator[Hit]:
     if peak is None or peak >= ctx.thresholds.low_scale_peak_qps:
         return
     for i, c in enumerate(ctx.design.components):
-        if (c.shards or 1) > 1:
-            yield Hit(
-                f"components[{i}]",
-                f"'{c.name}' has {c.shards} shards at {peak:,.0f} peak requests/s",
-            )
-        elif c.kind in (Kind.queue, Kind.stream):
+        if c.kind in (Kind.queue, Kind.stream):
             yield Hit(
                 f"components[{i}]", f"{c.kind.value} '{c.name}' at {peak:,.0f} peak requests/s"
             )
@@ -445,7 +384,7 @@ def data_store_without_technology(ctx: Context) -> Iterator[Hit]:
     Why it matters:
         "Think out loud": "We have structured user data with relationships, so relational
         makes sense ... let's keep it simple and use PostgreSQL." The choice carries the
-        trade-offs (and tells D308 whether one node is all there is).
+        trade-offs (and tells the load rules, D320-D330, what one node of it takes).
     Bad:
         Component(name="db", kind="database")
     Fix:

@@ -261,7 +261,7 @@ def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
     Why it matters:
         "What's the ratio of reads to writes?" is the guide's second scale question: "Users
         read way more than they post. Let's say 100:1". The read load decides caching and
-        replicas (D304, D308).
+        replicas (D304, D322).
     Bad:
         Scale(dau=200_000_000, writes_per_user_per_day=2)
     Fix:
