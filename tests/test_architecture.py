@@ -19,8 +19,14 @@ import grimp
 from tests.helpers.paths import REPO_ROOT
 
 SOURCE = REPO_ROOT / "src" / "sketch"
-# The one import allowed to point up, with its reason in pyproject.toml.
-ACCEPTED_UPWARD_IMPORTS = ["sketch.model.design -> sketch.rendering.jupyter"]
+# The imports allowed to point up, each with its reason in pyproject.toml: the notebook
+# hooks of `Design` (its reprs, `design.lint()`, `design.estimate()`).
+ACCEPTED_UPWARD_IMPORTS = [
+    "sketch.model.design -> sketch.rendering.jupyter",
+    "sketch.model.design -> sketch.linting.run",
+    "sketch.model.design -> sketch.linting.findings",
+    "sketch.model.design -> sketch.estimating",
+]
 
 
 def test_the_import_contracts_are_kept() -> None:

@@ -2,7 +2,7 @@
 `sketch ...` command in a ```console/```sh block runs and shows the output the README shows.
 
 A block preceded by `<!-- no-test -->` is skipped. A python block whose first line is a comment
-naming a path (`# designs/pastebin.py`) is saved there, so later commands can use it. A python
+naming a path (`# sketches/pastebin.py`) is saved there, so later commands can use it. A python
 block that starts with an import statement is a script of the Python API: it runs, and must
 exit 0.
 """
@@ -65,6 +65,8 @@ class Command:
     exit_code: int
     expected_output: list[str]
     line: int
+    #: The commands before it in the same block, run first: a block is one session.
+    before: tuple[tuple[str, ...], ...] = ()
 
 
 EXIT_COMMENT = re.compile(r"\s+#\s*exit code (\d+)\s*$")
@@ -82,7 +84,10 @@ def sketch_commands(block: Block) -> list[Command]:
         if line.startswith("sketch "):
             code = EXIT_COMMENT.search(line)
             argv = shlex.split(EXIT_COMMENT.sub("", line))
-            commands.append(Command(argv, int(code[1]) if code else 0, [], block.line + offset + 1))
+            before = tuple(tuple(c.argv) for c in commands)
+            commands.append(
+                Command(argv, int(code[1]) if code else 0, [], block.line + offset + 1, before)
+            )
         elif commands and raw.strip() not in ("", "...") and not raw.startswith("$"):
             commands[-1].expected_output.append(raw.strip())
     return commands
@@ -147,6 +152,8 @@ def test_python_api_block_runs(block: Block, workdir: Path) -> None:
 def test_console_command_runs_as_shown(
     command: Command, workdir: Path, sketch_command: list[str]
 ) -> None:
+    for earlier in command.before:  # tested on their own; here they only set the scene
+        subprocess.run([*sketch_command, *earlier[1:]], cwd=workdir, capture_output=True)
     result = subprocess.run(
         [*sketch_command, *command.argv[1:]], cwd=workdir, capture_output=True, text=True
     )
@@ -230,13 +237,13 @@ def test_the_misspelling_example_is_what_check_says(
     workdir: Path, sketch_command: list[str]
 ) -> None:
     """The prose after the example quotes sketch check on it with `db` misspelt as `dbb`."""
-    claim = re.search(r"`(designs/pastebin\.py:\d+: C301 [^`]*)`", README.read_text("utf-8"))
+    claim = re.search(r"`(sketches/pastebin\.py:\d+: C301 [^`]*)`", README.read_text("utf-8"))
     assert claim, "the README quotes the error for a misspelt component"
-    design = workdir / "designs" / "pastebin.py"
+    design = workdir / "sketches" / "pastebin.py"
     text = design.read_text(encoding="utf-8")
     design.write_text(text.replace('to="db", action="INSERT', 'to="dbb", action="INSERT'), "utf-8")
     result = subprocess.run(
-        [*sketch_command, "check", "designs/pastebin.py"],
+        [*sketch_command, "check", "sketches/pastebin.py"],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -229,3 +229,10 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
         return "none are declared"
     shown = ", ".join(f"'{n}'" for n in names[:8])
     return f"known: {shown}{', ...' if len(names) > 8 else ''}"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """`1 problem`, `2 problems`, `0 entities` (pass `many` when adding `s` is wrong)."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {many or (noun[:-1] + 'ies' if noun.endswith('y') else noun + 's')}"

@@ -63,52 +63,6 @@ def test_the_fast_path_says_what_the_typer_command_says(
     )
 
 
-RENDER_CASES = {
-    "renders": ["{repo}/designs/twitter.py"],
-    "problems": ["problems.py"],
-    "does not load": ["broken.py"],
-    "missing": ["missing.py"],
-    "output is a file": ["{repo}/designs/url_shortener.py"],
-}
-
-
-@pytest.mark.parametrize("case", list(RENDER_CASES))
-def test_render_says_what_the_typer_command_says(
-    case: str, sketch: Sketch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    results = []
-    for side in ("typer", "fast"):
-        folder = tmp_path / side
-        folder.mkdir()
-        (folder / "problems.py").write_text(PROBLEMS)
-        (folder / "broken.py").write_text(BROKEN)
-        if case == "output is a file":
-            (folder / "output").write_text("not a folder")
-        argv = ["render", *(word.format(repo=REPO_ROOT) for word in RENDER_CASES[case])]
-        assert fast.handles(argv)
-        monkeypatch.chdir(folder)
-        if side == "typer":
-            result = sketch(*argv)
-            results.append((result.exit_code, result.stdout, result.stderr))
-        else:
-            done = subprocess.run(
-                [sys.executable, "-m", "sketch", *argv],
-                capture_output=True,
-                text=True,
-                cwd=folder,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-                check=False,
-            )
-            results.append((done.returncode, done.stdout, done.stderr))
-        files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
-        results.append((0, "\n".join(files), ""))
-    assert results[2:] == results[:2]
-    if case == "renders":
-        typer_out, fast_out = tmp_path / "typer" / "output", tmp_path / "fast" / "output"
-        for path in sorted(typer_out.rglob("*.*")):
-            assert path.read_bytes() == (fast_out / path.relative_to(typer_out)).read_bytes()
-
-
 @pytest.mark.parametrize(
     "argv",
     [
@@ -116,6 +70,7 @@ def test_render_says_what_the_typer_command_says(
         ["check", "--help"],
         ["check", "x.py", "--debug"],
         ["lint", "--exit-zero"],
+        ["render", "a.py"],  # drafts and render options live in the typer command only
         ["render", "a.py", "b.py"],
         ["render", str(REPO_ROOT / "designs")],
         ["render", "a.py", "-o", "x"],

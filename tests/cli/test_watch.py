@@ -66,8 +66,11 @@ def test_rebuilds_when_the_design_or_its_helper_changes(tmp_path: Path) -> None:
     assert "rendered" in rounds[0] and "watching" in rounds[0]
     assert rounds[1].strip() == ""
     assert f"changed: {tmp_path / HELPER}.py" in rounds[2] and "rendered" in rounds[2]
-    assert "C302" in rounds[3] and "1 problem(s) (1 new, 0 fixed): not rendered" in rounds[3]
-    assert "1 problem(s) fixed" in rounds[4] and "rendered" in rounds[4]
+    assert (
+        "C302" in rounds[3] and "check: 1 problem (1 new, 0 fixed): drawn as a draft" in rounds[3]
+    )
+    assert "rendered" in rounds[3]  # a draft is drawn, banner and all
+    assert "check: 1 problem fixed" in rounds[4] and "rendered" in rounds[4]
     assert "error:" in rounds[5] and "syntax error" in rounds[5]
     assert "rendered" in rounds[6]
     assert "Second title, longer" in seen_titles[2] and "Third title" in seen_titles[4]

@@ -13,6 +13,7 @@ from sketch.errors import Severity
 from sketch.linting import REGISTRY, Hit, Rule
 from sketch.linting.registry import FrameworkStep
 from tests.helpers.cli import Sketch
+from tests.helpers.paths import committed_designs
 from tests.linting.helpers import WEAK, DesignFile
 
 
@@ -268,9 +269,9 @@ def _design_line() -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith("design = Design("))
 
 
-def test_every_example_design_lints_without_errors(sketch: Sketch, repo_root: Path) -> None:
-    """The designs/ folder is the product's showcase: no error may stand (warnings may)."""
-    result = sketch("lint", repo_root / "designs")
+def test_every_example_design_lints_without_errors(sketch: Sketch) -> None:
+    """The committed designs/ are the product's showcase: no error may stand (warnings may)."""
+    result = sketch("lint", *committed_designs())
     assert result.exit_code == 0, result.stdout
 
 

@@ -252,7 +252,7 @@ def test_sketch_new_placeholders_are_findings(sketch: Sketch, tmp_path: Path) ->
         result = sketch("lint", "--select", "H102", "designs/shop.py")
     finally:
         os.chdir(here)
-    assert result.exit_code == 1
+    assert result.exit_code == 0  # the skeleton passes check; its placeholders are warnings
     assert "H102 [warning] placeholder left: 'TODO: users can create an item'" in result.stdout
     assert "at: requirements.in_scope[0].text" in result.stdout
 

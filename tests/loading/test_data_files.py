@@ -116,7 +116,7 @@ def test_model_errors_carry_file_line_column(
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     text = "name: x\nentities:\n  - name: 1bad\n    fields: []\napis:\n  - method: GOT\n"
     problem = load_error(tmp_path, text)
-    assert "invalid design: 5 problem(s)" in problem.message
+    assert "invalid design: 5 problems" in problem.message
     assert "required field is missing" in str(problem)
 
 

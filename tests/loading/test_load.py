@@ -131,4 +131,4 @@ def test_check_goes_on_past_a_file_that_does_not_load(sketch: Sketch, tmp_path: 
     assert result.exit_code == 2  # a load error outranks the problems found
     assert "syntax error" in result.output
     assert "C101" in result.output and "C103" in result.output
-    assert "1 of 2 designs could not be loaded; 2 problem(s) in the others" in result.output
+    assert "1 of 2 designs could not be loaded; 2 problems in the others" in result.output

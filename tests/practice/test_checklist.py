@@ -121,5 +121,5 @@ def test_the_template_s_todo_placeholders_tick_nothing(sketch: Sketch, tmp_path:
     result = checklist(load_design(tmp_path / "shop.py").design)
     assert result.ticked == []
     placeholder = result.item("decisions")
-    assert placeholder.why == "still the template's placeholder: 'TODO: the approach you choose'"
+    assert placeholder.why == "still the template's placeholder: 'TODO: approach A'"
     assert placeholder.path == "deep_dives[0].decision"

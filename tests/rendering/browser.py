@@ -22,7 +22,7 @@ from tests.helpers.paths import REPO_ROOT
 
 MERMAID_BUNDLE = REPO_ROOT / "tests" / "js" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "notes"
-_FLAGS = [
+FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -59,15 +59,19 @@ def mermaid_bundle() -> Path:
 
 
 def _run(args: list[str], profile: Path, timeout: float = 120) -> str:
-    command = [chromium(), *_FLAGS, f"--user-data-dir={profile}", *args]
+    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     assert done.returncode == 0, f"chromium failed ({done.returncode}):\n{done.stderr[-2000:]}"
     return done.stdout
 
 
-def dump_dom(page: Path, profile: Path, budget_ms: int = 60_000) -> str:
-    """The page's DOM after load and after its scripts had `budget_ms` of virtual time."""
-    return _run([f"--virtual-time-budget={budget_ms}", "--dump-dom", page.as_uri()], profile)
+def dump_dom(
+    page: Path, profile: Path, budget_ms: int = 60_000, flags: list[str] | None = None
+) -> str:
+    """The page's DOM after load and after its scripts had `budget_ms` of virtual time;
+    `flags` are more Chromium switches (e.g. a preferred colour scheme)."""
+    args = [*(flags or []), f"--virtual-time-budget={budget_ms}", "--dump-dom", page.as_uri()]
+    return _run(args, profile)
 
 
 def result_of(dom: str) -> object:

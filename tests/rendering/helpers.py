@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sketch.loading import load_design
-from sketch.loading.discover import design_files
 from sketch.model import Design
-from tests.helpers.paths import REPO_ROOT
+from tests.helpers.paths import committed_designs
 
-#: Every design in designs/, whatever its format, as `sketch check designs/` finds them.
-DESIGN_FILES = design_files([REPO_ROOT / "designs"])
+#: Every committed design in designs/, whatever its format (a user's own file there is not
+#: the project's gallery, see `committed_designs`).
+DESIGN_FILES = committed_designs()
 DESIGN_IDS = [path.name for path in DESIGN_FILES]
 
 

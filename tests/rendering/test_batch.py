@@ -60,7 +60,8 @@ def by_stem(result: BatchResult) -> dict[str, DesignOutcome]:
 
 def test_good_designs_render_although_one_is_broken(parallel: tuple[BatchResult, Path]) -> None:
     result, out = parallel
-    assert sorted(o.name for o in result.rendered) == sorted(GOOD)  # type: ignore[type-var]
+    finished = [o.name for o in result.rendered if not o.problems]
+    assert sorted(finished) == sorted(GOOD)  # type: ignore[type-var]
     for name in GOOD:
         assert sorted(p.name for p in (out / name).iterdir()) == [
             "architecture.dot",
@@ -80,19 +81,27 @@ def test_syntax_error_is_reported_with_file_and_line(parallel: tuple[BatchResult
     assert "help:" in message
 
 
-def test_check_problems_stop_only_that_design(parallel: tuple[BatchResult, Path]) -> None:
+def test_a_design_with_check_problems_is_drawn_as_a_draft(
+    parallel: tuple[BatchResult, Path],
+) -> None:
     result, out = parallel
     small = by_stem(result)["too_small"]
-    assert small.status is Status.check_problems
+    assert small.status is Status.draft and small.status.exit_code == 1
     assert any("C101" in p and "too_small.py:3: C101" in p for p in small.messages)
-    assert not (out / "too_small").exists()
+    note = (out / "too_small" / "design.md").read_text(encoding="utf-8")
+    assert f"> **draft: {len(small.problems)} problems**" in note
+    assert "> - C101 " in note
+    dot = (out / "too_small" / "architecture.dot").read_text(encoding="utf-8")
+    assert f"draft: {len(small.problems)} problems" in dot
 
 
 def test_exit_status_and_summary_say_problems(parallel: tuple[BatchResult, Path]) -> None:
     result, _ = parallel
     # broken.py does not load: exit 2, as `sketch render broken.py` alone exits (not 1)
     assert result.exit_code == 2
-    assert result.summary().startswith("5 designs: 3 rendered, 2 with problems in ")
+    assert result.summary().startswith(
+        "5 designs: 4 rendered (1 a draft with problems), 1 failed in "
+    )
     assert result.summary().endswith("(2 jobs)")
 
 
@@ -136,7 +145,8 @@ def test_report_prints_problems_plain_lines_and_a_summary(folder: Path, tmp_path
     assert sum(line.startswith("[") and "/5] " in line for line in lines) == 5
     assert any(line.endswith("broken.py: load error") for line in lines)
     assert any(":4: syntax error" in line for line in lines)
-    assert lines[-1].startswith("5 designs: 3 rendered, 2 with problems in ")
+    assert any("too_small.py: rendered" in line and "as a draft" in line for line in lines)
+    assert lines[-1].startswith("5 designs: 4 rendered (1 a draft with problems), 1 failed in ")
 
 
 def test_two_designs_with_one_name_are_a_problem(tmp_path: Path) -> None:
@@ -193,9 +203,11 @@ def test_a_fresh_process_reports_and_exits_with_problems(folder: Path, tmp_path:
     )
     assert done.returncode == 2, done.stderr  # broken.py does not load
     assert ":4: syntax error" in done.stdout
-    assert done.stdout.splitlines()[-1].startswith("5 designs: 3 rendered, 2 with problems")
+    assert done.stdout.splitlines()[-1].startswith(
+        "5 designs: 4 rendered (1 a draft with problems), 1 failed"
+    )
     assert "Traceback" not in done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(GOOD)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*GOOD, "too_small"])
 
 
 def test_an_error_in_the_progress_callback_is_not_swallowed(folder: Path, tmp_path: Path) -> None:

@@ -51,15 +51,22 @@ def test_unknown_format_is_a_usage_error(sketch: Sketch, tmp_path: Path) -> None
     assert not list(tmp_path.iterdir())
 
 
-def test_a_design_with_problems_exits_1_and_writes_nothing(sketch: Sketch, tmp_path: Path) -> None:
+def test_a_design_with_problems_is_drawn_as_a_draft_and_exits_1(
+    sketch: Sketch, tmp_path: Path
+) -> None:
     design = tmp_path / "dangling.py"
     design.write_text(DANGLING, encoding="utf-8")
     out = tmp_path / "out"
-    result = sketch("render", str(design), "-o", str(out))
+    result = sketch("render", str(design), "-o", str(out), "-f", "svg,md,html")
     assert result.exit_code == 1, result.output
     assert "C301 no component 'ap' (did you mean 'app'?)" in result.output
-    assert "nothing rendered" in result.output
-    assert not out.exists()
+    assert "rendered a draft (svg, md, html)" in result.output
+    folder = out / next(p.name for p in out.iterdir())
+    # the dangling step is left out of the picture; the banner says what is wrong
+    assert "draft: " in (folder / "architecture.svg").read_text(encoding="utf-8")
+    assert "**draft: " in (folder / "design.md").read_text(encoding="utf-8")
+    page = (folder / "design.html").read_text(encoding="utf-8")
+    assert '<aside class="draft"' in page and "C301 no component &#x27;ap&#x27;" in page
 
 
 def test_among_several_designs_a_broken_one_does_not_stop_the_others(
@@ -71,9 +78,9 @@ def test_among_several_designs_a_broken_one_does_not_stop_the_others(
     result = sketch("render", str(design), str(TWITTER), "-o", str(out))
     assert result.exit_code == 1, result.output
     assert "C301 no component 'ap' (did you mean 'app'?)" in result.output
-    assert "2 designs: 1 rendered, 1 with problems" in result.output
+    assert "2 designs: 2 rendered (1 a draft with problems), 0 failed" in result.output
     assert (out / "twitter" / "architecture.svg").is_file()
-    assert sorted(p.name for p in out.iterdir()) == ["twitter"]
+    assert len(list(out.iterdir())) == 2
 
 
 def test_an_output_that_is_a_file_exits_2(sketch: Sketch, tmp_path: Path) -> None:
@@ -112,7 +119,7 @@ def test_a_folder_renders_every_design_in_it(sketch: Sketch, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "hostile" / "architecture.svg").is_file()
     assert (tmp_path / "out" / "twitter" / "architecture.svg").is_file()
-    assert "2 designs: 2 rendered, 0 with problems" in result.output
+    assert "2 designs: 2 rendered, 0 failed" in result.output
 
 
 def test_two_designs_with_one_name_are_refused(sketch: Sketch, tmp_path: Path) -> None:

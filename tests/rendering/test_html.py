@@ -10,7 +10,7 @@ import pytest
 
 from sketch.estimating import route_load
 from sketch.loading import load_design
-from sketch.model import Design
+from sketch.model import Component, Design
 from sketch.rendering.html import html_files, inline_svg, render_fragment, render_html
 from sketch.rendering.load import shown
 from tests.helpers.golden import Golden
@@ -26,6 +26,19 @@ SMALL_SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 """
 # Our page uses these tags and no others; user text that became markup would add some.
 PAGE_TAGS = {
+    # the table of contents and the heading anchors
+    "nav",
+    "ol",
+    "a",
+    # the static ER diagram (Graphviz) and sequence diagrams (sequence_svg): drawn, not run
+    "svg",
+    "g",
+    "line",
+    "path",
+    "polygon",
+    "polyline",
+    "rect",
+    "text",
     # the practice sections: the checklist's notes, the talk track's folded speaker notes
     "aside",
     "details",
@@ -128,7 +141,8 @@ def test_html_producer_writes_a_self_contained_page_with_the_real_svg(twitter: D
     files = html_files(twitter, frozenset({"html"}))
     page = files["design.html"].decode("utf-8")
     assert list(files) == ["design.html"]
-    assert page.count("<svg") == 1 and "data:image/png;base64," in page  # icons inline
+    # the architecture, the ER diagram and one sequence diagram per flow, all inline
+    assert page.count("<svg") == 2 + len(twitter.flows) and "data:image/png;base64," in page
     assert not EXTERNAL.search(page)
     assert html_files(twitter, frozenset({"html"})) == files  # deterministic
 
@@ -140,6 +154,11 @@ const svg = document.querySelector("figure.architecture svg");
 const result = {
   svg: svg ? box(svg) : null,
   svgImages: svg ? svg.querySelectorAll("image").length : 0,
+  figures: Array.from(document.querySelectorAll("figure"))
+    .map((f) => [f.className, box(f.querySelector("svg"))]),
+  anchors: Array.from(document.querySelectorAll("nav.toc a"))
+    .map((a) => [a.textContent, !!document.getElementById(a.hash.slice(1))]),
+  background: getComputedStyle(document.querySelector(".sketch-design")).backgroundColor,
   tables: Array.from(document.querySelectorAll("table"))
     .map((t) => ({ kind: t.className, rows: t.rows.length, size: box(t) })),
   headings: Array.from(document.querySelectorAll("h2")).map((h) => h.textContent),
@@ -194,6 +213,12 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
         "Talk track",
     ]
     assert "Hybrid with a 10K-follower threshold" in result["text"]
+    # a table of contents whose every link lands on its section
+    assert [title for title, _ in result["anchors"]] == result["headings"]
+    assert all(found for _, found in result["anchors"])
+    # the ER diagram and a sequence diagram per flow, drawn as static SVG (no script ran)
+    figures = [kind for kind, (width, height) in result["figures"] if width > 100 and height > 50]
+    assert figures == ["architecture", "er", *["sequence"] * len(twitter.flows)]
     assert "Hybrid ✅ chosen" in result["text"]  # the decision marks its approach
     shot = tmp_path / "twitter-html.png"
     browser.screenshot(page, shot, tmp_path / "profile")
@@ -201,3 +226,61 @@ def test_chromium_shows_the_diagram_and_tables(twitter: Design, tmp_path: Path) 
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 1280
     browser.keep_artifact(shot)
     browser.keep_artifact(page)
+
+
+def test_the_how_column_says_how_the_figure_itself_is_reached(twitter: Design) -> None:
+    page = render_html(twitter, SMALL_SVG)
+    row = re.search(r"<td>Ingress bandwidth</td><td>([^<]*)</td><td>([^<]*)</td>", page)
+    assert row, "the estimates table has an ingress row"
+    assert row[1] in row[2] and not row[2].startswith("peak")  # not the peak line
+
+
+def test_the_components_table_has_replicas_and_shards() -> None:
+    design = Design(
+        name="d",
+        components=[
+            Component(name="db", kind="database", replicas=2, shards=16),
+            Component(name="app", kind="service", instances=3),
+        ],
+    )
+    page = render_html(design, None)
+    table = page.split('<table class="components">', 1)[1].split("</table>", 1)[0]
+    assert "<th>Replicas</th><th>Shards</th>" in table
+    assert "<td>1</td><td>2</td><td>16</td>" in table  # instances, replicas, shards of db
+
+
+def test_sections_have_anchors_and_a_table_of_contents(twitter: Design) -> None:
+    page = render_html(twitter, SMALL_SVG)
+    sections = re.findall(r'<section[^>]*\bid="([a-z0-9-]+)"', page)
+    assert {"requirements", "estimates", "architecture", "data-model", "flows"} <= set(sections)
+    assert len(sections) == len(set(sections))
+    toc = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#([a-z0-9-]+)"', toc) == sections
+
+
+def test_dark_mode_follows_the_system_and_the_page_runs_no_script(twitter: Design) -> None:
+    page = render_html(twitter, SMALL_SVG)
+    assert "@media (prefers-color-scheme: dark)" in page
+    assert "<script" not in page
+
+
+def test_chromium_draws_the_page_dark_when_the_system_is(twitter: Design, tmp_path: Path) -> None:
+    page = tmp_path / "twitter.html"
+    page.write_bytes(html_files(twitter, frozenset({"html"}))["design.html"])
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", _PROBE + "</body>"), encoding="utf-8"
+    )
+    dark = browser.result_of(
+        browser.dump_dom(
+            probe, tmp_path / "dark", flags=["--blink-settings=preferredColorScheme=0"]
+        )
+    )
+    light = browser.result_of(
+        browser.dump_dom(
+            probe, tmp_path / "light", flags=["--blink-settings=preferredColorScheme=1"]
+        )
+    )
+    assert isinstance(dark, dict) and isinstance(light, dict)
+    assert dark["background"] == "rgb(13, 17, 23)"
+    assert light["background"] != dark["background"]

@@ -28,7 +28,10 @@ def test_html_repr_is_a_fragment_with_the_diagram_and_tables(twitter: Design) ->
     fragment = twitter._repr_html_()
     assert fragment.startswith("<style>\n.sketch-design {") and "<html" not in fragment
     assert '</style>\n<div class="sketch-design">' in fragment
-    assert fragment.count("<svg") == 1 and fragment.count('<table class="entity">') == 5
+    assert fragment.count('<figure class="architecture">\n<svg') == 1
+    assert fragment.count('<table class="entity">') == 5
+    # beside it, the static ER and sequence diagrams of the page
+    assert fragment.count("<svg") == 2 + len(twitter.flows)
 
 
 def test_markdown_repr_has_mermaid_and_tables() -> None:
@@ -43,7 +46,8 @@ def test_a_design_the_renderer_refuses_still_shows_its_tables() -> None:
     # is refused by the renderer.
     design = small_design().model_copy(update={"name": "bad/name"})
     assert design._repr_svg_() is None
-    assert "<svg" not in design._repr_html_() and "<table" in design._repr_html_()
+    page = design._repr_html_()
+    assert '<figure class="architecture">' not in page and "<table" in page
 
 
 def test_importing_the_model_does_not_import_the_notes_or_the_renderer() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,12 @@ from sketch import Component, Entity, Field, Flow, Index, Step
 from sketch.loading import load_design
 from sketch.model import Design
 from sketch.rendering import mermaid
-from sketch.rendering.mermaid import mermaid_files
+from sketch.rendering.mermaid import architecture, mermaid_files
 from sketch.rendering.mermaid_text import Ids, comment, text
+from sketch.rendering.options import Direction
 from tests.helpers.factories import small_design
 from tests.helpers.golden import Golden
+from tests.rendering.helpers import DESIGN_FILES, DESIGN_IDS, example
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +213,22 @@ def test_render_producer_writes_one_file_per_diagram(twitter: Design) -> None:
     files = mermaid_files(twitter, frozenset({"mermaid"}))
     assert sorted(files) == ["architecture.mmd", "er.mmd", "flow-1.mmd", "flow-2.mmd"]
     assert files["er.mmd"].decode() == mermaid.er(twitter)
+
+
+@pytest.mark.parametrize("path", DESIGN_FILES, ids=DESIGN_IDS)
+def test_the_flowchart_has_no_self_loop_edges(path: Path) -> None:
+    """Mermaid 11.1 crashes on `a --> a` (and later versions drop its label): work a
+    component does itself is a note beside it, joined by a dotted line."""
+    design = example(path)
+    text = architecture(design)
+    edge = re.compile(r"^\s*(\w+) (?:-->|-\.->|-\.-)(?:\|\"[^\n]*?\"\|)? (\w+)\s*$")
+    pairs = [m.groups() for line in text.splitlines() if (m := edge.match(line))]
+    assert pairs and all(a != b for a, b in pairs)
+    own_work = [s for f in design.flows for s in f.steps if s.from_ == s.to]
+    for step in own_work:
+        assert step.action.split()[0] in text  # the work is still shown, as a note
+
+
+def test_direction_top_to_bottom(repo_root: Path) -> None:
+    design = load_design(repo_root / "designs" / "twitter.py").design
+    assert architecture(design, Direction.TB).startswith("flowchart TB\n")

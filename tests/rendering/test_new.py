@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ def test_new_writes_a_design_that_loads_with_the_four_steps(sketch: Sketch, tmp_
     new = sketch("new", "url-shortener")
     target = tmp_path / "designs" / "url-shortener.py"
     assert new.exit_code == 0 and "wrote designs/url-shortener.py" in new.stdout
-    assert "sketch check designs/url-shortener.py" in new.stdout
+    assert "sketch render designs/url-shortener.py" in new.stdout
     text = target.read_text(encoding="utf-8")
     for step in (
         "# Step 1: clarify requirements",
@@ -32,13 +33,22 @@ def test_new_writes_a_design_that_loads_with_the_four_steps(sketch: Sketch, tmp_
     assert design.name == "url-shortener" and design.title == "Design Url Shortener"
 
 
-def test_check_then_says_what_to_fill_in(sketch: Sketch) -> None:
-    sketch("new", "chat", "--output", "sketches")
-    checked = sketch("check", "sketches/chat.py")
-    assert checked.exit_code == 1
-    assert "C101 1 entities; the framework asks for 3-5" in checked.stdout
-    assert "C103 2 APIs; the framework asks for 5-8" in checked.stdout
-    assert "sketches/chat.py:" in checked.stdout  # each problem points at a line of the scaffold
+@pytest.mark.parametrize("yaml", [False, True], ids=["python", "yaml"])
+def test_the_skeleton_renders_and_lints_with_only_its_todos(
+    sketch: Sketch, tmp_path: Path, yaml: bool
+) -> None:
+    sketch("new", "chat", "--output", "sketches", *(["--yaml"] if yaml else []))
+    file = f"sketches/chat.{'yaml' if yaml else 'py'}"
+    assert sketch("check", file).exit_code == 0
+    rendered = sketch("render", file, "-o", str(tmp_path / "out"), "-f", "svg,md")
+    assert rendered.exit_code == 0, rendered.output
+    assert (tmp_path / "out" / "chat" / "architecture.svg").is_file()
+    linted = sketch("lint", file, "--output-format", "json")
+    findings = json.loads(linted.stdout)["findings"]
+    assert findings and {f["code"] for f in findings} == {"H102"}
+    assert all(f["line"] for f in findings)  # each points at a line of the scaffold
+    if yaml:  # the schema its modeline points at is written beside it
+        assert (tmp_path / "sketches" / "_sketch.schema.json").is_file()
 
 
 def test_an_existing_file_is_never_overwritten(sketch: Sketch, tmp_path: Path) -> None:

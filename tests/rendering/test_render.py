@@ -175,7 +175,7 @@ def test_only_the_formats_asked_for_are_written(twitter: LoadedDesign, tmp_path:
 
 def test_parse_formats() -> None:
     assert default_formats() == ("png", "svg", "dot", "md")
-    assert formats() == (*default_formats(), "html", "mermaid", "openapi", "sql")
+    assert formats() == (*default_formats(), "html", "mermaid", "flows", "openapi", "sql")
     assert parse_formats(" md , PNG") == ("png", "md")
     assert parse_formats("default") == default_formats()
     assert parse_formats("all") == formats()

@@ -53,29 +53,37 @@ def check(design: Design, limits: Limits | None = None) -> list[Problem]:
 
 
 def _check_limits(design: Design, limits: Limits) -> Iterator[Problem]:
-    for what, items, low, high, codes in (
+    for what, one, items, low, high, codes in (
         (
             "entities",
+            "entity",
             design.entities,
             limits.min_entities,
             limits.max_entities,
             (TOO_FEW_ENTITIES, TOO_MANY_ENTITIES),
         ),
-        ("APIs", design.apis, limits.min_apis, limits.max_apis, (TOO_FEW_APIS, TOO_MANY_APIS)),
+        (
+            "APIs",
+            "API",
+            design.apis,
+            limits.min_apis,
+            limits.max_apis,
+            (TOO_FEW_APIS, TOO_MANY_APIS),
+        ),
     ):
         path = "entities" if what == "entities" else "apis"
         count = len(items)
         if count < low:
             yield Problem(
                 codes[0],
-                f"{count} {what}; the framework asks for {low}-{high}",
+                f"{count} {one if count == 1 else what}; the framework asks for {low}-{high}",
                 path,
                 help=f"add the core {what} a reader needs to follow the design",
             )
         elif count > high:
             yield Problem(
                 codes[1],
-                f"{count} {what}; the framework asks for {low}-{high}",
+                f"{count} {one if count == 1 else what}; the framework asks for {low}-{high}",
                 path,
                 help=f"keep the {high} that matter most; mention the rest in prose "
                 "(or raise the limit in [tool.sketch.limits] or `Design(limits=...)`)",

@@ -42,6 +42,7 @@ __all__ = ["COMMANDS", "app", "main", "registered_app"]
 def registered_app(names: list[str] | None = None) -> typer.Typer:
     """The app with the named commands registered (all of them when `names` is None)."""
     from sketch.cli.application import app
+    from sketch.cli.conventions import ConventionalCommand
 
     registered = {info.name for info in app.registered_commands}
     for name in COMMANDS if names is None else names:
@@ -49,7 +50,7 @@ def registered_app(names: list[str] | None = None) -> typer.Typer:
             continue
         module, function = COMMANDS[name]
         body = getattr(importlib.import_module(f"sketch.cli.commands.{module}"), function)
-        app.command(name=name)(body)
+        app.command(name=name, cls=ConventionalCommand)(body)
     if names is None:  # `--help` order, whatever was registered first
         app.registered_commands.sort(key=lambda info: list(COMMANDS).index(str(info.name)))
     return app
@@ -67,17 +68,22 @@ def _invoked_command(argv: list[str]) -> str | None:
     return words[0] if words and words[0] in COMMANDS else None
 
 
-def main() -> None:
-    """The console script's entry point."""
-    argv = sys.argv[1:]
-    if argv == ["--version"]:
+def main(argv: list[str] | None = None) -> None:
+    """The console script's entry point. `--debug` may come anywhere before a `--`, as
+    ruff's `--verbose` may; it is moved before the command, where the app reads it."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # answered before any CLI framework is imported
         from sketch.version import __version__
 
         print(f"sketch {__version__}")
         return
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[1:end]:
+        args.remove("--debug")
+        args.insert(0, "--debug")
     from sketch.cli import fast
 
-    if fast.handles(argv):  # `sketch check PATH...`: no CLI framework needed
-        sys.exit(fast.run(argv))
-    command = _invoked_command(argv)
-    registered_app(None if command is None else [command])()
+    if fast.handles(args):  # `sketch check PATH...`: no CLI framework needed
+        sys.exit(fast.run(args))
+    command = _invoked_command(args)
+    registered_app(None if command is None else [command])(args=args, prog_name="sketch")

@@ -16,6 +16,7 @@ from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 
+from sketch.cli.conventions import ConventionalGroup
 from sketch.cli.output import error
 from sketch.errors import ExitCode, SketchError
 from sketch.version import __version__
@@ -26,7 +27,10 @@ app = typer.Typer(
     name="sketch",
     help="Diagram-as-code for system-design sketches: check, lint, estimate and render designs.",
     no_args_is_help=True,
-    add_completion=False,
+    cls=ConventionalGroup,
+    # Plain click help (no rich boxes): conventional, and `[tool.sketch.lint]` in a
+    # docstring stays text instead of being read as rich markup.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -21,12 +21,10 @@ _COLOURS = {"red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cy
 
 
 def handles(argv: list[str]) -> bool:
-    """Whether `argv` (after `sketch`) is `check` or `lint` with paths and nothing else, or
-    `render` with one design file (several render in parallel behind a progress display)."""
+    """Whether `argv` (after `sketch`) is `check` or `lint` with paths and nothing else.
+    (`render` takes the typer path: its drafts, banner and options live in one place.)"""
     if len(argv) < 2 or any(a.startswith("-") for a in argv[1:]):
         return False
-    if argv[0] == "render":
-        return len(argv) == 2 and not Path(argv[1]).is_dir()
     return argv[0] in ("check", "lint")
 
 
@@ -35,7 +33,7 @@ def run(argv: list[str]) -> int:
     from sketch.loading.inputs import forget_inputs
 
     paths = [Path(word) for word in argv[1:]]
-    commands = {"check": _check, "lint": _lint, "render": _render}
+    commands = {"check": _check, "lint": _lint}
     forget_inputs()  # as the typer commands do before their body
     try:
         return commands[argv[0]](paths)
@@ -110,37 +108,6 @@ def _lint(files: list[Path]) -> int:
         return ExitCode.USAGE
     errors = any(f.severity == "error" for r in reports for f in r.active)
     return ExitCode.PROBLEMS if errors else ExitCode.OK
-
-
-def _render(files: list[Path]) -> int:
-    # The same steps and words as sketch.cli.commands.render.render with the default options.
-    from sketch.cli.output import display_path, problem_text
-    from sketch.errors import UsageError
-    from sketch.loading.discover import design_files
-    from sketch.rendering import parse_formats
-    from sketch.rendering.batch import Status, render_path
-
-    output, wanted = Path("output"), parse_formats("default")
-    paths = design_files(files)
-    if output.exists() and not output.is_dir():
-        raise UsageError(
-            f"--output {display_path(output)} is a file, not a folder",
-            "pass a folder (it is created when missing)",
-        )
-    outcome = render_path(paths[0], output, wanted)
-    if outcome.status is Status.check_problems:
-        for problem in outcome.problems:
-            print(problem_text(problem, paths[0]))
-        _say(f"{len(outcome.problems)} problem(s): nothing rendered; fix them and rerun", "31")
-        return int(outcome.status.exit_code)
-    for written in outcome.files:
-        print(f"wrote {display_path(written)}")
-    _say(
-        f"rendered 1 design ({', '.join(wanted)}): {len(outcome.files)} files in "
-        f"{display_path(output)}",
-        "32",
-    )
-    return int(outcome.status.exit_code)
 
 
 def _style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from sketch.cli.output import problem_text
+from sketch.cli.output import colour_for, problem_text
 from sketch.cli.terminal import terminal_safe
-from sketch.errors import ExitCode
-from sketch.rendering.batch import DesignOutcome, Progress, render_many
+from sketch.errors import ExitCode, plural
+from sketch.rendering.batch import DesignOutcome, Progress, Status, render_many
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 
 def report_many(
@@ -20,11 +21,12 @@ def report_many(
     formats: Iterable[str] = (),
     jobs: int | None = None,
     stream: IO[str] | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> ExitCode:
     """`render_many` with a progress display, every problem printed, a summary line; exit code."""
     out = stream or sys.stdout
     with progress_display(len(paths), out) as progress:
-        result = render_many(paths, out_dir, formats, jobs=jobs, progress=progress)
+        result = render_many(paths, out_dir, formats, jobs=jobs, progress=progress, options=options)
     print(result.summary(), file=out, flush=True)
     return result.exit_code
 
@@ -38,7 +40,8 @@ def progress_display(total: int, stream: IO[str]) -> Iterator[Progress]:
     from rich.console import Console  # only terminals pay for rich
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    console = Console(file=stream, highlight=False)
+    colour = colour_for(stream)  # the policy every command follows (NO_COLOR, FORCE_COLOR)
+    console = Console(file=stream, highlight=False, no_color=not colour, force_terminal=True)
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # auto_refresh=False: no refresh thread, so the pool can still fork cheaply.
     with Progress(*columns, console=console, transient=True, auto_refresh=False) as bar:
@@ -56,8 +59,13 @@ def progress_display(total: int, stream: IO[str]) -> Iterator[Progress]:
 def _plain_lines(stream: IO[str]) -> Progress:
     def line(done: int, total: int, outcome: DesignOutcome) -> None:
         width = len(str(total))
-        if outcome.ok:
-            text = f"rendered {outcome.name} ({len(outcome.files)} files)"
+        if outcome.status is Status.draft:
+            text = (
+                f"rendered {outcome.name} as a draft ({plural(len(outcome.files), 'file')}, "
+                f"{plural(len(outcome.problems), 'problem')})"
+            )
+        elif outcome.ok:
+            text = f"rendered {outcome.name} ({plural(len(outcome.files), 'file')})"
         else:
             text = outcome.status.value
         line = f"[{done:>{width}}/{total}] {outcome.path}: {text}"

@@ -111,6 +111,27 @@ class Estimates:
     #: What one write is called, plural: "tweets".
     writes_noun: str = "writes"
 
+    def _repr_html_(self) -> str:
+        """The figures as a table (Jupyter): figure, estimate, and the line that gives it."""
+        from html import escape
+
+        cell = '<td style="text-align:left">'
+        rows = "".join(
+            f"<tr>{cell}{escape(name.label)}</td>{cell}{escape(figure.text)}</td>"
+            f"{cell}{escape(_how(figure))}</td></tr>"
+            for name, figure in self.figures()
+        )
+        missing = "".join(f"<li>{escape(m)}</li>" for m in self.missing)
+        return (
+            '<table style="text-align:left"><thead><tr><th>Figure</th><th>Estimate</th>'
+            f"<th>How</th></tr></thead><tbody>{rows}</tbody></table>"
+            + (
+                f"<p>Missing inputs (no figure is guessed):</p><ul>{missing}</ul>"
+                if missing
+                else ""
+            )
+        )
+
     def figures(self) -> Iterator[tuple[FigureName, Figure]]:
         """(name, figure) for each figure that could be derived, in `FigureName` order."""
         for name in FigureName:
@@ -134,3 +155,10 @@ class Estimates:
 
 
 _NAMES = frozenset(FigureName)
+
+
+def _how(figure: Figure) -> str:
+    """The step that gives the figure itself (a bandwidth's average line, not its peak)."""
+    if not figure.steps:
+        return ""
+    return next((s for s in reversed(figure.steps) if figure.text in s), figure.steps[-1])

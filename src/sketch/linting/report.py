@@ -1,10 +1,13 @@
-"""Findings as text (ruff style), JSON and GitHub workflow annotations. SARIF: `sarif.py`."""
+"""Findings as text (ruff style: full with the source line, or concise), statistics, JSON and
+GitHub workflow annotations. SARIF: `sarif.py`."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from sketch.errors import Problem, Severity, relative_path
 from sketch.linting.run import DesignReport
@@ -24,9 +27,17 @@ def _plain(text: str, **_: object) -> str:
 
 
 def text(
-    reports: Sequence[DesignReport], *, style: Style | None = None, show_suppressed: bool = False
+    reports: Sequence[DesignReport],
+    *,
+    style: Style | None = None,
+    show_suppressed: bool = False,
+    show_source: bool = False,
+    footer: str | None = None,
+    clean: Callable[[str], str] | None = None,
 ) -> str:
-    """ruff-style text. `style` colours it (the CLI passes `typer.style` on a terminal)."""
+    """ruff-style text. `style` colours it (the CLI passes `typer.style` on a terminal);
+    `show_source` adds the line each finding was declared on, with a caret under it;
+    `footer` goes just before the summary line (what could not be loaded)."""
     style = style or _plain
     lines: list[str] = []
     for report in reports:
@@ -36,11 +47,112 @@ def text(
         lines.append(style(f"{relative_path(report.file)}: design '{report.name}'", bold=True))
         for finding in shown:
             lines += _finding_lines(finding, report, style)
+            if show_source and finding.source is not None:
+                lines += source_frame(
+                    finding.source.file, finding.source.line, finding.source.column, style, clean
+                )
         if report.skipped_rules:
             lines.append(style(f"  note: {report.skipped_rules}", fg="yellow"))
         lines.append("")
+    if footer:
+        lines.append(footer)
     lines.append(summary(reports, style))
     return "\n".join(lines) + "\n"
+
+
+def concise(
+    reports: Sequence[DesignReport],
+    *,
+    style: Style | None = None,
+    show_suppressed: bool = False,
+    footer: str | None = None,
+) -> str:
+    """One line per finding, `file:line:col: CODE [severity] message`, as editors' problem
+    matchers read them (column 1 when only the line is known), then the summary."""
+    style = style or _plain
+    lines = []
+    for report in reports:
+        for finding in report.findings if show_suppressed else report.active:
+            file, line = where(finding, report)
+            place = f"{file}:{line or 1}:{_column(finding)}"
+            severity = style(f"[{finding.severity.value}]", fg=_COLOURS[finding.severity])
+            suppressed = " (suppressed)" if finding.suppressed is not None else ""
+            lines.append(
+                f"{style(place, bold=True)}: {style(finding.code, bold=True)} {severity} "
+                f"{finding.message}{suppressed}"
+            )
+        if report.skipped_rules:
+            lines.append(f"{relative_path(report.file)}:1:1: note: {report.skipped_rules}")
+    if footer:
+        lines.append(footer)
+    lines.append(summary(reports, style))
+    return "\n".join(lines) + "\n"
+
+
+def source_frame(
+    file: str,
+    line: int | None,
+    column: int | None = None,
+    style: Style | None = None,
+    clean: Callable[[str], str] | None = None,
+) -> list[str]:
+    """The declaration's line with its number, and a caret under where it starts::
+
+       |
+    81 |     Component(name="lb", kind="load_balancer", label="Load Balancer", tier="Edge"),
+       |     ^
+    """
+    style = style or _plain
+    text = _source_line(file, line) if line else None
+    if text is None or not line:
+        return []
+    start = (column - 1) if column else len(text) - len(text.lstrip())
+    if clean is not None:  # the file's own text, shown, never obeyed by the terminal
+        text = clean(text)
+    gutter = " " * len(str(line))
+    bar = style("|", fg="blue", bold=True)
+    return [
+        f"   {gutter} {bar}",
+        f"   {style(str(line), fg='blue', bold=True)} {bar} {text}",
+        f"   {gutter} {bar} {' ' * start}{style('^', fg='red', bold=True)}",
+    ]
+
+
+def _column(finding: Problem) -> int:
+    """The 1-based column: the data file's, else where the declaring line's text starts."""
+    src = finding.source
+    if src is None or not src.line:
+        return 1
+    if src.column:
+        return src.column
+    text = _source_line(src.file, src.line)
+    return len(text) - len(text.lstrip()) + 1 if text else 1
+
+
+@functools.lru_cache(maxsize=64)
+def _lines(file: str) -> tuple[str, ...] | None:
+    try:
+        return tuple(Path(file).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _source_line(file: str, line: int) -> str | None:
+    lines = _lines(file)
+    if lines is None or not 0 < line <= len(lines):
+        return None
+    return lines[line - 1].expandtabs(4).rstrip()
+
+
+def statistics(reports: Sequence[DesignReport]) -> str:
+    """Findings counted per rule, most frequent first (ruff's `--statistics`)."""
+    tally: Counter[tuple[str, str, str]] = Counter(
+        (f.code, f.rule, f.severity.value) for r in reports for f in r.active
+    )
+    rows = sorted(tally.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    lines = [f"{n:>{width}}  {code:<5} {sev:<7} {name}" for (code, name, sev), n in rows]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _finding_lines(finding: Problem, report: DesignReport, style: Style) -> list[str]:

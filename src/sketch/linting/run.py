@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sketch.checking import broken_references, check, load_checked
+from sketch.checking import Checked, broken_references, check, load_checked
 from sketch.errors import Problem
 from sketch.linting.capacity import catalogue_for, conventions_for
 from sketch.linting.engine import check_suppressions, from_problem, lint_design
+from sketch.linting.findings import Findings
 from sketch.linting.registry import REGISTRY, Registry, Rule
 from sketch.linting.settings import LintSettings, active_rules, parse_settings
 from sketch.loading.settings import Config, load_config
@@ -31,6 +32,7 @@ class Options:
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
 
 
 @dataclass
@@ -78,14 +80,25 @@ class Linter:
             )
         return self._projects[folder]
 
-    def rules(self, settings: LintSettings) -> list[Rule]:
-        """Command-line `--select` replaces the configured selection; `--ignore` adds to it."""
-        select = self.options.select or settings.select
-        return active_rules(self.registry, select, (*settings.ignore, *self.options.ignore))
+    def rules(self, settings: LintSettings, relative: str = "") -> list[Rule]:
+        """Command-line `--select` replaces the configured selection; `--extend-select`,
+        `extend-select`, `--ignore`, `extend-ignore` and the file's `per-file-ignores` add."""
+        select = (
+            *(self.options.select or settings.select),
+            *settings.extend_select,
+            *self.options.extend_select,
+        )
+        ignore = (*settings.ignored_for(relative), *self.options.ignore)
+        return active_rules(self.registry, select, ignore)
 
     def lint_file(self, path: Path) -> DesignReport:
         checked = load_checked(path, lambda p: self.project(p.resolve().parent).config)
+        return self.lint_checked(checked, path)
+
+    def lint_checked(self, checked: Checked, path: Path) -> DesignReport:
+        """Lint a design already loaded and checked (`sketch watch` has it in hand)."""
         design, project = checked.design, self.project(path.resolve().parent)
+        relative = _relative_to_project(path, project.config.source)
         check_suppressions(design, (r.code for r in self.registry))
         report = DesignReport(path, design.name)
         report.findings += [from_problem(p) for p in checked.problems]
@@ -98,7 +111,7 @@ class Linter:
             settings = project.lint
             report.findings += lint_design(
                 design,
-                self.rules(settings),
+                self.rules(settings, relative),
                 settings.thresholds,
                 settings.severity,
                 project.conventions,
@@ -106,6 +119,17 @@ class Linter:
             )
         report.findings.sort(key=lambda f: f.sort_key)
         return report
+
+
+def _relative_to_project(path: Path, pyproject: str | None) -> str:
+    """The design's path from its pyproject.toml's folder, `/`-separated (per-file-ignores)."""
+    resolved = path.resolve()
+    if pyproject is None:
+        return resolved.name
+    try:
+        return resolved.relative_to(Path(pyproject).resolve().parent).as_posix()
+    except ValueError:
+        return resolved.name
 
 
 def lint_file(
@@ -120,7 +144,7 @@ def lint(
     select: tuple[str, ...] = ("ALL",),
     ignore: tuple[str, ...] = (),
     registry: Registry = REGISTRY,
-) -> list[Problem]:
+) -> Findings:
     """What `sketch lint` reports for `design`, with the default thresholds and conventions:
     its check problems as errors, then every finding of the selected rules (none when a
     reference is broken, as the rules would reason about things that do not exist).
@@ -130,4 +154,4 @@ def lint(
     findings = [from_problem(p) for p in problems]
     if not broken_references(problems):
         findings += lint_design(design, active_rules(registry, select, ignore))
-    return sorted(findings, key=lambda f: f.sort_key)
+    return Findings(sorted(findings, key=lambda f: f.sort_key))

@@ -3,18 +3,26 @@
 ```toml
 [tool.sketch.lint]
 select = ["ALL"]             # codes, prefixes (D3) or rule names; default: every rule
+extend-select = ["H102"]     # added to `select` (as ruff's), also `--extend-select`
 ignore = ["X408"]
+extend-ignore = ["A207"]     # added to `ignore`
+per-file-ignores = { "drafts/*" = ["H102", "X4"], "legacy.py" = ["ALL"] }
 severity = { D307 = "info" }
 thresholds = { over_provisioned_factor = 8 }
 ```
-Unknown keys, codes or thresholds are errors (exit 2), so a typo never silently does nothing.
+`per-file-ignores` patterns are globs relative to the pyproject.toml's folder; one without
+a `/` also matches a file name anywhere below it. Keys may be written with `-` or `_`.
+Unknown keys, codes or thresholds are errors (exit 2) naming the line and the closest key,
+so a typo never silently does nothing.
 """
 
 from __future__ import annotations
 
+import fnmatch
+from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from sketch.errors import ConfigError, Severity, UsageError
 from sketch.linting.registry import Registry, Rule
@@ -72,9 +80,44 @@ class LintSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = Field(
+        default=(), validation_alias=AliasChoices("extend-select", "extend_select")
+    )
     ignore: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = Field(
+        default=(), validation_alias=AliasChoices("extend-ignore", "extend_ignore")
+    )
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        validation_alias=AliasChoices("per-file-ignores", "per_file_ignores"),
+    )
     severity: dict[str, Severity] = Field(default_factory=dict)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+
+    def ignored_for(self, relative: str) -> tuple[str, ...]:
+        """`ignore` + `extend-ignore` + the `per-file-ignores` whose pattern matches the
+        design file at `relative` (a `/` path from the pyproject.toml's folder)."""
+        name = PurePosixPath(relative).name
+        per_file = [
+            code
+            for pattern, codes in self.per_file_ignores.items()
+            if fnmatch.fnmatchcase(relative, pattern)
+            or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))
+            for code in codes
+        ]
+        return (*self.ignore, *self.extend_ignore, *per_file)
+
+
+#: The keys of `[tool.sketch.lint]` as written in pyproject.toml (for messages).
+SETTING_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "extend-ignore",
+    "per-file-ignores",
+    "severity",
+    "thresholds",
+)
 
 
 def parse_settings(raw: dict[str, Any], source: str | None, registry: Registry) -> LintSettings:
@@ -85,7 +128,14 @@ def parse_settings(raw: dict[str, Any], source: str | None, registry: Registry) 
     except ValidationError as exc:
         raise settings_error(exc, "lint", LintSettings, source) from exc
     try:
-        for selector in (*settings.select, *settings.ignore):
+        per_file = (code for codes in settings.per_file_ignores.values() for code in codes)
+        for selector in (
+            *settings.select,
+            *settings.extend_select,
+            *settings.ignore,
+            *settings.extend_ignore,
+            *per_file,
+        ):
             resolve_selector(selector, registry)
         for code in settings.severity:
             if registry.get(code) is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from pathlib import Path
 
-from sketch.errors import DataError, LoadError, Location
+from sketch.errors import DataError, LoadError, Location, plural
 from sketch.loading.messages import describe_error, excerpt, root_causes
 from sketch.loading.nodes import (
     Key,
@@ -106,7 +106,7 @@ def _invalid(file: str, text: str, root: Node, exc: typing.Any) -> LoadError:
     return LoadError(
         file,
         line,
-        f"invalid design: {len(errors)} problem(s)",
+        f"invalid design: {plural(len(errors), 'problem')}",
         details,
         help="fix the fields named above; `sketch schema` writes every field and its type",
     )

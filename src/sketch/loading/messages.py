@@ -117,8 +117,20 @@ def settings_error(
     where = f"{source}: " if source else ""
     return ConfigError(
         f"{where}invalid [{name}] settings:\n" + "\n".join(lines),
-        help or f"the settings of [{name}] are: {', '.join(model.model_fields)}",
+        help or f"the settings of [{name}] are: {', '.join(setting_names(model))}",
     )
+
+
+def setting_names(model: type[BaseModel]) -> list[str]:
+    """A settings table's keys as users write them: a field's first alias (`extend-select`)."""
+    from pydantic import AliasChoices
+
+    names = []
+    for name, field in model.model_fields.items():
+        alias = field.validation_alias
+        first = alias.choices[0] if isinstance(alias, AliasChoices) else alias
+        names.append(first if isinstance(first, str) else name)
+    return names
 
 
 def _setting_problem(
@@ -131,7 +143,7 @@ def _setting_problem(
     key = ".".join(("tool.sketch", *path))
     if err["type"] == "extra_forbidden":
         owner = model_at(model, loc[:-1])
-        known = list(owner.model_fields) if owner else []
+        known = setting_names(owner) if owner else []
         message = f"unknown setting ({did_you_mean(loc[-1], known)})"
     else:
         message = err["msg"].removeprefix("Value error, ")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sketch.errors import LoadError, relative_path
+from sketch.errors import LoadError, plural, relative_path
 from sketch.loading.box import DesignBox, printed_lines, shorten, user_frame
 from sketch.loading.inputs import remember_input
 from sketch.loading.messages import describe_error, excerpt, root_causes
@@ -188,7 +188,7 @@ def _invalid(filename: str, source: str, exc: ValidationError, printed: str) -> 
     return LoadError(
         file if file == filename else relative_path(file),
         line,
-        f"invalid {exc.title}: {len(errors)} problem(s)",
+        f"invalid {exc.title}: {plural(len(errors), 'problem')}",
         details,
         help="fix the fields named above; `sketch schema` lists every field and its type",
     )

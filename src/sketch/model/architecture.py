@@ -57,15 +57,27 @@ class Component(Declared):
     """A box in the diagram. `name` is the id flows use; `label` is what the box says."""
 
     name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+    """Id used by flows, links and entities: letters, digits, `_`, `-`."""
     kind: Kind
+    """What it is; picks the default icon and what lint expects of it (see Kinds)."""
     label: str | None = None
+    """What the box says; defaults to `name`."""
     technology: str | None = Field(default=None, description="e.g. Redis, PostgreSQL, Kafka.")
     instances: PositiveCount = 1
+    """How many run (a single stateful one is a SPOF at high availability, D303)."""
     replicas: NonNegativeCount = Field(default=0, description="Standby or read replicas.")
     shards: PositiveCount | None = None
+    """Number of shards (partitions); the key goes in `notes`."""
     replica_of: str | None = Field(default=None, description="For read replicas: the primary.")
     tier: str | None = Field(default=None, description="Group drawn as a cluster.")
+    icon: str | None = Field(
+        default=None,
+        description="The icon, instead of the one `technology` or `kind` picks: a technology "
+        "of the catalogue (`route53`), a kind (`queue`) or a `diagrams` class "
+        "(`diagrams.aws.network.Route53`).",
+    )
     notes: str | None = None
+    """Free text: shard key, eviction policy, ..."""
     capacity: NodeCapacity | None = Field(
         default=None, description="What one instance takes; overrides the kind's default."
     )
@@ -89,12 +101,17 @@ class Step(Model):
     """One hop of a flow: `from` calls `to` to do `action`."""
 
     from_: str = Field(alias="from", min_length=1)
+    """The caller (a component name); written `from_=` in Python, `from:` in YAML."""
     to: str = Field(min_length=1)
+    """The component called."""
     action: str = Field(min_length=1)
+    """What happens: `INSERT INTO tweets`, `GET timeline:{id}`."""
     api: str | None = Field(default=None, description="The endpoint called: `POST /api/v1/tweets`.")
     latency_ms: PositiveAmount | None = None
+    """How long the hop takes, in milliseconds."""
     condition: str | None = Field(default=None, description="e.g. `cache miss`.")
     asynchronous: bool = False
+    """Fire and forget (drawn dotted): a queue publish, a push."""
     operation: Literal["read", "write"] | None = Field(
         default=None,
         description="Whether the call reads or writes its target; inferred from the action "
@@ -146,8 +163,11 @@ class Flow(Declared):
     """A named request flow, walked through as ordered steps."""
 
     name: str = Field(min_length=1)
+    """The flow's name: `Post a tweet`."""
     steps: tuple[Step, ...] = Field(min_length=1)
+    """The hops, in order."""
     description: str | None = None
+    """What the flow does."""
     workload: str | None = Field(
         default=None,
         description="The workload (scale.workloads) whose requests this flow carries.",
@@ -158,5 +178,8 @@ class Link(Model):
     """An architecture edge that no flow walks, e.g. replication from database to replica."""
 
     from_: str = Field(alias="from", min_length=1)
+    """Source component; `from_=` in Python, `from:` in YAML."""
     to: str = Field(min_length=1)
+    """Target component."""
     label: str | None = None
+    """Text on the edge: `replication`."""

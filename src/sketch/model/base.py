@@ -63,6 +63,9 @@ class Model(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         str_strip_whitespace=True,
+        # A docstring under a field is its description: docs/reference.md and the JSON
+        # Schema (editor tooltips) show it.
+        use_attribute_docstrings=True,
     )
     _source: Location | None = PrivateAttr(default=None)
 

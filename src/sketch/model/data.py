@@ -18,34 +18,47 @@ class Field(Model):
     """A column of an entity. `references` names a foreign key target as `Entity.field`."""
 
     name: str = _Field(pattern=_IDENTIFIER)
+    """Column name: letters, digits and `_`."""
     type: str = _Field(min_length=1, description="e.g. BIGINT, VARCHAR(280), TIMESTAMP.")
     primary_key: bool = False
+    """Part of the primary key."""
     references: str | None = _Field(default=None, description="Foreign key: `User.user_id`.")
     unique: bool = False
+    """Values are unique (a UNIQUE constraint)."""
     nullable: bool = False
+    """May be empty (NULL)."""
     indexed: bool = False
+    """Has a secondary index (foreign keys usually want one, A202)."""
     note: str | None = None
+    """Free text shown in the schema table."""
 
 
 class Index(Model):
     """A secondary index over one or more fields."""
 
     fields: tuple[str, ...] = _Field(min_length=1)
+    """The indexed fields, in order."""
     unique: bool = False
+    """A unique index."""
     name: str | None = None
+    """Index name; generated when omitted."""
 
 
 class Entity(Declared):
     """A main noun of the system. Primary key: mark fields, or list them for a composite key."""
 
     name: str = _Field(pattern=_IDENTIFIER)
+    """Entity name, used by `references` (`User.user_id`)."""
     table: str | None = _Field(default=None, description="Table name; defaults to the entity's.")
     description: str | None = None
+    """What the entity is."""
     fields: tuple[Field, ...] = _Field(min_length=1)
+    """Its columns."""
     primary_key: tuple[str, ...] = _Field(
         default=(), description="Composite primary key; or set `primary_key=True` on fields."
     )
     indexes: tuple[Index, ...] = ()
+    """Secondary indexes over several fields."""
     stored_in: str | None = _Field(default=None, description="Component holding this data.")
     rows: PositiveAmount | None = _Field(
         default=None, description="How many rows the dataset holds, e.g. 5e9 follow edges."
@@ -93,13 +106,16 @@ class Api(Declared):
     """One endpoint: method, path with `{params}`, purpose, and the fields in and out."""
 
     method: HttpMethod
+    """HTTP method: GET, POST, PUT, PATCH or DELETE."""
     path: str = _Field(pattern=_PATH, description="e.g. /api/v1/tweets/{tweet_id}.")
     purpose: str = _Field(min_length=1)
+    """What the endpoint does, in a few words."""
     request: tuple[str, ...] = _Field(default=(), description="Body fields sent.")
     query: tuple[str, ...] = _Field(default=(), description="Query parameters, e.g. page, limit.")
     response: tuple[str, ...] = _Field(default=(), description="Fields returned.")
     auth: bool = _Field(default=False, description="Whether the caller must be authenticated.")
     paginated: bool = False
+    """A list endpoint that pages its results (A209)."""
     serves: tuple[str, ...] = _Field(default=(), description="Keys of in-scope features served.")
 
     @field_validator("path")

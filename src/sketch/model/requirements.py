@@ -59,8 +59,11 @@ class Capacity(Model):
     """What one node serves, for sizing servers and shards (the guide's ~10K QPS per database)."""
 
     qps_per_server: PositiveAmount | None = None
+    """Requests per second one app server handles."""
     qps_per_database: PositiveAmount | None = None
+    """Queries per second one database node handles (guide: ~10K for PostgreSQL)."""
     storage_per_shard_bytes: PositiveAmount | None = None
+    """Bytes one shard holds, for the shard count."""
 
 
 class Scale(Model):
@@ -69,9 +72,12 @@ class Scale(Model):
     dau: PositiveCount | None = Field(default=None, description="Daily active users.")
     mau: PositiveCount | None = Field(default=None, description="Monthly active users.")
     total_users: PositiveCount | None = None
+    """Registered users."""
     write_name: str = Field(default="write", description="What one write is, e.g. `tweet`.")
     writes_per_user_per_day: PositiveAmount | None = None
+    """Writes each daily user makes."""
     reads_per_user_per_day: PositiveAmount | None = None
+    """Reads each daily user makes (or give `read_write_ratio`)."""
     read_write_ratio: PositiveAmount | None = Field(
         default=None, description="Reads per write: 100 means 100:1."
     )
@@ -91,18 +97,22 @@ class Scale(Model):
     )
     peak_factor: Factor | None = Field(default=None, description="Peak / average, e.g. 3.")
     item_sizes: tuple[ItemSize, ...] = ()
+    """What one write stores, for storage per day."""
     read_response_bytes: PositiveAmount | None = Field(
         default=None, description="Bytes returned per read, for egress bandwidth."
     )
     retention_years: PositiveAmount | None = None
+    """How long data is kept, for total storage."""
     retention_months: PositiveAmount | None = Field(
         default=None, description="The horizon in months, e.g. 36 for `in 3 years`."
     )
     replication_factor: PositiveCount | None = None
+    """Copies of each byte, for raw storage."""
     cache_hot_fraction: Fraction = Field(
         default=0.2, description="Share of a day's reads worth caching (80/20 rule)."
     )
     capacity: Capacity | None = None
+    """What one node serves, for node counts."""
     workloads: tuple[Workload, ...] = Field(
         default=(),
         description="Named kinds of traffic (post tweet, home timeline, search); flows name "
@@ -139,11 +149,14 @@ class LatencyTarget(Declared):
     a name matches no flow); `operation` is how a person says it, by default the flow names."""
 
     operation: str | None = Field(default=None, min_length=1)
+    """What the user waits for: `timeline read`."""
     flows: tuple[str, ...] = Field(
         default=(), description="Names of the flows this target governs, e.g. ['Get timeline']."
     )
     ms: PositiveAmount
+    """The target in milliseconds."""
     percentile: Percentile | None = None
+    """Where it holds: p50, p90, p95, p99 or p999."""
 
     @model_validator(mode="after")
     def _says_what(self) -> LatencyTarget:
@@ -168,7 +181,9 @@ class Consistency(Model):
     """Strong or eventual, for some part of the system, with the staleness users accept."""
 
     level: Literal["strong", "eventual"]
+    """`strong` or `eventual`."""
     applies_to: str | None = None
+    """Which data or operation it applies to."""
     staleness: str | None = Field(default=None, description="e.g. `a few seconds`.")
 
 
@@ -204,10 +219,12 @@ class Requirements(Declared):
     """
 
     in_scope: tuple[Feature, ...] = ()
+    """The features the system must have (3-5); plain strings are fine."""
     nice_to_have: tuple[str, ...] = Field(
         default=(), description="Features worth naming but not designed for now."
     )
     out_of_scope: tuple[str, ...] = ()
+    """What you deliberately leave out."""
     clarifications: tuple[Clarification, ...] = Field(
         default=(), description="Questions asked, their answers and what they decided."
     )
@@ -215,8 +232,11 @@ class Requirements(Declared):
         default=(), description="What was assumed instead of asked (`state assumptions`)."
     )
     scale: Scale | None = None
+    """The numbers that size the system."""
     latency: tuple[LatencyTarget, ...] = ()
+    """Latency targets."""
     consistency: tuple[Consistency, ...] = ()
+    """Consistency choices."""
     availability: Percent | None = Field(
         default=None,
         description="Uptime target in percent, e.g. 99.99, or in words: 'high' (99.9), "

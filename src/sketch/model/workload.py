@@ -31,11 +31,13 @@ class ItemSize(Model):
     store="media"`), while the text rows go to the database."""
 
     name: str = Field(min_length=1)
+    """What is stored: `tweet text`, `media`."""
     bytes: PositiveAmount | None = Field(default=None, description="Size in bytes.")
     chars: PositiveCount | None = Field(
         default=None, description="Characters, with bytes_per_char."
     )
     bytes_per_char: Annotated[int, Field(gt=0, le=8)] = 2
+    """Bytes per character (2 for UTF-16-ish text, the guide's figure)."""
     fraction: Fraction = Field(
         default=1.0, description="Share of writes that carry this item (0-1]."
     )

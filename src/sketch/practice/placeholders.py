@@ -18,6 +18,9 @@ _PLACEHOLDER = re.compile(r"^\s*TODO\b", re.IGNORECASE)
 SCOPES: dict[str, str] = {
     "functional": r"requirements\.(in_scope|nice_to_have|out_of_scope)\b",
     "latency-consistency": r"requirements\.(latency|consistency)\b",
+    # `sketch new` fills the scale with example numbers and a TODO item size: still a guess
+    "scale": r"requirements\.scale\b",
+    "numbers": r"requirements\.scale\b",
     "entities": r"entities\b",
     "apis": r"apis\b",
     "schema": r"entities\b",

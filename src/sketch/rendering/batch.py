@@ -23,13 +23,14 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from sketch.errors import ConfigError, ExitCode, LoadError, Problem, SketchError
+from sketch.errors import ConfigError, ExitCode, LoadError, Problem, SketchError, plural
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 
 class Status(StrEnum):
     rendered = "rendered"
     load_error = "load error"  # syntax error, invalid design, no design in the file
-    check_problems = "check problems"  # `sketch check` finds problems: nothing rendered
+    draft = "draft"  # `sketch check` finds problems: drawn with a banner, exit code 1
     render_error = "render error"  # e.g. Graphviz failed or a bad design name
     internal_error = "internal error"  # a bug in sketch: exit code 3
 
@@ -41,7 +42,7 @@ class Status(StrEnum):
 
 _EXIT_CODES = {
     Status.rendered: ExitCode.OK,
-    Status.check_problems: ExitCode.PROBLEMS,
+    Status.draft: ExitCode.PROBLEMS,
     Status.load_error: ExitCode.USAGE,
     Status.render_error: ExitCode.USAGE,
     Status.internal_error: ExitCode.INTERNAL,
@@ -56,13 +57,14 @@ class DesignOutcome:
     status: Status
     name: str | None = None
     files: tuple[Path, ...] = ()
-    problems: tuple[Problem, ...] = ()  # what `sketch check` found, when that stopped it
+    problems: tuple[Problem, ...] = ()  # what `sketch check` found: the design is a draft
     error: str | None = None  # the one-screen message of what else stopped it
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        return self.status is Status.rendered
+        """Whether its files were written (a draft's too)."""
+        return self.status in (Status.rendered, Status.draft)
 
     @property
     def messages(self) -> tuple[str, ...]:
@@ -88,17 +90,23 @@ class BatchResult:
         return tuple(o for o in self.outcomes if not o.ok)
 
     @property
+    def drafts(self) -> tuple[DesignOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status is Status.draft)
+
+    @property
     def exit_code(self) -> ExitCode:
         """The worst design's: internal error (3) > could not load or draw (2) > problems (1)."""
         return max((o.status.exit_code for o in self.outcomes), default=ExitCode.OK)
 
     def summary(self) -> str:
-        """`8 designs: 7 rendered, 1 with problems in 2.31 s (2 jobs)`."""
-        total = len(self.outcomes)
-        noun = "design" if total == 1 else "designs"
+        """`8 designs: 7 rendered (1 a draft with problems), 1 failed in 2.31 s (2 jobs)`."""
+        drafts = len(self.drafts)
+        rendered = f"{len(self.rendered)} rendered"
+        if drafts:
+            rendered += f" ({drafts} {'a draft' if drafts == 1 else 'drafts'} with problems)"
         return (
-            f"{total} {noun}: {len(self.rendered)} rendered, {len(self.failed)} with problems "
-            f"in {self.seconds:.2f} s ({self.jobs} job{'s' if self.jobs != 1 else ''})"
+            f"{plural(len(self.outcomes), 'design')}: {rendered}, {len(self.failed)} failed "
+            f"in {self.seconds:.2f} s ({plural(self.jobs, 'job')})"
         )
 
 
@@ -118,6 +126,7 @@ def render_many(
     formats: Iterable[str] = (),
     jobs: int | None = None,
     progress: Progress | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> BatchResult:
     """Load, check and render every design in `paths` into `out_dir/<name>/`.
 
@@ -130,7 +139,8 @@ def render_many(
     workers = max(1, min(jobs or default_jobs(), len(paths) or 1))
     start = time.perf_counter()
     by_index: dict[int, DesignOutcome] = {}
-    for done, (index, outcome) in enumerate(_outcomes(paths, out_dir, wanted, workers), 1):
+    outcomes = _outcomes(paths, out_dir, wanted, workers, options)
+    for done, (index, outcome) in enumerate(outcomes, 1):
         by_index[index] = outcome
         if progress is not None:
             progress(done, len(paths), outcome)
@@ -139,11 +149,15 @@ def render_many(
 
 
 def _outcomes(
-    paths: list[Path], out_dir: Path, formats: tuple[str, ...], workers: int
+    paths: list[Path],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    workers: int,
+    options: RenderOptions,
 ) -> Iterator[tuple[int, DesignOutcome]]:
     if workers == 1:
         for index, path in enumerate(paths):
-            yield index, render_one(path, out_dir, formats)
+            yield index, render_one(path, out_dir, formats, options)
         return
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -153,7 +167,7 @@ def _outcomes(
     )
     try:
         futures: dict[Future[DesignOutcome], int] = {
-            pool.submit(render_one, path, out_dir, formats): index
+            pool.submit(render_one, path, out_dir, formats, options): index
             for index, path in enumerate(paths)
         }
         for future in as_completed(futures):
@@ -243,30 +257,44 @@ def _result_of(future: Future[DesignOutcome], path: Path) -> DesignOutcome:
         )
 
 
-def render_one(path: Path, out_dir: Path, formats: tuple[str, ...] = ()) -> DesignOutcome:
+def render_one(
+    path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = (),
+    options: RenderOptions = DEFAULT_OPTIONS,
+) -> DesignOutcome:
     """Load, check and render one design; never raises. Runs in a worker process."""
     start = time.perf_counter()
-    outcome = _attempt(path, out_dir, formats)
+    outcome = _attempt(path, out_dir, formats, options)
     return replace(outcome, seconds=time.perf_counter() - start)
 
 
-def render_path(path: Path, out_dir: Path, formats: tuple[str, ...] = ()) -> DesignOutcome:
-    """Load, check and render one design. Raises what stops it (`SketchError`, `OSError`);
-    a design with check problems is not rendered and its outcome lists them."""
+def render_path(
+    path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = (),
+    options: RenderOptions = DEFAULT_OPTIONS,
+) -> DesignOutcome:
+    """Load, check and render one design. Raises what stops it (`SketchError`, `OSError`).
+
+    A design with check problems is still drawn, as a draft: every output carries a banner
+    with the problems, and the outcome lists them (its exit code is 1)."""
     from sketch.checking import load_checked
     from sketch.rendering.formats import render_design
 
     checked = load_checked(path)
     name = checked.design.name
-    if checked.problems:
-        return DesignOutcome(path, Status.check_problems, name, problems=checked.problems)
-    files = render_design(checked.loaded, out_dir, formats, checked.settings)
-    return DesignOutcome(path, Status.rendered, name, files=tuple(files))
+    drawn = replace(options, problems=checked.problems)
+    files = tuple(render_design(checked.loaded, out_dir, formats, checked.settings, drawn))
+    status = Status.draft if checked.problems else Status.rendered
+    return DesignOutcome(path, status, name, files=files, problems=checked.problems)
 
 
-def _attempt(path: Path, out_dir: Path, formats: tuple[str, ...]) -> DesignOutcome:
+def _attempt(
+    path: Path, out_dir: Path, formats: tuple[str, ...], options: RenderOptions
+) -> DesignOutcome:
     try:
-        return render_path(path, out_dir, formats)
+        return render_path(path, out_dir, formats, options)
     except (LoadError, ConfigError) as exc:
         return DesignOutcome(path, Status.load_error, error=str(exc))
     except SketchError as exc:  # a renderer's error: Graphviz, a name unfit for a folder

@@ -19,6 +19,7 @@ from typing import Any
 from sketch.rendering.escape import dot_label, html
 from sketch.rendering.icon_data import optimised_copy
 from sketch.rendering.icons import IconRef
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions, Theme
 from sketch.rendering.scene import LINK_COLOUR, EdgeKind, Scene, SceneEdge, SceneNode
 
 ICON_FOLDER = "icons"
@@ -63,8 +64,21 @@ class DiagramSource:
 
 @functools.lru_cache(maxsize=256)
 def icon_class(ref: IconRef) -> Any:
-    """The diagrams node class for an icon reference (raises if the mapping is stale)."""
-    return getattr(importlib.import_module(ref.module), ref.name)
+    """The diagrams node class for an icon reference; a class diagrams does not have (a
+    `Component(icon=...)` typo) is a RenderError."""
+    from sketch.errors import RenderError
+
+    try:
+        found = getattr(importlib.import_module(ref.module), ref.name)
+    except (ImportError, AttributeError):
+        raise RenderError(
+            f"the installed diagrams has no icon class {ref.qualname}",
+            "check the name on https://diagrams.mingrammer.com/docs/nodes/onprem "
+            "(or use a technology of docs/reference.md's catalogue)",
+        ) from None
+    if not hasattr(found, "_icon"):
+        raise RenderError(f"{ref.qualname} is not a diagrams node class")
+    return found
 
 
 def original_icon_file(ref: IconRef) -> Path:
@@ -93,24 +107,37 @@ def icon_relative_path(ref: IconRef) -> str:
     return f"{ICON_FOLDER}/{'-'.join([*folder, cls._icon])}"
 
 
-def diagram_source(scene: Scene) -> DiagramSource:
+#: Graph, node, edge and cluster colours of the dark theme (GitHub's dark palette); flow
+#: colours stay as they are, they read on both backgrounds.
+DARK_GRAPH_ATTRS = {"bgcolor": "#0d1117", "fontcolor": "#e6edf3"}
+DARK_NODE_ATTRS = {"fontcolor": "#e6edf3"}
+DARK_CLUSTER_ATTRS = {"bgcolor": "#161b22", "pencolor": "#30363d", "fontcolor": "#e6edf3"}
+BANNER_COLOUR = "#CF222E"
+
+
+def diagram_source(scene: Scene, options: RenderOptions = DEFAULT_OPTIONS) -> DiagramSource:
     """Build the diagram with diagrams' own classes and return its DOT source."""
     import diagrams
 
+    dark = options.theme is Theme.dark
     diagram = diagrams.Diagram(
         name="architecture",
-        direction="LR",
+        direction=options.direction.value,
         show=False,
         outformat="dot",
-        graph_attr={**GRAPH_ATTRS, "label": legend_label(scene)},
-        node_attr=NODE_ATTRS,
+        graph_attr={
+            **GRAPH_ATTRS,
+            **(DARK_GRAPH_ATTRS if dark else {}),
+            "label": legend_label(scene),
+        },
+        node_attr={**NODE_ATTRS, **(DARK_NODE_ATTRS if dark else {})},
     )
     icons: dict[str, Path] = {}
     # Entered by hand instead of `with`: Diagram.__exit__ would run dot and delete files.
     diagrams.setdiagram(diagram)
     try:
         notes: dict[SceneEdge, Any] = {}
-        nodes = _add_nodes(scene, icons, notes, diagram.dot)
+        nodes = _add_nodes(scene, icons, notes, diagram.dot, dark)
         for edge in scene.edges:
             source, target = nodes[edge.source], nodes[edge.target]
             if edge.kind is EdgeKind.self_step:  # a line to its note, see `_add_notes`
@@ -128,7 +155,11 @@ def diagram_source(scene: Scene) -> DiagramSource:
 
 
 def _add_nodes(
-    scene: Scene, icons: dict[str, Path], notes: dict[SceneEdge, Any], diagram_dot: Any
+    scene: Scene,
+    icons: dict[str, Path],
+    notes: dict[SceneEdge, Any],
+    diagram_dot: Any,
+    dark: bool = False,
 ) -> dict[str, Any]:
     """Component nodes by id, tier by tier; fills `notes` with the self-step notes."""
     import diagrams
@@ -142,8 +173,9 @@ def _add_nodes(
     tiers = dict(scene.tiers)
     for index, (tier, ids) in enumerate(scene.tiers, start=1):
         # Cluster ids are numbered, so user text only ever appears in the (escaped) label.
+        attrs = {**CLUSTER_ATTRS, **(DARK_CLUSTER_ATTRS if dark else {})}
         cluster = diagrams.Cluster(
-            f"tier{index}", graph_attr={**CLUSTER_ATTRS, "label": _plain(dot_label(tier))}
+            f"tier{index}", graph_attr={**attrs, "label": _plain(dot_label(tier))}
         )
         with cluster:
             for node_id in ids:
@@ -213,7 +245,18 @@ def edge_attrs(edge: SceneEdge) -> dict[str, str]:
 def legend_label(scene: Scene) -> str:
     """The graph's title and flow legend, as an HTML-like label (user text HTML-escaped)."""
     title = f'<b><font point-size="20">{html(scene.title)}</font></b>'
-    rows = [f'<tr><td align="left">{title}</td></tr>']
+    rows = []
+    if scene.banner:  # a draft says so above its title, with what is still wrong
+        rows.append(
+            f'<tr><td align="left"><b><font color="{BANNER_COLOUR}" point-size="16">'
+            f"{html(scene.banner)}</font></b></td></tr>"
+        )
+        rows += [
+            f'<tr><td align="left"><font color="{BANNER_COLOUR}" point-size="11">'
+            f"{html(line)}</font></td></tr>"
+            for line in scene.banner_lines
+        ]
+    rows.append(f'<tr><td align="left">{title}</td></tr>')
     for flow in scene.flows:
         rows.append(
             f'<tr><td align="left"><font color="{flow.colour}">'

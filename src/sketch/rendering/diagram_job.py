@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sketch.rendering.dot import IMAGE_FORMATS, DotRun, embed_images
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 if TYPE_CHECKING:
     from sketch.model import Design
@@ -22,13 +23,20 @@ DIAGRAM_FORMATS = frozenset({*IMAGE_FORMATS, "dot"})
 class DiagramJob:
     """DOT built and `dot` started on construction; `files()` waits for what it needs."""
 
-    def __init__(self, design: Design, names: Iterable[str], first: str | None = None) -> None:
+    def __init__(
+        self,
+        design: Design,
+        names: Iterable[str],
+        first: str | None = None,
+        *,
+        options: RenderOptions = DEFAULT_OPTIONS,
+    ) -> None:
         from sketch.rendering.diagram import diagram_source
         from sketch.rendering.scene import build_scene
 
         self.design_name = design.name
         self.names = frozenset(names) & DIAGRAM_FORMATS
-        self.source = diagram_source(build_scene(design))
+        self.source = diagram_source(build_scene(design, options), options)
         self.run = DotRun(self.source.dot, self.source.icons, self.names, first)
 
     def image(self, fmt: str) -> bytes:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sketch.errors import RenderError, UndrawableDesign
 from sketch.rendering.files import write_bytes_atomic, write_folder_atomic
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not the model
     from sketch.loading import LoadedDesign
@@ -24,9 +25,10 @@ if TYPE_CHECKING:  # imported where used: `sketch new` imports this package, not
     from sketch.rendering.diagram_job import DiagramJob
 
 # A producer gets the design, every format asked for (it acts on those it registered for) and
-# the project's `[tool.sketch]` settings (None: the defaults); it returns file contents by path
-# relative to the design's output folder.
-Producer = Callable[["Design", frozenset[str], "Config | None"], dict[str, bytes]]
+# how to draw: `RenderOptions` holds the direction, the theme, a draft's problems and the
+# project's `[tool.sketch]` settings (`options.settings`, None: the defaults). It returns file
+# contents by path relative to the design's output folder.
+Producer = Callable[["Design", frozenset[str], RenderOptions], dict[str, bytes]]
 
 
 @dataclass(frozen=True)
@@ -111,24 +113,31 @@ def render_design(
     out_dir: Path,
     formats: Iterable[str] = (),
     settings: Config | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> list[Path]:
-    """Render a (checked) design into `out_dir/<design.name>/`; returns the files written.
+    """Render a design into `out_dir/<design.name>/`; returns the files written.
 
     Every output is produced in memory first, then the folder is swapped in whole
     (`write_folder_atomic`), so a failing renderer, a bad `[tool.sketch]` table in `settings`,
     a full disk or a kill leaves it as it was. No `formats` means the default ones. `dot` is
-    started first and draws while the other formats are produced.
+    started first and draws while the other formats are produced. A design with check
+    problems is drawn as a draft when `options.problems` lists them: references that do not
+    resolve are left out of the picture, and every output carries the banner.
     """
+    from dataclasses import replace
+
+    if settings is not None:
+        options = replace(options, settings=settings)
     design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
     folder = design_folder(out_dir, design)
     names = frozenset(wanted)
     producers = _producers(wanted)
     files: dict[str, bytes] = {}
-    with _diagram_job(design, names, producers) as job:
+    with _diagram_job(design, names, producers, options) as job:
         for producer in producers:
             if producer is not _diagram_files:
-                files.update(producer(design, names, settings))
+                files.update(producer(design, names, options))
         if job is not None:
             files.update(job.files())
     return write_folder_atomic(folder, files)
@@ -140,6 +149,7 @@ def render_svg_first(
     formats: Iterable[str] = (),
     settings: Config | None = None,
     on_written: Callable[[Path], None] | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> list[Path]:
     """`render_design` for re-renders while someone looks (`sketch watch`, the live preview):
     the new SVG is on disk as soon as `dot -Tsvg` has drawn it (13 ms on twitter), then the
@@ -147,6 +157,10 @@ def render_svg_first(
     folder in whole (`write_folder_atomic`, which keeps the files already there), so a
     failing renderer leaves the new SVG and the older rest, never half a file.
     """
+    from dataclasses import replace
+
+    if settings is not None:
+        options = replace(options, settings=settings)
     design = _design_of(loaded_or_design)
     wanted = tuple(formats) or default_formats()
     folder = design_folder(out_dir, design)
@@ -164,7 +178,7 @@ def render_svg_first(
             on_written(path)
 
     rest: dict[str, bytes] = {}
-    with _diagram_job(design, names, producers, first="svg") as job:
+    with _diagram_job(design, names, producers, options, first="svg") as job:
         if job is not None and "svg" in names:
             svg = job.files(["svg"])
             if folder.is_dir() and not folder.is_symlink():
@@ -176,7 +190,7 @@ def render_svg_first(
                 write(svg)
         for producer in producers:
             if producer is not _diagram_files:
-                rest.update(producer(design, names, settings))
+                rest.update(producer(design, names, options))
         if job is not None:
             rest.update(job.files(names - {"svg"}))
     write(rest)
@@ -193,14 +207,18 @@ def _design_of(loaded_or_design: LoadedDesign | Design) -> Design:
 
 @contextmanager
 def _diagram_job(
-    design: Design, names: frozenset[str], producers: list[Producer], first: str | None = None
+    design: Design,
+    names: frozenset[str],
+    producers: list[Producer],
+    options: RenderOptions = DEFAULT_OPTIONS,
+    first: str | None = None,
 ) -> Iterator[DiagramJob | None]:
     from sketch.rendering.diagram_job import DiagramJob
 
     if _diagram_files not in producers:
         yield None
         return
-    with DiagramJob(design, names, first) as job:
+    with DiagramJob(design, names, first, options=options) as job:
         yield job
 
 
@@ -223,7 +241,12 @@ def render_image(design: Design, fmt: str) -> bytes:
             f"cannot draw '{design.name}': {first.code} {first.message}{where}{more}",
             "fix the design; `sketch check` lists every problem",
         )
-    image = _diagram_files(design, frozenset({fmt})).get(f"architecture.{fmt}")
+    return draw_image(design, fmt)
+
+
+def draw_image(design: Design, fmt: str, options: RenderOptions = DEFAULT_OPTIONS) -> bytes:
+    """The architecture diagram in memory, drafts included: what does not resolve is left out."""
+    image = _diagram_files(design, frozenset({fmt}), options).get(f"architecture.{fmt}")
     if image is None:
         raise RenderError(f"no {fmt} diagram: the diagram formats are png and svg")
     return image
@@ -240,23 +263,40 @@ def _producers(wanted: Iterable[str]) -> list[Producer]:
 
 
 def _diagram_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.diagram_job import DiagramJob
 
-    with DiagramJob(design, names) as job:  # DotError is a RenderError
+    with DiagramJob(design, names, options=options) as job:  # DotError is a RenderError
         return job.files()
 
 
+def _flow_view_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
+    """`architecture-flow-N.svg`: one view per flow, its steps and the components it walks
+    (Structurizr's dynamic views), which keeps a big design's flows readable."""
+    from dataclasses import replace
+
+    files: dict[str, bytes] = {}
+    for number in range(1, len(design.flows) + 1):
+        view = replace(options, flow=number)
+        svg = _diagram_files(design, frozenset({"svg"}), view)["architecture.svg"]
+        files[f"architecture-flow-{number}.svg"] = svg
+    return files
+
+
 def _markdown_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.estimating.project import project_estimating
     from sketch.rendering.markdown import design_markdown
 
     # The note links the SVG only when it is rendered alongside.
-    estimating = project_estimating(settings)
-    text = design_markdown(design, with_diagram="svg" in names, estimating=estimating)
+    estimating = project_estimating(options.settings)
+    text = design_markdown(
+        design, with_diagram="svg" in names, estimating=estimating, options=options
+    )
     return {"design.md": text.encode("utf-8")}
 
 
@@ -269,23 +309,23 @@ register_format(
 
 
 def _html_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.html import html_files
 
-    return html_files(design, names, settings)
+    return html_files(design, names, options)
 
 
 def _mermaid_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.mermaid import mermaid_files
 
-    return mermaid_files(design, names)
+    return mermaid_files(design, names, options)
 
 
 def _export_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     from sketch.rendering.exports import produce_exports
 
@@ -302,6 +342,12 @@ register_format(
     "mermaid",
     "architecture.mmd, er.mmd, flow-N.mmd: Mermaid diagrams",
     _mermaid_files,
+    default=False,
+)
+register_format(
+    "flows",
+    "architecture-flow-N.svg: one architecture view per flow",
+    _flow_view_files,
     default=False,
 )
 register_format("openapi", "openapi.json: OpenAPI 3.1 document", _export_files, default=False)

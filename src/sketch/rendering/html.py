@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from sketch.model import Api, DeepDive, Design, Entity, Flow, Requirements
 from sketch.rendering.escape import html as escape
 from sketch.rendering.markdown import quality_phrases
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
+from sketch.rendering.scene import FLOW_COLOURS
 
 if TYPE_CHECKING:
     from sketch.estimating import Conventions
     from sketch.estimating.catalogue import Catalogue
-    from sketch.loading.settings import Config
+    from sketch.estimating.figures import Figure
 
 #: The page's style; every rule is scoped to `.sketch-design`, so it can sit in other pages.
 STYLE = """\
@@ -33,6 +35,25 @@ STYLE = """\
   font-size: 0.9em; }
 .sketch-design figure.architecture { margin: 1rem 0; overflow-x: auto; }
 .sketch-design figure.architecture svg { max-width: 100%; height: auto; }
+.sketch-design aside.draft { border-left: 4px solid #cf222e; background: #ffebe9;
+  padding: 0.4rem 0.8rem; margin: 0.5rem 0 1rem; }
+.sketch-design nav.toc ol { columns: 2; margin: 0.25rem 0 1rem; }
+.sketch-design nav.toc .toc-title { font-weight: 600; margin-bottom: 0.25rem; }
+.sketch-design figure.er, .sketch-design figure.sequence { margin: 0.75rem 0; overflow-x: auto; }
+.sketch-design figure.er svg { max-width: 100%; height: auto; }
+.sketch-design figure.er svg text { fill: currentColor; }
+.sketch-design figure.er svg path, .sketch-design figure.er svg polygon
+  { stroke: currentColor; }
+.sketch-design figure.er svg polygon[fill="black"] { fill: currentColor; }
+@media (prefers-color-scheme: dark) {
+  .sketch-design { color: #e6edf3; background: #0d1117; }
+  .sketch-design th { background: #161b22; }
+  .sketch-design th, .sketch-design td { border-color: #30363d; }
+  .sketch-design a { color: #4493f8; }
+  .sketch-design aside.draft { background: #3d1d20; }
+  /* the architecture picture keeps its light card: its icons are drawn for white */
+  .sketch-design figure.architecture svg { background: #ffffff; border-radius: 6px; }
+}
 """
 # Anything in the SVG that would make the browser fetch something: only `data:` URIs and
 # in-document `#fragment` references are allowed.
@@ -44,6 +65,7 @@ def render_html(
     svg_text: str | None,
     conventions: Conventions | None = None,
     catalogue: Catalogue | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The whole page; `svg_text` is the architecture SVG from `sketch.rendering` (or None).
 
@@ -57,7 +79,7 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="sketch">\n<title>{title}</title>\n'
         f"<style>\n{STYLE}</style>\n</head>\n<body>\n"
-        f"{render_fragment(design, svg_text, conventions, catalogue)}</body>\n</html>\n"
+        f"{render_fragment(design, svg_text, conventions, catalogue, options)}</body>\n</html>\n"
     )
 
 
@@ -66,23 +88,83 @@ def render_fragment(
     svg_text: str | None,
     conventions: Conventions | None = None,
     catalogue: Catalogue | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The page's content in one `<div class="sketch-design">`, without `<html>` around it."""
     parts = [
         f"<h1>{escape(design.display_title)}</h1>\n",
+        _draft_banner(options),
         _paragraph(design.description),
         _requirements(design.requirements),
         _estimates(design, conventions),
         _load(design, conventions, catalogue),
         _architecture(design, svg_text),
-        _schema(design.entities),
+        _schema(design),
         _apis(design.apis),
-        _flows(design.flows),
+        _flows(design),
         _bottlenecks(design),
         _deep_dives(design.deep_dives),
         *_practice(design),
     ]
-    return f'<div class="sketch-design">\n{"".join(parts)}</div>\n'
+    return f'<div class="sketch-design">\n{with_contents("".join(parts))}</div>\n'
+
+
+_SECTION_HEAD = re.compile(r"<section([^>]*)>\n<h2>(.*?)</h2>")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def with_contents(body: str) -> str:
+    """Every `<section>` gets an id (one it already has is kept) to be reached by, and a
+    table of contents goes before the first section. Sections added by any producer that writes
+    `<section [class=...]>` + `<h2>` are listed, so the page has one registry: its sections.
+    """
+    entries: list[tuple[str, str]] = []
+    taken: set[str] = set()
+
+    def anchor(match: re.Match[str]) -> str:
+        attributes, title = match.group(1), match.group(2)
+        given = _ID.search(attributes)
+        if given:  # a producer that named its section keeps the name
+            taken.add(given.group(1))
+            entries.append((given.group(1), title))
+            return match.group(0)
+        slug = base = _slug(title) or "section"
+        n = 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        entries.append((slug, title))
+        return f'<section{attributes} id="{slug}">\n<h2>{title}</h2>'
+
+    body = _SECTION_HEAD.sub(anchor, body)
+    if len(entries) < 2:
+        return body
+    items = "".join(f'<li><a href="#{slug}">{title}</a></li>' for slug, title in entries)
+    toc = (
+        '<nav class="toc" aria-label="Contents">\n<p class="toc-title">Contents</p>\n'
+        f"<ol>{items}</ol>\n</nav>\n"
+    )
+    first = body.find("<section")
+    return body[:first] + toc + body[first:]
+
+
+def _slug(escaped_title: str) -> str:
+    """`Data model` -> `data-model`: letters and digits, `-` between words (ASCII only)."""
+    import html as _html
+
+    words = re.findall(r"[a-z0-9]+", _html.unescape(escaped_title).lower())
+    return "-".join(words)
+
+
+def _draft_banner(options: RenderOptions) -> str:
+    if not options.draft:
+        return ""
+    items = _list(options.problem_lines())
+    return (
+        f'<aside class="draft" role="note">\n<p><strong>{escape(options.banner or "")}</strong>'
+        f": <code>sketch check</code> lists them</p>\n{items}</aside>\n"
+    )
 
 
 def _practice(design: Design) -> tuple[str, ...]:
@@ -151,7 +233,7 @@ def _estimates(design: Design, conventions: Conventions | None) -> str:
         (
             escape(label),
             escape(figure.text),
-            escape(figure.steps[-1] if figure.steps else ""),
+            escape(_how(figure)),
         )
         for label, figure in figure_rows(estimates)
     ]
@@ -165,6 +247,14 @@ def _estimates(design: Design, conventions: Conventions | None) -> str:
         _table(["Figure", "Estimate", "How"], rows, "estimates"),
         missing,
     )
+
+
+def _how(figure: Figure) -> str:
+    """The derivation step that gives the figure itself: for a bandwidth, the average line,
+    not the peak line that follows it."""
+    if not figure.steps:
+        return ""
+    return next((s for s in reversed(figure.steps) if figure.text in s), figure.steps[-1])
 
 
 def _load(design: Design, conventions: Conventions | None, catalogue: Catalogue | None) -> str:
@@ -189,17 +279,45 @@ def _architecture(design: Design, svg_text: str | None) -> str:
             escape(c.kind.value.replace("_", " ")),
             escape(c.technology or ""),
             escape(str(c.instances)),
+            escape(str(c.replicas) if c.replicas else ""),
+            escape(str(c.shards) if c.shards else ""),
             escape(c.tier or ""),
             escape(c.notes or ""),
         )
         for c in design.components
     ]
-    header = ["Name", "Component", "Kind", "Technology", "Instances", "Tier", "Notes"]
+    header = [
+        "Name",
+        "Component",
+        "Kind",
+        "Technology",
+        "Instances",
+        "Replicas",
+        "Shards",
+        "Tier",
+        "Notes",
+    ]
     return _section("Architecture", figure, _table(header, rows, "components"))
 
 
-def _schema(entities: Sequence[Entity]) -> str:
-    return _section("Data model", *(_entity(e) for e in entities))
+def _schema(design: Design) -> str:
+    figure = _er_figure(design)
+    return _section("Data model", figure, *(_entity(e) for e in design.entities))
+
+
+def _er_figure(design: Design) -> str:
+    """The ER diagram as inline SVG; nothing when Graphviz cannot draw it (the tables stay)."""
+    from sketch.errors import RenderError
+    from sketch.rendering.er_svg import er_svg
+
+    try:
+        svg = er_svg(design)
+    except (RenderError, OSError):
+        return ""
+    if svg is None:
+        return ""
+    caption = escape(f"Entities and foreign keys of {design.display_title}")
+    return f'<figure class="er">\n{inline_svg(svg)}<figcaption>{caption}</figcaption>\n</figure>\n'
 
 
 def _entity(entity: Entity) -> str:
@@ -251,14 +369,21 @@ def _apis(apis: Sequence[Api]) -> str:
     return _section("API", _table(header, rows, "apis"))
 
 
-def _flows(flows: Sequence[Flow]) -> str:
-    return _section("Flows", *(_flow(flow) for flow in flows))
+def _flows(design: Design) -> str:
+    return _section(
+        "Flows", *(_flow(design, flow, n) for n, flow in enumerate(design.flows, start=1))
+    )
 
 
-def _flow(flow: Flow) -> str:
+def _flow(design: Design, flow: Flow, number: int) -> str:
+    from sketch.rendering.sequence_svg import sequence_svg
+
+    colour = FLOW_COLOURS[(number - 1) % len(FLOW_COLOURS)]
+    figure = f'<figure class="sequence">\n{sequence_svg(design, flow, number, colour)}</figure>\n'
+
     rows = [
         (
-            str(number),
+            str(step_number),
             _code(step.from_),
             _code(step.to),
             escape(step.action),
@@ -266,12 +391,13 @@ def _flow(flow: Flow) -> str:
             "async" if step.asynchronous else "",
             escape(f"{step.latency_ms:g} ms") if step.latency_ms is not None else "",
         )
-        for number, step in enumerate(flow.steps, 1)
+        for step_number, step in enumerate(flow.steps, 1)
     ]
     header = ["#", "From", "To", "Action", "When", "Mode", "Latency"]
     return (
-        f"<h3>{escape(flow.name)}</h3>\n"
+        f"<h3>{escape(f'{number}. {flow.name}')}</h3>\n"
         + _paragraph(flow.description)
+        + figure
         + _table(header, rows, "flow")
     )
 
@@ -328,17 +454,18 @@ def _cell_list(items: Sequence[str]) -> str:
 
 
 def html_files(
-    design: Design, names: frozenset[str], settings: Config | None = None
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
 ) -> dict[str, bytes]:
     """A `sketch.rendering` producer: `design.html`, the page with the architecture SVG inline,
-    its figures under the project's `settings` (`[tool.sketch]`; None: the guide's defaults).
+    its figures under the project's settings (`options.settings`; None: the guide's defaults).
+    A draft is drawn too, with its banner.
 
     Hook it up with `register_format("html", "self-contained HTML page ...", html_files)`.
     """
     from sketch.estimating.project import project_estimating
-    from sketch.rendering.formats import render_image
+    from sketch.rendering.formats import draw_image
 
-    estimating = project_estimating(settings)
-    svg = render_image(design, "svg").decode("utf-8")
-    page = render_html(design, svg, estimating.conventions, estimating.catalogue)
+    estimating = project_estimating(options.settings)
+    svg = draw_image(design, "svg", options).decode("utf-8")
+    page = render_html(design, svg, estimating.conventions, estimating.catalogue, options)
     return {"design.html": page.encode("utf-8")}

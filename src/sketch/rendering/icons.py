@@ -6,6 +6,7 @@ importing `diagrams`; only `rendering.diagram` turns an `IconRef` into a node cl
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from sketch.model import Component, Kind
@@ -130,8 +131,40 @@ TECHNOLOGY_ICONS: dict[str, IconRef] = {
 }
 
 
+_DIAGRAMS_CLASS = re.compile(r"diagrams(\.[a-z][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*")
+
+
+def icon_named(name: str) -> IconRef:
+    """`Component(icon=...)`: a catalogue technology, a kind, or a `diagrams` class path.
+
+    Raises RenderError (with the closest catalogue name) for anything else; a class path
+    that does not exist in the installed diagrams is refused when it is drawn.
+    """
+    if _DIAGRAMS_CLASS.fullmatch(name.strip()):
+        return _ref(name.strip())
+    # `Route 53` is a name, not version 53 of `Route`: try the whole name before the key
+    # that drops a trailing version.
+    whole = "".join(re.findall(r"[a-z0-9]+", name.lower()))
+    found = TECHNOLOGY_ICONS.get(whole) or TECHNOLOGY_ICONS.get(technology_key(name))
+    if found:
+        return found
+    if name.strip() in Kind.__members__:
+        return KIND_ICONS[Kind(name.strip())]
+    from sketch.errors import RenderError, did_you_mean
+
+    known = [*TECHNOLOGY_ICONS, *Kind.__members__]
+    raise RenderError(
+        f"unknown icon '{name}' ({did_you_mean(technology_key(name), known)})",
+        "use a technology of docs/reference.md's catalogue, a kind, or a diagrams class "
+        "such as `diagrams.aws.network.Route53`",
+    )
+
+
 def icon_for(component: Component) -> IconRef:
-    """The icon for a component: its technology's when known, else its kind's."""
+    """The icon for a component: its own `icon` when set, else its technology's when known,
+    else its kind's."""
+    if component.icon:
+        return icon_named(component.icon)
     if component.technology:
         found = TECHNOLOGY_ICONS.get(technology_key(component.technology))
         if found:

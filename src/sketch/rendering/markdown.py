@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sketch.model import Api, DeepDive, Design, Entity, Field, Flow, Requirements, Scale
 from sketch.rendering.escape import markdown_cell, markdown_code, markdown_text
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 if TYPE_CHECKING:
     from sketch.estimating.project import Estimating
@@ -365,10 +366,15 @@ DOCUMENT: tuple[str, ...] = (
 
 
 def design_markdown(
-    design: Design, *, with_diagram: bool = True, estimating: Estimating | None = None
+    design: Design,
+    *,
+    with_diagram: bool = True,
+    estimating: Estimating | None = None,
+    options: RenderOptions = DEFAULT_OPTIONS,
 ) -> str:
     """The whole note. Without the diagram, the architecture section keeps only its table.
-    `estimating`: the project's conventions and capacities; default: the guide's."""
+    `estimating`: the project's conventions and capacities; default: the guide's. A draft's
+    note starts (after its title) with the banner and the problems left."""
     parts = []
     for name in DOCUMENT:
         section = SECTIONS.get(name)
@@ -380,4 +386,13 @@ def design_markdown(
             parts.append(PROJECT_SECTIONS[name](design, estimating))
         else:
             parts.append(section(design))
+        if name == "overview" and options.draft:
+            parts.append(draft_banner(options))
     return "\n".join(part for part in parts if part)
+
+
+def draft_banner(options: RenderOptions) -> str:
+    """A blockquote: `**draft: 2 problems**`, then each problem, escaped."""
+    lines = [f"> **{markdown_text(options.banner or '')}**: `sketch check` lists them", ">"]
+    lines += [f"> - {markdown_text(line)}" for line in options.problem_lines()]
+    return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from sketch.model import Component, Design, Entity, Flow, Kind, Step
 from sketch.model.data import Field
 from sketch.rendering.mermaid_text import Ids, text, words
 from sketch.rendering.mermaid_text import comment as mermaid_comment
+from sketch.rendering.options import DEFAULT_OPTIONS, Direction, RenderOptions
 
 _INDENT = "    "
 # Node shapes by kind: `(open, close)` around the quoted label.
@@ -34,12 +35,18 @@ _SHAPES: dict[Kind, tuple[str, str]] = {
 MAX_EDGE_LABELS = 3
 
 
-def architecture(design: Design) -> str:
-    """A left-to-right flowchart: components (tiers as subgraphs) and the edges flows walk."""
+def architecture(design: Design, direction: Direction = Direction.LR) -> str:
+    """A flowchart (left to right by default): components (tiers as subgraphs), the edges flows
+    walk, and the work a component does itself as a note beside it.
+
+    Mermaid draws no self-loop edges safely (11.1 crashes on them, later versions drop their
+    labels), so a step from a component to itself is a note node joined by a dotted line.
+    """
     ids = Ids("c_", (c.name for c in design.components))
-    lines = ["flowchart LR"]
+    lines = [f"flowchart {Direction(direction).value}"]
     lines += _nodes(design, ids)
     lines += _edges(design, ids)
+    lines += _self_notes(design, ids)
     return "\n".join(lines) + "\n"
 
 
@@ -82,11 +89,33 @@ def _edges(design: Design, ids: Ids) -> Iterator[str]:
         if link.label:
             _add_label(labels.setdefault(pair, []), link.label)
         asynchronous.setdefault(pair, False)
+    known = {c.name for c in design.components}
     for pair in design.edges():
+        if pair[0] == pair[1] or not {*pair} <= known:
+            continue  # a self-step is a note (`_self_notes`); a draft's unknown name is skipped
         arrow = "-.->" if asynchronous.get(pair) else "-->"
         shown = _edge_label(labels.get(pair, []))
         middle = f'{arrow}|"{shown}"|' if shown else arrow
         yield f"{_INDENT}{ids[pair[0]]} {middle} {ids[pair[1]]}"
+
+
+def _self_notes(design: Design, ids: Ids) -> Iterator[str]:
+    """`c_app_note["1.3 validate"]` and `c_app -.- c_app_note`, once per component."""
+    work: dict[str, list[str]] = {}
+    for flow_number, flow in enumerate(design.flows, start=1):
+        for step_number, step in enumerate(flow.steps, start=1):
+            if step.from_ == step.to and design.component(step.from_) is not None:
+                _add_label(
+                    work.setdefault(step.from_, []), f"{flow_number}.{step_number} {step.action}"
+                )
+    notes = Ids("note_")
+    for name, labels in work.items():
+        note = notes[name]
+        yield f'{_INDENT}{note}["{_edge_label(labels)}"]'
+        yield f"{_INDENT}{ids[name]} -.- {note}"
+    if work:
+        yield f"{_INDENT}classDef note fill:none,stroke:none"
+        yield f"{_INDENT}class {','.join(notes[name] for name in work)} note"
 
 
 def _add_label(labels: list[str], label: str) -> None:
@@ -232,8 +261,10 @@ def _relations(design: Design) -> Iterator[str]:
             )
 
 
-def mermaid_files(design: Design, names: frozenset[str]) -> dict[str, bytes]:
+def mermaid_files(
+    design: Design, names: frozenset[str], options: RenderOptions = DEFAULT_OPTIONS
+) -> dict[str, bytes]:
     """A `sketch.rendering` producer: `architecture.mmd`, `er.mmd`, `flow-1.mmd`, ... (Mermaid)."""
-    files = {"architecture.mmd": architecture(design), "er.mmd": er(design)}
+    files = {"architecture.mmd": architecture(design, options.direction), "er.mmd": er(design)}
     files |= {f"flow-{n}.mmd": text for n, text in enumerate(sequences(design), start=1)}
     return {name: text.encode("utf-8") for name, text in files.items()}

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from sketch.model import Component, Design, Flow, Step
 from sketch.rendering.icons import IconRef, icon_for
+from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
 
 #: One colour per flow, in flow order; distinct on white and for most colour-blind readers.
 FLOW_COLOURS = (
@@ -69,10 +70,12 @@ class Scene:
     tiers: tuple[tuple[str, tuple[str, ...]], ...]  # (tier, node ids) in first-seen order
     edges: tuple[SceneEdge, ...]
     flows: tuple[SceneFlow, ...]
+    banner: str | None = None  # `draft: 2 problems ...` above the title of a draft
+    banner_lines: tuple[str, ...] = ()  # the problems, one short line each
 
 
-def build_scene(design: Design) -> Scene:
-    """The picture of a checked design (every reference resolves)."""
+def build_scene(design: Design, options: RenderOptions = DEFAULT_OPTIONS) -> Scene:
+    """The picture of a design; a draft's edges to components that do not exist are left out."""
     nodes = tuple(_node(c) for c in design.components)
     tiers: dict[str, list[str]] = {}
     for node in nodes:
@@ -82,17 +85,37 @@ def build_scene(design: Design) -> Scene:
         SceneFlow(i, flow.name, FLOW_COLOURS[(i - 1) % len(FLOW_COLOURS)])
         for i, flow in enumerate(design.flows, start=1)
     )
-    edges = [e for f, flow in zip(flows, design.flows, strict=True) for e in _flow_edges(f, flow)]
-    edges += [
+    per_flow = [flow_edges(f, flow) for f, flow in zip(flows, design.flows, strict=True)]
+    links = [
         SceneEdge(link.from_, link.to, link.label or "", LINK_COLOUR, EdgeKind.link)
         for link in design.links
     ]
+    edges = [e for edges_of in per_flow for e in edges_of] + links
+    if options.flow is not None:  # one flow's view: its steps and the components they walk
+        if not 1 <= options.flow <= len(flows):
+            from sketch.errors import RenderError
+
+            raise RenderError(
+                f"no flow {options.flow}: '{design.name}' has {len(flows)}",
+                "number the flows from 1, in the order `flows=` lists them",
+            )
+        edges = per_flow[options.flow - 1]
+        flows = (flows[options.flow - 1],)
+        walked = {name for e in edges for name in (e.source, e.target)}
+        nodes = tuple(n for n in nodes if n.id in walked)
+        tiers = {t: kept for t, ids in tiers.items() if (kept := [i for i in ids if i in walked])}
+    # A draft may name components that do not exist yet (`sketch check` reports them): the
+    # picture leaves those edges out instead of refusing to draw the rest.
+    known = {node.id for node in nodes}
+    edges = [e for e in edges if e.source in known and e.target in known]
     return Scene(
         title=design.display_title,
         nodes=nodes,
         tiers=tuple((tier, tuple(ids)) for tier, ids in tiers.items()),
         edges=tuple(edges),
         flows=flows,
+        banner=options.banner,
+        banner_lines=tuple(options.problem_lines(limit=5)),
     )
 
 
@@ -122,7 +145,7 @@ def component_detail(component: Component) -> str | None:
     return text or None
 
 
-def _flow_edges(scene_flow: SceneFlow, flow: Flow) -> list[SceneEdge]:
+def flow_edges(scene_flow: SceneFlow, flow: Flow) -> list[SceneEdge]:
     # callers[x]: every component that called x, directly or through others, so far in the
     # flow. A step to one of the sender's callers is the answer travelling back.
     callers: dict[str, set[str]] = {}

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command, show_traceback
-from sketch.cli.output import error, problem_text
-from sketch.errors import ExitCode
+from sketch.cli.output import console, error, problem_text
+from sketch.errors import ExitCode, plural
 
 
 @command
@@ -35,18 +35,18 @@ def check(
             unloadable += 1
             continue
         total += len(checked.problems)
-        for problem in checked.problems:
-            typer.echo(problem_text(problem, path))
-    noun = "design" if len(paths) == 1 else "designs"
+        # By place in the file, as ruff sorts: not by which check found the problem.
+        for problem in sorted(checked.problems, key=lambda p: p.sort_key):
+            console.print(problem_text(problem, path))
+    designs = plural(len(paths), "design")
     if unloadable:
-        typer.secho(
-            f"{unloadable} of {len(paths)} {noun} could not be loaded; "
-            f"{total} problem(s) in the others",
-            fg=typer.colors.RED,
+        console.failure(
+            f"{unloadable} of {designs} could not be loaded; "
+            f"{plural(total, 'problem')} in the others"
         )
         return ExitCode.USAGE
     if total:
-        typer.secho(f"{total} problem(s) in {len(paths)} {noun}", fg=typer.colors.RED)
+        console.failure(f"{plural(total, 'problem')} in {designs}")
         return ExitCode.PROBLEMS
-    typer.secho(f"{len(paths)} {noun} checked: no problems", fg=typer.colors.GREEN)
+    console.success(f"{designs} checked: no problems")
     return ExitCode.OK

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import display_path, stdout_is_terminal
+from sketch.cli.output import console, display_path, stdout_is_terminal
 from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, UsageError
 
@@ -29,14 +29,14 @@ def output_format(output: Path | None, asked: str | None) -> str:
 def emit(text: str, output: Path | None) -> None:
     """Write `text` to `output` atomically, or to stdout when no output is given."""
     if output is None:  # a document on a terminal is shown, never obeyed
-        typer.echo(terminal_safe(text) if stdout_is_terminal() else text, nl=False)
+        console.print(terminal_safe(text) if stdout_is_terminal() else text, nl=False)
         return
     from sketch.rendering.files import write_text_atomic
 
     if output.is_dir():
         raise UsageError(f"{display_path(output)} is a folder", "give a file name for -o")
     write_text_atomic(output, text)
-    typer.echo(f"wrote {display_path(output)}", err=True)
+    console.print(f"wrote {display_path(output)}", err=True)
 
 
 @command

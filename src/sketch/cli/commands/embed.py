@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import display_path, error
+from sketch.cli.output import console, display_path, error
 from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode
 
@@ -68,23 +68,23 @@ def embed(
             for problem in exc.problems:
                 error(problem.report().replace("\n  help: ", "\nhelp: ", 1))
     if failed:
-        typer.echo("no note was changed", err=True)
+        console.print("no note was changed", err=True)
         return ExitCode.USAGE
     stale = [plan for plan in plans if plan.stale]
     if check:
         for plan in stale:
-            typer.echo(terminal_safe(plan.diff()), nl=False)
+            console.print(terminal_safe(plan.diff()), nl=False)
         _summary(len(plans), len(stale), "out of date" if stale else "up to date")
         return ExitCode.PROBLEMS if stale else ExitCode.OK
     for plan in stale:
         for written in plan.apply():
-            typer.echo(f"wrote {display_path(written)}")
+            console.print(f"wrote {display_path(written)}")
     _summary(len(plans), len(stale), "updated" if stale else "up to date")
     return ExitCode.OK
 
 
 def _summary(total: int, stale: int, state: str) -> None:
     noun = "note" if total == 1 else "notes"
-    typer.echo(
+    console.print(
         f"{stale} of {total} {noun} {state}" if stale else f"{total} {noun} {state}", err=True
     )

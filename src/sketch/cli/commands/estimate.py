@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
+from sketch.cli.output import console
 from sketch.cli.terminal import terminal_safe
 from sketch.errors import ExitCode, UsageError
 
@@ -87,16 +88,16 @@ def estimate(
     load = route_load(design, conventions, scale=k, catalogue=project.catalogue)
     if output_format is OutputFormat.json:
         data = {**estimates_data(scaled, estimates), "scale": k, "load": load_data(load)}
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        console.print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         said = {step for _, steps in derivation(estimates) for step in steps}
         box = (f"LOAD ALONG THE FLOWS (at {scale_said(load)})", load_sections(load, said))
         if k != 1:
-            typer.echo(
+            console.print(
                 f"What if: {scale_said(load)} (every user count and rate of the design "
                 f"multiplied by {k:g}).\n"
             )
-        typer.echo(terminal_safe(requirements_text(scaled, estimates, more=[box])), nl=False)
+        console.print(terminal_safe(requirements_text(scaled, estimates, more=[box])), nl=False)
     return ExitCode.OK
 
 

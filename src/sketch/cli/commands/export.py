@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import problem_text
-from sketch.errors import ExitCode, UsageError
+from sketch.cli.output import console, problem_text
+from sketch.errors import ExitCode, UsageError, plural
 
 if TYPE_CHECKING:
     from sketch.model import Design
@@ -73,11 +73,11 @@ def _checked(file: Path) -> Design | None:
 
     checked = load_checked(file)
     for problem in checked.problems:
-        typer.echo(problem_text(problem, file), err=True)
+        console.print(problem_text(problem, file), err=True)
     if checked.problems:
-        typer.secho(
-            f"{len(checked.problems)} problem(s): nothing exported; fix them and rerun",
-            fg=typer.colors.RED,
+        console.print(
+            f"{plural(len(checked.problems), 'problem')}: nothing exported; fix them and rerun",
+            fg="red",
             err=True,
         )
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,13 +10,15 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command, show_traceback
-from sketch.cli.output import error, stdout_is_terminal
+from sketch.cli.output import console, error
 from sketch.cli.terminal import terminal_report, terminal_safe
-from sketch.errors import ExitCode, UsageError
+from sketch.errors import ExitCode, UsageError, plural
 
 
 class OutputFormat(StrEnum):
-    text = "text"
+    text = "text"  # three lines a finding: place, `at:` and `help:`
+    full = "full"  # text with the source line and a caret (as `--show-source`)
+    concise = "concise"  # one line a finding: `file:line:col: CODE [severity] message`
     json = "json"
     sarif = "sarif"
     github = "github"
@@ -41,16 +42,36 @@ IgnoreOption = Annotated[
     list[str] | None,
     typer.Option("--ignore", help="Skip these rules (codes, prefixes or names)."),
 ]
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-select", help="Add these rules to the selection (configured or --select)."
+    ),
+]
 
 
 @command
 def lint(
     files: Annotated[list[Path], typer.Argument(help="Design files or folders of designs.")],
     select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
     ignore: IgnoreOption = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="text, json, sarif (2.1.0) or github.")
+        OutputFormat,
+        typer.Option(
+            "--output-format",
+            "--format",
+            "-f",
+            help="text, full (with the source line), concise (one line each), json, "
+            "sarif (2.1.0) or github.",
+        ),
     ] = OutputFormat.text,
+    show_source: Annotated[
+        bool, typer.Option("--show-source", help="Show each finding's source line (as full).")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings per rule instead.")
+    ] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when errors are found.")
     ] = False,
@@ -62,6 +83,11 @@ def lint(
 
     `sketch rules` lists the rules; `sketch rule CODE` explains one. `sketch check` runs first.
 
+    Settings live in pyproject.toml under [tool.sketch.lint] (the nearest one above the
+    design): select, extend-select, ignore, extend-ignore, per-file-ignores (glob ->
+    codes), severity (code -> error, warning or info) and thresholds (`sketch rule CODE`
+    names those a rule reads). A typo in them is an error with the line and the closest key.
+
     Exit: 0 clean, 1 an error-severity finding remains, 2 usage error, 3 a rule crashed.
     """
     from sketch.linting import REGISTRY, RuleCrashed
@@ -70,9 +96,13 @@ def lint(
     from sketch.loading import LoadError
     from sketch.loading.discover import design_files
 
-    options = Options(split_selectors(select) or None, split_selectors(ignore))
+    options = Options(
+        split_selectors(select) or None, split_selectors(ignore), split_selectors(extend_select)
+    )
     try:  # validate the command line before loading anything
-        chosen = active_rules(REGISTRY, options.select or ("ALL",), options.ignore)
+        chosen = active_rules(
+            REGISTRY, (*(options.select or ("ALL",)), *options.extend_select), options.ignore
+        )
     except UnknownCode as exc:
         raise UsageError(
             str(exc), "pass codes such as D301, prefixes such as D3, or rule names"
@@ -92,15 +122,43 @@ def lint(
             unloadable += 1
         except RuleCrashed as exc:
             return _crashed(exc, path)
-    typer.echo(_render(reports, output_format, show_suppressed), nl=False)
+    # A design that does not load is said before the summary line, which stays the last.
+    footer = (
+        f"{plural(unloadable, 'design')} could not be loaded (the error is above); "
+        "the others are reported here"
+        if unloadable
+        else None
+    )
+    if statistics:
+        from sketch.linting.report import statistics as count_per_rule
+
+        console.print(count_per_rule(reports), nl=False)
+        if footer:
+            error(footer)
+    else:
+        shown = (
+            OutputFormat.full
+            if show_source and output_format is OutputFormat.text
+            else (output_format)
+        )
+        console.print(_render(reports, shown, show_suppressed, footer), nl=False)
+        if footer and shown not in _TEXT_FORMATS:  # machine formats keep stdout parseable
+            error(footer)
     if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
-        error(f"{unloadable} design(s) could not be loaded; the others are reported above")
         return ExitCode.USAGE
     errors = any(f.severity == "error" for r in reports for f in r.active)
     return ExitCode.PROBLEMS if errors and not exit_zero else ExitCode.OK
 
 
-def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -> str:  # type: ignore[type-arg]
+_TEXT_FORMATS = (OutputFormat.text, OutputFormat.full, OutputFormat.concise)
+
+
+def _render(
+    reports: list,  # type: ignore[type-arg]
+    output_format: OutputFormat,
+    show_suppressed: bool,
+    footer: str | None = None,
+) -> str:
     from sketch.linting import REGISTRY, report, sarif
 
     if output_format is OutputFormat.json:
@@ -109,10 +167,18 @@ def _render(reports: list, output_format: OutputFormat, show_suppressed: bool) -
         return sarif.as_sarif(reports, REGISTRY)
     if output_format is OutputFormat.github:
         return terminal_safe(report.github(reports))
-    # Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org).
-    style = typer.style if stdout_is_terminal() and not os.environ.get("NO_COLOR") else None
+    style = console.style  # colour as every command does: NO_COLOR, FORCE_COLOR, a terminal
     shown = [terminal_report(r) for r in reports]  # user text made safe before it is styled
-    return report.text(shown, style=style, show_suppressed=show_suppressed)
+    if output_format is OutputFormat.concise:
+        return report.concise(shown, style=style, show_suppressed=show_suppressed, footer=footer)
+    return report.text(
+        shown,
+        style=style,
+        show_suppressed=show_suppressed,
+        show_source=output_format is OutputFormat.full,
+        footer=footer,
+        clean=terminal_safe,
+    )
 
 
 def _crashed(exc: Exception, path: Path) -> ExitCode:
@@ -130,7 +196,8 @@ def _crashed(exc: Exception, path: Path) -> ExitCode:
 @command
 def rules(
     output_format: Annotated[
-        ListFormat, typer.Option("--format", help="text, json or markdown (the full docs).")
+        ListFormat,
+        typer.Option("--format", "-f", help="text, json or markdown (the full docs)."),
     ] = ListFormat.text,
 ) -> ExitCode:
     """List every lint rule: code, name, severity, framework step and summary."""
@@ -139,11 +206,11 @@ def rules(
     from sketch.linting.docs import catalogue_markdown, catalogue_text, rule_json
 
     if output_format is ListFormat.markdown:
-        typer.echo(catalogue_markdown(REGISTRY), nl=False)
+        console.print(catalogue_markdown(REGISTRY), nl=False)
     elif output_format is ListFormat.json:
-        typer.echo(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
+        console.print(json.dumps([rule_json(r) for r in REGISTRY], indent=2))
     else:
-        typer.echo(catalogue_text(REGISTRY), nl=False)
+        console.print(catalogue_text(REGISTRY), nl=False)
     return ExitCode.OK
 
 
@@ -162,7 +229,7 @@ def rule_doc(
 
     found = REGISTRY.get(code)
     if found is not None:
-        typer.echo(rule_text(found), nl=False)
+        console.print(rule_text(found), nl=False)
         return ExitCode.OK
     entry = check_code(code)
     if entry is None:
@@ -171,5 +238,5 @@ def rule_doc(
         raise UsageError(
             f"no rule '{code}' ({did_you_mean(code, known)})", "`sketch rules` lists every rule"
         )
-    typer.echo(check_code_text(entry), nl=False)
+    console.print(check_code_text(entry), nl=False)
     return ExitCode.OK

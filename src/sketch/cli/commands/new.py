@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import display_path
+from sketch.cli.output import console, display_path
 from sketch.errors import ExitCode, UsageError
 
 
@@ -24,7 +24,8 @@ def new(
 ) -> ExitCode:
     """Create OUTPUT/NAME.py (or .yaml) laid out as the four steps, with TODO placeholders.
 
-    Then run `sketch check` on it: it lists what to fill in next.
+    It renders at once (`sketch render`, `sketch watch --serve`); `sketch lint` lists the
+    TODOs left to fill in, each with its line. --yaml also writes _sketch.schema.json.
 
     An existing file is never overwritten (exit 2).
     """
@@ -45,6 +46,17 @@ def new(
             f"{display_path(output)} is a file, not a folder", "pass a folder with --output"
         )
     write_text_atomic(target, text)
-    typer.echo(f"wrote {shown}")
-    typer.echo(f"next: fill in the TODOs, then run `sketch check {shown}`")
+    console.print(f"wrote {shown}")
+    if yaml:  # the modeline points editors at the schema: write it when it is not there yet
+        from sketch.rendering.data_file import SCHEMA_FILE
+        from sketch.rendering.schema import schema_text
+
+        schema = output / SCHEMA_FILE
+        if not schema.exists():
+            write_text_atomic(schema, schema_text())
+            console.print(f"wrote {display_path(schema)} (editors complete the YAML with it)")
+    console.print(
+        f"next: `sketch render {shown}` draws it now; replace the TODOs that "
+        f"`sketch lint {shown}` lists"
+    )
     return ExitCode.OK

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sketch.cli.application import command
-from sketch.cli.output import display_path, problem_text
-from sketch.errors import ExitCode, UsageError
+from sketch.cli.output import console, display_path, problem_text
+from sketch.errors import ExitCode, UsageError, plural
 
 if TYPE_CHECKING:
     from sketch.loading import LoadedDesign
+    from sketch.rendering.options import RenderOptions
 
 DEFAULT_FORMATS = "default"
+
+
+class DirectionChoice(StrEnum):  # mirrors sketch.rendering.options.Direction, kept import-free
+    LR = "LR"
+    TB = "TB"
+
+
+class ThemeChoice(StrEnum):
+    light = "light"
+    dark = "dark"
+
+
+DirectionOption = Annotated[
+    DirectionChoice,
+    typer.Option("--direction", "-d", help="Layout: LR (left to right) or TB (top to bottom)."),
+]
+ThemeOption = Annotated[
+    ThemeChoice, typer.Option("--theme", help="Diagram colours: light or dark.")
+]
+
+
+def render_options(direction: DirectionChoice, theme: ThemeChoice) -> RenderOptions:
+    from sketch.rendering.options import Direction, RenderOptions, Theme
+
+    return RenderOptions(direction=Direction(direction.value), theme=Theme(theme.value))
 
 
 @command
@@ -30,6 +57,7 @@ def render(
             "-f",
             help="Comma-separated outputs: png, svg, dot, md (the default set), html, "
             "mermaid, openapi, sql; or `all`.",
+            show_default="png,svg,dot,md",
         ),
     ] = DEFAULT_FORMATS,
     jobs: Annotated[
@@ -38,48 +66,51 @@ def render(
             "--jobs", "-j", min=1, help="Designs rendered at once (default: one per core)."
         ),
     ] = None,
+    direction: DirectionOption = DirectionChoice.LR,
+    theme: ThemeOption = ThemeChoice.light,
 ) -> ExitCode:
     """Render designs: architecture.png/.svg/.dot and design.md in OUTPUT/<name>/.
 
-    Each design is checked first; a design with problems is reported and not rendered
-    (exit code 1). Several designs (a folder, or many files) render in parallel with a
-    progress bar, and one broken design does not stop the others.
+    Each design is checked first. A design with problems is still drawn, as a draft: the
+    picture, design.md and design.html carry a "draft: N problems" banner, the problems
+    are printed, and the exit code is 1. Several designs (a folder, or many files) render
+    in parallel with a progress bar, and one broken design does not stop the others.
     """
     from sketch.loading.discover import design_files
     from sketch.rendering import parse_formats
 
     wanted = parse_formats(formats)
+    options = render_options(direction, theme)
     paths = design_files(files)
     if len(paths) > 1:
         from sketch.cli.progress import report_many
 
         _refuse_shared_names(paths)
         _prepare_output(output)
-        return report_many(paths, output, wanted, jobs=jobs)
-    return _render_one(paths[0], output, wanted)
+        return report_many(paths, output, wanted, jobs=jobs, options=options)
+    return _render_one(paths[0], output, wanted, options)
 
 
-def _render_one(path: Path, output: Path, wanted: tuple[str, ...]) -> ExitCode:
+def _render_one(
+    path: Path, output: Path, wanted: tuple[str, ...], options: RenderOptions
+) -> ExitCode:
     """One design, through the same steps as each design of a batch, said at more length."""
-    from sketch.rendering.batch import Status, render_path
+    from sketch.rendering.batch import render_path
 
-    _refuse_file(output)  # a design with problems leaves no output folder behind
-    outcome = render_path(path, output, wanted)  # what cannot load or draw raises: exit 2
-    if outcome.status is Status.check_problems:
-        for problem in outcome.problems:
-            typer.echo(problem_text(problem, path))
-        typer.secho(
-            f"{len(outcome.problems)} problem(s): nothing rendered; fix them and rerun",
-            fg=typer.colors.RED,
-        )
-        return outcome.status.exit_code
+    _refuse_file(output)
+    outcome = render_path(path, output, wanted, options)  # what cannot load or draw: exit 2
     for written in outcome.files:
-        typer.echo(f"wrote {display_path(written)}")
-    typer.secho(
-        f"rendered 1 design ({', '.join(wanted)}): {len(outcome.files)} files in "
-        f"{display_path(output)}",
-        fg=typer.colors.GREEN,
-    )
+        console.print(f"wrote {display_path(written)}")
+    for problem in outcome.problems:
+        console.print(problem_text(problem, path))
+    files = f"{plural(len(outcome.files), 'file')} in {display_path(output)}"
+    if outcome.problems:
+        console.failure(
+            f"rendered a draft ({', '.join(wanted)}): {files}, with "
+            f"{plural(len(outcome.problems), 'problem')} to fix (`sketch check` lists them)"
+        )
+    else:
+        console.success(f"rendered 1 design ({', '.join(wanted)}): {files}")
     return outcome.status.exit_code
 
 

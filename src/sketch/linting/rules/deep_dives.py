@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sketch.errors import did_you_mean
+from sketch.errors import did_you_mean, plural
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
 
@@ -45,7 +45,7 @@ def too_few_deep_dives(ctx: Context) -> Iterator[Hit]:
     """
     count, wanted = len(ctx.design.deep_dives), ctx.thresholds.deep_dives
     if count < wanted:
-        yield Hit("deep_dives", f"{count} deep dive(s); the framework asks for {wanted}")
+        yield Hit("deep_dives", f"{plural(count, 'deep dive')}; the framework asks for {wanted}")
 
 
 @rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sketch.errors import plural
 from sketch.estimating.availability import copies_of
 from sketch.estimating.uptime import managed, uptime_of
 from sketch.linting.context import Context
@@ -210,7 +211,7 @@ def too_few_flows(ctx: Context) -> Iterator[Hit]:
     """
     count, wanted = len(ctx.design.flows), ctx.thresholds.min_flows
     if count < wanted:
-        yield Hit("flows", f"{count} flow(s); walk through at least {wanted}")
+        yield Hit("flows", f"{plural(count, 'flow')}; walk through at least {wanted}")
 
 
 @rule(
