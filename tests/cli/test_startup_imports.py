@@ -22,7 +22,9 @@ NOT_IMPORTED: dict[tuple[str, ...], set[str]] = {
     ("--help",): MODEL | RENDERING | {"pydantic", "yaml"},
     ("new", "url-shortener", "-o", "{tmp}"): MODEL | RENDERING | {"yaml", "sketch.loading.python"},
     ("check", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.linting", "sketch.estimating"},
-    ("lint", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.rendering"},
+    # lint takes the typer path (its formats live in the command), so typer is in; rich,
+    # the renderers and YAML stay out.
+    ("lint", TWITTER): RENDERING | {"rich", "yaml", "sketch.rendering"},
     ("estimate", TWITTER): RENDERING | {"rich", "yaml", "sketch.linting"},
     ("render", TWITTER, "-f", "svg", "-o", "{tmp}"): {"rich", "yaml", "sketch.linting"},
 }

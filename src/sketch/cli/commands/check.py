@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from sketch.cli.application import command, show_traceback
-from sketch.cli.output import console, error, problem_text
-from sketch.errors import ExitCode, plural
+from sketch.errors import ExitCode
 
 
 @command
@@ -20,33 +19,6 @@ def check(
 
     Reports every problem at once. Exit code 1 when any problem is found.
     """
-    from sketch.checking import load_checked
-    from sketch.loading import LoadError
-    from sketch.loading.discover import design_files
+    from sketch.cli.check_files import check_files
 
-    total, unloadable = 0, 0
-    paths = design_files(files)
-    for path in paths:
-        try:
-            checked = load_checked(path)
-        except LoadError as exc:  # reported, and the other files are still checked
-            error(str(exc))
-            show_traceback(exc)
-            unloadable += 1
-            continue
-        total += len(checked.problems)
-        # By place in the file, as ruff sorts: not by which check found the problem.
-        for problem in sorted(checked.problems, key=lambda p: p.sort_key):
-            console.print(problem_text(problem, path))
-    designs = plural(len(paths), "design")
-    if unloadable:
-        console.failure(
-            f"{unloadable} of {designs} could not be loaded; "
-            f"{plural(total, 'problem')} in the others"
-        )
-        return ExitCode.USAGE
-    if total:
-        console.failure(f"{plural(total, 'problem')} in {designs}")
-        return ExitCode.PROBLEMS
-    console.success(f"{designs} checked: no problems")
-    return ExitCode.OK
+    return check_files(files, show_traceback)
