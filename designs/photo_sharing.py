@@ -221,7 +221,7 @@ components = [
               instances=48, replicas=48, tier="Data",
               notes="feeds: 500M users x 500 ids x 8 B = ~2 TB, plus hot photo metadata"),
     Component(name="db", kind="database", label="Metadata DB", technology="PostgreSQL",
-              shards=16, replicas=2, tier="Data", notes="sharded by user_id"),
+              shards=16, replicas=32, tier="Data", notes="sharded by user_id; 2 replicas a shard"),
 ]
 
 upload_photo = Flow(

@@ -227,7 +227,7 @@ components = [
     Component(name="cache", kind="cache", label="Metadata + View Counters",
               technology="Redis", instances=4, replicas=4, tier="Data"),
     Component(name="db", kind="database", label="Metadata DB", technology="MySQL (Vitess)",
-              shards=8, replicas=2, tier="Data", notes="sharded by video_id"),
+              shards=8, replicas=16, tier="Data", notes="sharded by video_id; 2 replicas a shard"),
 ]
 
 upload_video = Flow(

@@ -42,9 +42,12 @@ def serial(percents: list[float]) -> float:
 
 
 def copies_of(design: Design, component: Component) -> int:
-    """Instances, standby replicas, and read replicas declared as their own components."""
-    read_replicas = sum(1 for c in design.components if c.replica_of == component.name)
-    return component.instances + component.replicas + read_replicas
+    """The copies that can answer one request: the instances of its shard, and that shard's
+    share of the standby replicas and of the read replicas declared as their own components.
+    Shards are not copies of each other: a request needs the one that holds its key."""
+    read_replicas = sum(c.instances for c in design.components if c.replica_of == component.name)
+    shards = component.shards or 1
+    return component.instances + (component.replicas + read_replicas) // shards
 
 
 @dataclass(frozen=True)

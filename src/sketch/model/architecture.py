@@ -65,7 +65,11 @@ class Component(Declared):
     technology: str | None = Field(default=None, description="e.g. Redis, PostgreSQL, Kafka.")
     instances: PositiveCount = 1
     """How many run (a single stateful one is a SPOF at high availability, D303)."""
-    replicas: NonNegativeCount = Field(default=0, description="Standby or read replicas.")
+    replicas: NonNegativeCount = Field(
+        default=0,
+        description="Standby or read replicas, in all: with shards, across every shard "
+        "(shards=16, replicas=32 is two a shard).",
+    )
     shards: PositiveCount | None = None
     """Number of shards (partitions); the key goes in `notes`."""
     replica_of: str | None = Field(default=None, description="For read replicas: the primary.")
