@@ -3,11 +3,11 @@ components, against the commit before the load model (issue 11's target: no wors
 
     .venv/bin/python benchmarks/bench_load.py [--runs 15] [--base c491117~1]
 
-The designs are built here (the same file for both trees, so only the code differs): a
-client, a load balancer, then services, caches, databases, queues, workers and object stores
-in turn; half the flows write (POST through a service to a store and a queue) and half read
-(GET through a cache, the misses to a database). The base tree is `git archive`d into a
-temporary folder, so no worktree or checkout is touched.
+The designs are `synthetic.py`'s, as the scaling benchmarks use (the same file for both
+trees, so only the code differs): a client, a load balancer, then services, caches,
+databases, queues, workers and object stores in turn, half the flows writing and half
+reading, with the scale figures the estimate and the load model read. The base tree is
+`git archive`d into a temporary folder, so no worktree or checkout is touched.
 
 Each tree runs in its own process, its `src/` first on the path, and times `--runs`
 in-process runs of each command (the CLI's click command, built once, after one warm-up:
@@ -29,145 +29,14 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate
+
 REPO = Path(__file__).resolve().parents[1]
 SIZES = (10, 100, 300)
 BASE = "c491117~1"  # the commit before the load model's fields and route_load
 TARGET = 2.0
 
-_KINDS = (  # (prefix, kind, tier, technology) after the fixed head of the design
-    ("svc", "service", "Service", None),
-    ("cache", "cache", "Data", "Redis"),
-    ("db", "database", "Data", "PostgreSQL"),
-    ("queue", "queue", "Async", "Kafka"),
-    ("worker", "worker", "Async", None),
-    ("store", "object_store", "Data", "S3"),
-)
-
-
-def design_source(n: int) -> str:
-    """A `sketch check`-clean design with `n` components that loads on both trees."""
-    comps = [
-        ("client", "client", "Clients", None),
-        ("lb", "load_balancer", "Edge", "Nginx"),
-        ("app", "service", "Service", None),
-        ("cache", "cache", "Data", "Redis"),
-        ("db", "database", "Data", "PostgreSQL"),
-    ]
-    i = 0
-    while len(comps) < n:
-        prefix, kind, tier, tech = _KINDS[i % len(_KINDS)]
-        comps.append((f"{prefix}{i}", kind, tier, tech))
-        i += 1
-    comps = comps[:n]
-    of = {k: [c[0] for c in comps if c[1] == k] for k in {c[1] for c in comps}}
-    services, caches, dbs = of["service"], of["cache"], of["database"]
-    queues, workers = of.get("queue", []), of.get("worker", [])
-    entities, apis, flows = max(5, n // 5), max(8, n // 3), max(2, n // 10)
-    out = [
-        "from sketch import *",
-        "",
-        "design = Design(",
-        f'    name="synth{n}",',
-        f"    limits=Limits(min_entities=3, max_entities={entities}, min_apis=5, max_apis={apis}),",
-        "    requirements=Requirements(",
-        "        in_scope=[Feature(key='post', text='Users post items'),",
-        "                  Feature(key='read', text='Users read a feed')],",
-        "        out_of_scope=['Search'],",
-        "        scale=Scale(dau=10_000_000, write_name='item', writes_per_user_per_day=2,",
-        "                    read_write_ratio=50, peak_factor=3,",
-        "                    item_sizes=[ItemSize(name='body', bytes=1000)],",
-        "                    retention_years=3, replication_factor=3,",
-        "                    capacity=Capacity(qps_per_server=2000, qps_per_database=10000)),",
-        "        latency=[LatencyTarget(operation='feed read', ms=200, percentile='p99')],",
-        "        consistency=[Consistency(level='eventual', applies_to='feed')],",
-        "        availability=99.9,",
-        "    ),",
-        "    entities=[",
-    ]
-    stores = dbs + caches
-    for e in range(entities):
-        ref = "" if e == 0 else ", references='E0.id'"
-        out.append(
-            f"        Entity(name='E{e}', stored_in='{stores[e % len(stores)]}', fields=["
-            "Field(name='id', type='BIGINT', primary_key=True), "
-            f"Field(name='owner_id', type='BIGINT'{ref}), Field(name='body', type='TEXT')]),"
-        )
-    out += ["    ],", "    apis=["]
-    for a in range(apis):
-        method = ("POST", "GET")[a % 2]
-        serves = "['post']" if method == "POST" else "['read']"
-        out.append(
-            f"        Api(method='{method}', path='/api/v1/r{a}/{{id}}', purpose='Operation {a}',"
-            f" request=['id'], response=['ok'], serves={serves}),"
-        )
-    out += ["    ],", "    components=["]
-    for name, kind, tier, tech in comps:
-        extra = f", technology='{tech}'" if tech else ""
-        extra += ", instances=3" if kind in ("service", "load_balancer", "worker") else ""
-        extra += ", replicas=2" if kind in ("cache", "database", "queue") else ""
-        out.append(f"        Component(name='{name}', kind='{kind}', tier='{tier}'{extra}),")
-    out += ["    ],", "    flows=["]
-    reached = {"client", "lb"}
-    for f in range(flows):
-        svc, cache, db = services[f % len(services)], caches[f % len(caches)], dbs[f % len(dbs)]
-        if f % 2 == 0:
-            queue = queues[f % len(queues)] if queues else db
-            worker = workers[f % len(workers)] if workers else svc
-            api = f"POST /api/v1/r{(2 * f) % apis}/{{id}}"
-            steps = [
-                ("client", "lb", f"post item {f}", api, ""),
-                ("lb", svc, "route", None, ""),
-                (svc, db, "INSERT row", None, ""),
-                (svc, queue, "publish event", None, ""),
-                (queue, worker, "deliver", None, ""),
-                (svc, "client", "return ok", None, ""),
-            ]
-            reached |= {svc, db, queue, worker}
-        else:
-            api = f"GET /api/v1/r{(2 * f + 1) % apis}/{{id}}"
-            steps = [
-                ("client", "lb", f"read feed {f}", api, ""),
-                ("lb", svc, "route", None, ""),
-                (svc, cache, "GET feed", None, ""),
-                (svc, db, "SELECT rows", None, "miss"),
-                (svc, "client", "return feed", None, ""),
-            ]
-            reached |= {svc, cache, db}
-        out.append(f"        Flow(name='Flow {f}', steps=[")
-        for source, target, action, call, condition in steps:
-            extra = f", api='{call}'" if call else ""
-            extra += f", condition='{condition}'" if condition else ""
-            extra += ", asynchronous=True" if source in queues else ""
-            out.append(
-                f"            Step(from_='{source}', to='{target}', action='{action}'{extra}),"
-            )
-        out.append("        ]),")
-    out += ["    ],", "    links=["]
-    for k, name in enumerate(c[0] for c in comps):
-        if name not in reached:
-            source = services[k % len(services)] if name not in services else "lb"
-            out.append(f"        Link(from_='{source}', to='{name}', label='l{k}'),")
-    out += ["    ],", "    bottlenecks=["]
-    for b in range(max(4, n // 25)):
-        name = comps[2 + b % (n - 2)][0]
-        out.append(
-            f"        Bottleneck(title='Hot spot {b}', problem='Load on {name}',"
-            f" components=['{name}'], solution='Shard {name}'),"
-        )
-    out += ["    ],", "    deep_dives=["]
-    for d in range(2):
-        out.append(
-            f"        DeepDive(topic='Topic {d}', problem='Problem {d}', components=['app'],"
-            " approaches=[Approach(name='A', how=['x'], pros=['p'], cons=['c']),"
-            " Approach(name='B', how=['y'], pros=['p'], cons=['c'])],"
-            " decision='A', justification='because'),"
-        )
-    out += ["    ],", ")"]
-    return "\n".join(out) + "\n"
-
-
-# Run in each tree's own interpreter: argv = runs, then the design paths. Prints JSON:
-# {path: {"estimate": [[cpu ms, wall ms], ...], "lint": [...]}}; exit codes 0 and 1 are fine.
 _CHILD = """
 import contextlib, io, json, sys, time
 from typer.main import get_command
@@ -254,7 +123,7 @@ def main() -> None:
         paths = []
         for n in SIZES:
             path = folder / f"synth{n}.py"
-            path.write_text(design_source(n), encoding="utf-8")
+            path.write_text(generate(n), encoding="utf-8")
             paths.append(path)
         base_src = base_tree(options.base, folder / "base")
         base_rounds, now_rounds = [], []
