@@ -11,16 +11,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sketch.checking.checks import RATE_AGREEMENT
 from sketch.estimating.conventions import Conventions
 from sketch.estimating.figures import Estimates, FigureName
 from sketch.estimating.spoken import X, count, count_in_steps, exact_number, factor, relation
+from sketch.estimating.worksheet import SCALE_PATH
 from sketch.model import Design, Flow, ItemSize, Scale, Workload
 
-SCALE_PATH = "requirements.scale"
 #: Names of the two workloads of a design that declares none.
 LEGACY_WRITE, LEGACY_READ = "writes", "reads"
-#: A total and a per-user rate further apart than this disagree.
-AGREEMENT = 0.05
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,7 @@ def _rate(
         return None  # an unknown `ratio_of` is check's C401; nothing to add here
     field, rate, step = candidates[0]
     for other, value, other_step in candidates[1:]:
-        if not math.isclose(value, rate, rel_tol=AGREEMENT):
+        if not math.isclose(value, rate, rel_tol=RATE_AGREEMENT):
             problems.append(
                 RateProblem(
                     f"{path}.{other}",
