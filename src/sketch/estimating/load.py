@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from sketch.estimating.catalogue import Catalogue, NodeFigures
 from sketch.estimating.conventions import Conventions
 from sketch.estimating.derive import estimate
-from sketch.estimating.figures import FigureName
+from sketch.estimating.figures import Estimates, FigureName
 from sketch.estimating.routing import Contribution, operation_of, route
 from sketch.estimating.spoken import X, count, count_in_steps, size
 from sketch.estimating.workloads import (
@@ -248,7 +248,7 @@ def route_load(
     components = _components(
         design, conventions, catalogue, contributions, rates, carried, scale, estimates
     )
-    idle = tuple((rate.path, rate.name) for rate in rates if rate.name not in served and rate.path)
+    idle = tuple((rate.path, rate.name) for rate in rates if rate.name not in served)
     lost = tuple(
         (rate.path, rate.name)
         for rate in rates
@@ -318,7 +318,7 @@ def _components(
     rates: list[WorkloadRate],
     carried: dict[int, str],
     scale: float,
-    estimates: object,
+    estimates: Estimates,
 ) -> list[ComponentLoad]:
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     for c in contributions:
@@ -560,12 +560,9 @@ def _connections(design: Design, tallies: dict[str, _Tally], scale: float) -> No
 
 
 def _cache_memory(
-    design: Design, tallies: dict[str, _Tally], estimates: object, scale: float
+    design: Design, tallies: dict[str, _Tally], estimates: Estimates, scale: float
 ) -> None:
     """A cache holding no declared dataset gets the estimate's cache size (the hot set)."""
-    from sketch.estimating.figures import Estimates
-
-    assert isinstance(estimates, Estimates)
     hot = estimates.figure(FigureName.cache_size)
     caches = [c for c in design.components if c.kind == Kind.cache and tallies[c.name].reads]
     if hot is None or not caches or any(tallies[c.name].memory for c in caches):
