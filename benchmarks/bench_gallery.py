@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from steady import steady_bytecode
+
 REPO = Path(__file__).resolve().parents[1]
 
 # The child prints the time spent inside render_many, so start-up can be told apart.
@@ -78,6 +80,7 @@ def measure(script: Path, designs: Path, formats: str, modes: list[int], runs: i
 
 
 def main() -> None:
+    steady_bytecode()
     from sketch.rendering.batch import default_jobs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from steady import steady_bytecode
+
 REPO = Path(__file__).resolve().parents[1]
 TWITTER = REPO / "designs" / "twitter.py"
 SKETCH = [sys.executable, "-m", "sketch"]
@@ -45,6 +47,7 @@ def variants(folder: Path, count: int) -> None:
 
 
 def main() -> None:
+    steady_bytecode()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--designs", type=int, default=200)

@@ -30,6 +30,7 @@ from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from steady import steady_bytecode
 from synthetic import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,6 +114,7 @@ def base_tree(commit: str, folder: Path) -> Path:
 
 
 def main() -> None:
+    steady_bytecode()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per round")
     parser.add_argument("--rounds", type=int, default=3, help="turns of each tree")

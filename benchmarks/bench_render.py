@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from steady import steady_bytecode
+
 REPO = Path(__file__).resolve().parents[1]
 SKETCH = [sys.executable, "-m", "sketch"]
 
@@ -47,6 +49,7 @@ def in_process_render_seconds(design_path: str, runs: int, out: Path) -> float:
 
 
 def main() -> None:
+    steady_bytecode()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("design", nargs="?", default=str(REPO / "designs" / "twitter.py"))
     parser.add_argument("--runs", type=int, default=7)

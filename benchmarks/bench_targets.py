@@ -32,6 +32,7 @@ PY = sys.executable
 SKETCH = [PY, "-m", "sketch"]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from steady import steady_bytecode  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 
@@ -359,6 +360,7 @@ SECTIONS = {
 
 
 def main() -> None:
+    steady_bytecode()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--only", nargs="*", choices=sorted(SECTIONS), default=list(SECTIONS))

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 import sketch
 from sketch.checking import broken_references, check
 from sketch.model import Design, Kind
+from sketch.model.field_docs import document_fields
 from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS
 from sketch.rendering.reference import STEPS, icon_files, reference_markdown
 
@@ -42,6 +43,7 @@ def test_every_public_model_is_in_the_reference_and_every_field_is_described() -
         and issubclass(getattr(sketch.model, name), BaseModel)
     } - {"Model", "Declared"}  # the bases: their one field shows in every object
     assert public == {m.__name__ for m in _all_models()}
+    document_fields(*_all_models())
     for model in _all_models():
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name} has no description"

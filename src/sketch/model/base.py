@@ -63,9 +63,8 @@ class Model(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         str_strip_whitespace=True,
-        # A docstring under a field is its description: docs/reference.md and the JSON
-        # Schema (editor tooltips) show it.
-        use_attribute_docstrings=True,
+        # A docstring under a field is its description, read only by what shows it (the
+        # JSON Schema, docs/reference.md): sketch.model.field_docs says why not here.
     )
     _source: Location | None = PrivateAttr(default=None)
 

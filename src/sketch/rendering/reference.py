@@ -47,6 +47,7 @@ from sketch.model import (
     Suppression,
     Workload,
 )
+from sketch.model.field_docs import document_fields
 from sketch.rendering.icons import KIND_ICONS, TECHNOLOGY_ICONS, IconRef
 
 #: Where the kind icons go, relative to docs/reference.md.
@@ -87,6 +88,7 @@ _KIND_NOTES = {
 def reference_markdown() -> str:
     """The whole of docs/reference.md."""
     parts = [_HEADER, _contents(), _kinds(), _technologies()]
+    document_fields(*(model for _, models in STEPS for model in models))
     for title, models in STEPS:
         parts.append(f"## {title}\n")
         parts += [_model(model) for model in models]

@@ -6,12 +6,14 @@ import json
 from typing import Any
 
 from sketch.model import Design
+from sketch.model.field_docs import document_fields
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def design_schema() -> dict[str, Any]:
     """Design.model_json_schema, plus what the loader also accepts (`$schema`, text features)."""
+    document_fields(Design)
     schema = Design.model_json_schema(by_alias=True)
     schema = {"$schema": DIALECT, **schema}
     schema["properties"] = {
