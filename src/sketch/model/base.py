@@ -63,6 +63,10 @@ class Model(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         str_strip_whitespace=True,
+        # Each class's validator is built when it first validates, not at import: the
+        # commands that never validate a design (`rules`, `new`, `--help` paths) skip it, and
+        # building only the classes a design uses made import + load of twitter 0.8x.
+        defer_build=True,
         # A docstring under a field is its description, read only by what shows it (the
         # JSON Schema, docs/reference.md): sketch.model.field_docs says why not here.
     )
