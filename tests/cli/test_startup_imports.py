@@ -22,11 +22,13 @@ NOT_IMPORTED: dict[tuple[str, ...], set[str]] = {
     ("--help",): MODEL | RENDERING | {"pydantic", "yaml"},
     ("new", "url-shortener", "-o", "{tmp}"): MODEL | RENDERING | {"yaml", "sketch.loading.python"},
     ("check", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.linting", "sketch.estimating"},
-    # lint takes the typer path (its formats live in the command), so typer is in; rich,
-    # the renderers and YAML stay out.
-    ("lint", TWITTER): RENDERING | {"rich", "yaml", "sketch.rendering"},
+    # given paths only, check, lint and render skip typer (sketch.cli.fast)
+    ("lint", TWITTER): RENDERING | TERMINAL | {"yaml", "sketch.rendering"},
+    # with an option, lint takes the typer path; rich, the renderers and YAML stay out
+    ("lint", TWITTER, "--format", "json"): RENDERING | {"rich", "yaml", "sketch.rendering"},
     ("estimate", TWITTER): RENDERING | {"rich", "yaml", "sketch.linting"},
     ("render", TWITTER, "-f", "svg", "-o", "{tmp}"): {"rich", "yaml", "sketch.linting"},
+    ("render", TWITTER): TERMINAL | {"yaml"},
 }
 
 

@@ -20,6 +20,8 @@ LIGHT = [
     "sketch.rendering.markdown",
     "sketch.rendering.dot",
     "sketch.cli.commands.render",
+    "sketch.cli.render_files",
+    "sketch.cli.lint_files",
 ]
 
 
