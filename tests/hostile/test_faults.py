@@ -12,6 +12,7 @@ import random
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,6 +87,17 @@ def test_the_cli_says_which_file_and_why(
     assert "the disk (or your quota) is full" in result.stderr
     assert ".sketch-" not in result.stderr and "Traceback" not in result.output
     assert snapshot(out) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_on_linux_the_swap_is_one_atomic_exchange(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "from-a").touch()
+    assert files._renameat2() is not None  # found among the process's own symbols
+    assert files._exchange(a, b)
+    assert (b / "from-a").exists() and not (a / "from-a").exists()
 
 
 def test_without_an_atomic_exchange_the_swap_still_lands_whole(

@@ -10,21 +10,23 @@ The terminal report (a progress bar, every problem, a summary line) is `sketch.c
 from __future__ import annotations
 
 import importlib
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sketch.errors import ConfigError, ExitCode, LoadError, Problem, SketchError, plural
 from sketch.rendering.options import DEFAULT_OPTIONS, RenderOptions
+
+if TYPE_CHECKING:  # the pool's modules (~15 ms) load only when several designs render
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 
 class Status(StrEnum):
@@ -159,6 +161,8 @@ def _outcomes(
         for index, path in enumerate(paths):
             yield index, render_one(path, out_dir, formats, options)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_pool_context(),
@@ -190,6 +194,8 @@ _WARM_MODULES = (
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         for module in _WARM_MODULES:

@@ -18,14 +18,13 @@ What it guarantees, whatever the target path is:
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import functools
 import os
 import secrets
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -302,6 +301,8 @@ def _exchange(a: Path, b: Path) -> bool:
     renameat2 = _renameat2()
     if renameat2 is None:
         return False
+    import ctypes
+
     result = renameat2(
         _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), ctypes.c_uint(_RENAME_EXCHANGE)
     )
@@ -315,10 +316,16 @@ def _exchange(a: Path, b: Path) -> bool:
 
 @functools.cache
 def _renameat2() -> Callable[..., int] | None:
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    """glibc's renameat2, from the symbols already loaded into this process: asking
+    `ctypes.util.find_library("c")` instead runs `ldconfig -p` (3 ms) in every render."""
+    if not sys.platform.startswith("linux"):
         return None
-    return getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+    import ctypes
+
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except OSError:
+        return None
 
 
 def _remove_stale_staging(parent: Path, name: str) -> None:
