@@ -112,7 +112,20 @@ def test_a_load_error_comes_before_the_summary(sketch: Sketch, tmp_path: Path) -
     error = next(i for i, line in enumerate(lines) if "syntax error" in line)
     summary = next(i for i, line in enumerate(lines) if line.startswith("Found "))
     assert error < summary == len(lines) - 1
-    assert "1 design could not be loaded" in lines[summary - 1]
+    assert "; 1 design could not be loaded (the error is above)." in lines[summary]
+
+
+@pytest.mark.parametrize("others", [[], [WEAK]], ids=["alone", "beside a design"])
+def test_a_design_that_did_not_load_is_never_all_clear(
+    sketch: Sketch, tmp_path: Path, others: list[Path]
+) -> None:
+    result = sketch("lint", tmp_path / "missing.py", *others)
+    assert result.exit_code == 2
+    assert "missing.py: no such file" in result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert "All clear" not in result.stdout
+    assert last.startswith("Nothing linted" if not others else "Found ")
+    assert last.endswith("1 design could not be loaded (the error is above).")
 
 
 def test_the_pre_commit_hooks_run_as_declared(

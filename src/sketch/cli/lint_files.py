@@ -70,10 +70,10 @@ def lint_files(
             unloadable += 1
         except RuleCrashed as exc:
             return _crashed(exc, path, on_crash)
-    # A design that does not load is said before the summary line, which stays the last.
-    footer = (
-        f"{plural(unloadable, 'design')} could not be loaded (the error is above); "
-        "the others are reported here"
+    # A design that does not load is said (on stderr) before the summary line, which counts
+    # it; machine formats keep stdout parseable and say it on stderr after.
+    not_loaded = (
+        f"{plural(unloadable, 'design')} could not be loaded (the error is above)"
         if unloadable
         else None
     )
@@ -81,17 +81,17 @@ def lint_files(
         from sketch.linting.report import statistics as count_per_rule
 
         console.print(count_per_rule(reports), nl=False)
-        if footer:
-            error(footer)
+        if not_loaded:
+            error(not_loaded)
     else:
         shown = (
             OutputFormat.full
             if show_source and output_format is OutputFormat.text
             else output_format
         )
-        console.print(_render(reports, shown, show_suppressed, footer), nl=False)
-        if footer and shown not in _TEXT_FORMATS:  # machine formats keep stdout parseable
-            error(footer)
+        console.print(_render(reports, shown, show_suppressed, unloadable), nl=False)
+        if not_loaded and shown not in _TEXT_FORMATS:
+            error(not_loaded)
     if unloadable:  # a design that does not load is a load error, whatever --exit-zero says
         return ExitCode.USAGE
     errors = any(f.severity == "error" for r in reports for f in r.active)
@@ -105,7 +105,7 @@ def _render(
     reports: list,  # type: ignore[type-arg]
     output_format: OutputFormat,
     show_suppressed: bool,
-    footer: str | None = None,
+    unloadable: int = 0,
 ) -> str:
     from sketch.linting import REGISTRY, report, sarif
 
@@ -118,13 +118,15 @@ def _render(
     style = console.style  # colour as every command does: NO_COLOR, FORCE_COLOR, a terminal
     shown = [terminal_report(r) for r in reports]  # user text made safe before it is styled
     if output_format is OutputFormat.concise:
-        return report.concise(shown, style=style, show_suppressed=show_suppressed, footer=footer)
+        return report.concise(
+            shown, style=style, show_suppressed=show_suppressed, unloadable=unloadable
+        )
     return report.text(
         shown,
         style=style,
         show_suppressed=show_suppressed,
         show_source=output_format is OutputFormat.full,
-        footer=footer,
+        unloadable=unloadable,
         clean=terminal_safe,
     )
 

@@ -32,12 +32,12 @@ def text(
     style: Style | None = None,
     show_suppressed: bool = False,
     show_source: bool = False,
-    footer: str | None = None,
+    unloadable: int = 0,
     clean: Callable[[str], str] | None = None,
 ) -> str:
     """ruff-style text. `style` colours it (the CLI passes `typer.style` on a terminal);
     `show_source` adds the line each finding was declared on, with a caret under it;
-    `footer` goes just before the summary line (what could not be loaded)."""
+    `unloadable` designs (their errors are on stderr) are counted in the summary line."""
     style = style or _plain
     lines: list[str] = []
     for report in reports:
@@ -54,9 +54,7 @@ def text(
         if report.skipped_rules:
             lines.append(style(f"  note: {report.skipped_rules}", fg="yellow"))
         lines.append("")
-    if footer:
-        lines.append(footer)
-    lines.append(summary(reports, style))
+    lines.append(summary(reports, style, unloadable))
     return "\n".join(lines) + "\n"
 
 
@@ -65,7 +63,7 @@ def concise(
     *,
     style: Style | None = None,
     show_suppressed: bool = False,
-    footer: str | None = None,
+    unloadable: int = 0,
 ) -> str:
     """One line per finding, `file:line:col: CODE [severity] message`, as editors' problem
     matchers read them (column 1 when only the line is known), then the summary."""
@@ -83,9 +81,7 @@ def concise(
             )
         if report.skipped_rules:
             lines.append(f"{relative_path(report.file)}:1:1: note: {report.skipped_rules}")
-    if footer:
-        lines.append(footer)
-    lines.append(summary(reports, style))
+    lines.append(summary(reports, style, unloadable))
     return "\n".join(lines) + "\n"
 
 
@@ -176,7 +172,9 @@ def counts(reports: Sequence[DesignReport]) -> Counter[str]:
     return tally
 
 
-def summary(reports: Sequence[DesignReport], style: Style = _plain) -> str:
+def summary(reports: Sequence[DesignReport], style: Style = _plain, unloadable: int = 0) -> str:
+    """The last line: what was found, in how many designs; a design that did not load is
+    never "all clear" (nothing was linted in it)."""
     tally = counts(reports)
     designs = f"{len(reports)} design{'s' if len(reports) != 1 else ''}"
     total = sum(tally[s.value] for s in Severity)
@@ -185,14 +183,20 @@ def summary(reports: Sequence[DesignReport], style: Style = _plain) -> str:
         for s in Severity
         if tally[s.value]
     ]
-    head = (
-        f"Found {total} finding{'s' if total != 1 else ''} in {designs}: {', '.join(parts)}"
-        if total
-        else f"All clear: {designs} linted, no findings"
-    )
+    if total:
+        head = f"Found {total} finding{'s' if total != 1 else ''} in {designs}: {', '.join(parts)}"
+    elif unloadable and not reports:
+        head = "Nothing linted"
+    elif unloadable:
+        head = f"No findings in {designs} linted"
+    else:
+        head = f"All clear: {designs} linted, no findings"
     if tally["suppressed"]:
         head += f"; {tally['suppressed']} suppressed (--show-suppressed lists them)"
-    colour = "red" if tally["error"] else ("yellow" if total else "green")
+    if unloadable:
+        failed = f"{unloadable} design{'s' if unloadable != 1 else ''}"
+        head += f"; {failed} could not be loaded (the error is above)"
+    colour = "red" if tally["error"] or unloadable else ("yellow" if total else "green")
     return style(head + ".", fg=colour)
 
 
