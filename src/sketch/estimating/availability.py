@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sketch.estimating.nodes import copies_per_key, primaries, shard_count
 from sketch.estimating.request_path import CALLER_KINDS, request_path, serves_requests
 from sketch.estimating.spoken import MINUS, X
 from sketch.estimating.uptime import Uptime, managed, uptime_of
@@ -42,12 +43,10 @@ def serial(percents: list[float]) -> float:
 
 
 def copies_of(design: Design, component: Component) -> int:
-    """The copies that can answer one request: the instances of its shard, and that shard's
-    share of the standby replicas and of the read replicas declared as their own components.
-    Shards are not copies of each other: a request needs the one that holds its key."""
+    """The copies that can answer one request (`sketch.estimating.nodes.copies_per_key`),
+    counting the read replicas declared as their own components."""
     read_replicas = sum(c.instances for c in design.components if c.replica_of == component.name)
-    shards = component.shards or 1
-    return component.instances + (component.replicas + read_replicas) // shards
+    return copies_per_key(component, read_replicas)
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,10 @@ def flow_availability(design: Design, index: int) -> FlowAvailability:
             continue
         is_managed = managed(component)
         copies = 1 if is_managed else copies_of(design, component)
-        failover = component.kind is Kind.database and copies > component.instances
+        # a database whose key has more copies than primaries: a replica takes over
+        failover = component.kind is Kind.database and copies > primaries(component) // shard_count(
+            component
+        )
         parts.append(
             Part(name, uptime_of(component), copies, shards, is_managed, failover and copies > 1)
         )

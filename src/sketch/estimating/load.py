@@ -20,6 +20,7 @@ from sketch.estimating.catalogue import Catalogue, NodeFigures
 from sketch.estimating.conventions import Conventions
 from sketch.estimating.derive import estimate
 from sketch.estimating.figures import Estimates, FigureName
+from sketch.estimating.nodes import all_nodes, primaries, shard_count
 from sketch.estimating.routing import Contribution, operation_of, route
 from sketch.estimating.spoken import X, count, count_in_steps, size
 from sketch.estimating.workloads import (
@@ -371,17 +372,19 @@ def _replicas_of(design: Design, primary: str) -> list[Component]:
 
 
 def read_nodes(component: Component) -> int:
-    """Nodes that answer reads: every instance of every shard, and the replicas."""
-    return (component.shards or 1) * component.instances + component.replicas
+    """Nodes that answer reads: every primary and every replica (`sketch.estimating.nodes`)."""
+    return all_nodes(component)
 
 
 def write_nodes(component: Component, figures: NodeFigures) -> int:
-    """Nodes that take writes: one primary per shard for a relational database; every
-    instance for a distributed one and for everything else."""
-    shards = component.shards or 1
+    """Nodes that take writes: one primary per shard for a relational database; every node
+    of a distributed one (its per-node write figure is already after replication); the
+    primaries of everything else."""
     if component.kind == Kind.database and not figures.distributed_writes:
-        return shards
-    return shards * component.instances
+        return shard_count(component)
+    if figures.distributed_writes:
+        return all_nodes(component)
+    return primaries(component)
 
 
 def _pool_replica_reads(design: Design, tallies: dict[str, _Tally]) -> None:
@@ -606,9 +609,10 @@ def _dimensions(
                 "writes", writes, figures.writes_per_second * n, figures.writes_per_second, n, "/s"
             )
         )
-    shards = component.shards or 1
     if figures.storage_bytes and tally.stored:
-        per_copy = shards if not figures.distributed_writes else shards * component.instances
+        # One copy of the data: a relational database holds it on its shards' primaries, a
+        # distributed one spreads it over its primaries; replicas hold copies, not more data.
+        per_copy = primaries(component) if figures.distributed_writes else shard_count(component)
         found.append(
             Dimension(
                 "storage",
@@ -620,14 +624,14 @@ def _dimensions(
             )
         )
     if figures.memory_bytes and tally.memory:
-        n = shards * component.instances
+        n = primaries(component)
         found.append(
             Dimension(
                 "memory", tally.memory, figures.memory_bytes * n, figures.memory_bytes, n, "B"
             )
         )
     if figures.connections and tally.connections:
-        n = shards * component.instances
+        n = primaries(component)
         found.append(
             Dimension(
                 "connections",

@@ -64,11 +64,13 @@ class Component(Declared):
     """What the box says; defaults to `name`."""
     technology: str | None = Field(default=None, description="e.g. Redis, PostgreSQL, Kafka.")
     instances: PositiveCount = 1
-    """How many run (a single stateful one is a SPOF at high availability, D303)."""
+    """How many run, in all, and at least one a shard: `shards=16` alone is 16 primaries,
+    `instances=10, shards=10` is 10 (a single stateful one is a SPOF at high availability,
+    D303)."""
     replicas: NonNegativeCount = Field(
         default=0,
-        description="Standby or read replicas, in all: with shards, across every shard "
-        "(shards=16, replicas=32 is two a shard).",
+        description="Standby or read replicas on top of the instances, in all: with shards, "
+        "across every shard (shards=16, replicas=32 is two a shard, 48 nodes).",
     )
     shards: PositiveCount | None = None
     """Number of shards (partitions); the key goes in `notes`."""
