@@ -45,6 +45,12 @@ def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
     assert result.exit_code == 0
     assert "database: 10K requests/s, 1K writes/s, 70 TB storage" in result.stdout
     assert result.stdout.count("source: ") == len(KIND_DEFAULTS) + len(TECHNOLOGY_DEFAULTS)
+    lines = result.stdout.splitlines()
+    cassandra = lines.index(next(line for line in lines if line.startswith("  cassandra:")))
+    assert lines[cassandra].endswith("(writes on every node)")
+    assert lines[cassandra + 1].startswith("      source: Netflix tech blog")
+    dns = lines.index("  dns: no figure (managed)")
+    assert lines[dns + 1] == "      source: " + KIND_DEFAULTS[Kind.dns].source
 
 
 @pytest.mark.parametrize(

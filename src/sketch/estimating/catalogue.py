@@ -209,6 +209,7 @@ class _Override(BaseModel):
     memory_bytes: PositiveAmount | None = None
     connections: PositiveAmount | None = None
     managed: bool | None = None
+    distributed_writes: bool | None = None
     reference: str | None = None
 
 
@@ -279,16 +280,18 @@ def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str)
         )
         if (value := getattr(override, name)) is not None
     }
-    if not given and getattr(override, "managed", None) is None:
+    managed = getattr(override, "managed", None)
+    distributed = override.distributed_writes
+    if not given and managed is None and distributed is None:
         return figures
     reference = override.reference
     source = _sourced(figures, f"{where}" + (f": {reference}" if reference else ""), list(given))
-    managed = getattr(override, "managed", None)
     return replace(
         figures,
         **given,
         managed=figures.managed if managed is None else managed,
-        source=source,
+        distributed_writes=figures.distributed_writes if distributed is None else distributed,
+        source=source if given or managed is not None else figures.source,
     )
 
 
