@@ -66,3 +66,11 @@ def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
 def test_bad_capacity_settings_are_config_errors(settings: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(ConfigError, match=message):
         catalogue_from_settings(settings, "pyproject.toml")
+
+
+def test_cassandra_holds_what_datastax_sizes_a_node_for_and_scylla_claims_nothing() -> None:
+    from sketch.estimating.catalogue import TECHNOLOGY_DEFAULTS as TECH
+
+    assert TECH["cassandra"].storage_bytes == 2e12
+    assert "DataStax" in TECH["cassandra"].source and "2 TB" in TECH["cassandra"].source
+    assert TECH["scylla"].storage_bytes is None and TECH["scylla"].distributed_writes

@@ -98,3 +98,12 @@ def test_a_project_can_say_it_for_a_technology() -> None:
     store = route_load(one_store_design(_ring()), catalogue=catalogue).component("store")
     assert store is not None
     assert {d.name: d.nodes for d in store.dimensions}["writes"] == 30
+
+
+def test_a_distributed_store_keeps_its_replication_factor_of_copies_of_a_key() -> None:
+    store = Component(
+        name="store", kind="database", technology="Cassandra", instances=12, replicas=24
+    )
+    assert copies_of(one_store_design(store), store) == 3  # RF 3, not 36 copies of every key
+    relational = Component(name="store", kind="database", technology="PostgreSQL", instances=2)
+    assert copies_of(one_store_design(relational), relational) == 2  # primary and standby
