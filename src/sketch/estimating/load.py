@@ -12,6 +12,7 @@ at the average (said so) when it does not. `scale=k` multiplies all of today's t
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -488,6 +489,13 @@ def _stored(
             for store in stores:
                 if store not in components:
                     continue
+                rewrite = _only_rewrites(flows, store) if _sized_dataset(design, store) else None
+                if rewrite is not None:
+                    tallies[store].why.append(
+                        f"{item.name} of '{rate.name}' adds no bytes: its flows only rewrite "
+                        f"rows of the dataset {store} holds ({rewrite})"
+                    )
+                    continue
                 tallies[store].stored += value
                 tallies[store].why.append(
                     f"stores {item.name} of '{rate.name}': {count_in_steps(rate.average)}/s {X} "
@@ -513,10 +521,33 @@ def _stored(
         )
 
 
+#: An action that changes rows the store holds already: it adds no bytes (a re-crawl's
+#: UPSERT of a URL's row, a counter's INCR). Said by its first word, as people write steps.
+_REWRITES = re.compile(
+    r"^\W*(update|upsert|delete|remove|patch|incr|increment|decr|decrement)\b", re.I
+)
+
+
+def _only_rewrites(flows: list[Flow], store: str) -> str | None:
+    """The first rewriting step when every step of `flows` into `store` rewrites rows."""
+    into = [step for flow in flows for step in flow.steps if step.to == store]
+    if into and all(_REWRITES.match(step.action) for step in into):
+        return into[0].action
+    return None
+
+
+def _sized_dataset(design: Design, store: str) -> bool:
+    """Whether an entity gives the size of what `store` holds (`rows=` or `rows_per_user=`)."""
+    return any(
+        e.stored_in == store and (e.rows is not None or e.rows_per_user is not None)
+        for e in design.entities
+    )
+
+
 def _write_targets(
     flows: list[Flow], rate: WorkloadRate, components: dict[str, Component]
 ) -> list[str]:
-    """The persistent stores the flows write to, in first-seen order."""
+    """The persistent stores the flows write new data to, in first-seen order."""
     found: list[str] = []
     for flow in flows:
         for step in flow.steps:
@@ -526,6 +557,7 @@ def _write_targets(
                 and target.kind in PERSISTENT_KINDS
                 and operation_of(step, rate.kind) == "write"
                 and not step.fanout
+                and not _REWRITES.match(step.action)
                 and target.name not in found
             ):
                 found.append(target.name)
