@@ -1,4 +1,4 @@
-"""What a store accumulates: new rows grow it, rewriting the rows it holds does not."""
+"""What a store accumulates (new rows grow it, rewriting rows does not) and what a cache holds."""
 
 from __future__ import annotations
 
@@ -85,3 +85,46 @@ def test_an_item_sent_to_a_sized_dataset_only_by_rewrites_adds_nothing_and_says_
 
 def test_an_item_sent_to_a_store_the_design_sizes_no_other_way_still_counts() -> None:
     assert _db(_design("UPSERT urls row", store="db"))[0] == pytest.approx(YEAR)
+
+
+def _two_caches(feed_bytes: float | None) -> Design:
+    workloads = [
+        Workload(name="post", kind="write", per_second=10),
+        Workload(name="feed", ratio=100, ratio_of="post", response_bytes=feed_bytes),
+        Workload(name="profile", ratio=10, ratio_of="post", response_bytes=1_000),
+    ]
+
+    def read(name: str, cache: str) -> Flow:
+        return Flow(
+            name=name,
+            workload=name,
+            steps=[Step(from_="app", to=cache, action=f"GET {name}", hit_ratio=0.9)],
+        )
+
+    return Design(
+        name="caches",
+        requirements=Requirements(scale=Scale(workloads=workloads, read_response_bytes=50_000)),
+        components=[
+            Component(name="app", kind="service"),
+            Component(name="feeds", kind="cache", technology="Redis"),
+            Component(name="profiles", kind="cache", technology="Redis"),
+        ],
+        flows=[read("feed", "feeds"), read("profile", "profiles")],
+    )
+
+
+def test_each_cache_holds_the_hot_set_of_the_reads_that_reach_it() -> None:
+    model = route_load(_two_caches(feed_bytes=10_000))
+    feeds, profiles = model.component("feeds"), model.component("profiles")
+    assert feeds is not None and profiles is not None
+    day = 86_400 * 0.2
+    assert feeds.memory_bytes == pytest.approx(1_000 * 10_000 * day)
+    assert profiles.memory_bytes == pytest.approx(100 * 1_000 * day)
+    assert any("reads that reach it" in line for line in feeds.why)
+
+
+def test_without_a_response_size_the_caches_share_the_estimate() -> None:
+    model = route_load(_two_caches(feed_bytes=None))
+    feeds = model.component("feeds")
+    assert feeds is not None
+    assert any("cache size estimate" in line for line in feeds.why)
