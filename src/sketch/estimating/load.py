@@ -675,7 +675,11 @@ def _dimensions(
     if figures.managed and not _documented_limit(figures):
         return []
     found = []
-    nodes = read_nodes(component)
+    # A managed service's documented limit is the service's (an account's quota, a queue's),
+    # or a shard's where it is per shard (Kinesis): never multiplied by `instances`.
+    managed = figures.managed
+    parts = shard_count(component)
+    nodes = parts if managed else read_nodes(component)
     if figures.requests_per_second and (reads or writes):
         found.append(
             Dimension(
@@ -688,7 +692,7 @@ def _dimensions(
             )
         )
     if figures.writes_per_second and writes:
-        n = write_nodes(component, figures)
+        n = parts if managed else write_nodes(component, figures)
         found.append(
             Dimension(
                 "writes", writes, figures.writes_per_second * n, figures.writes_per_second, n, "/s"
@@ -697,7 +701,7 @@ def _dimensions(
     if figures.storage_bytes and tally.stored:
         # One copy of the data: a relational database holds it on its shards' primaries, a
         # distributed one spreads it over its primaries; replicas hold copies, not more data.
-        per_copy = primaries(component) if figures.distributed_writes else shard_count(component)
+        per_copy = primaries(component) if figures.distributed_writes and not managed else parts
         found.append(
             Dimension(
                 "storage",
@@ -709,14 +713,14 @@ def _dimensions(
             )
         )
     if figures.memory_bytes and tally.memory:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "memory", tally.memory, figures.memory_bytes * n, figures.memory_bytes, n, "B"
             )
         )
     if figures.connections and tally.connections:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "connections",
