@@ -146,6 +146,8 @@ class UnroutedFlow:
     index: int
     name: str
     why: str
+    #: Started by a scheduler or a monitor: a periodic job, whose rate is its schedule.
+    periodic: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,9 @@ def route_load(
             carried[i] = name
         if name is None or name not in by_name:
             if rates and name is None:
-                unrouted.append(UnroutedFlow(i, flow.name, _unrouted_why(by_name)))
+                periodic = _periodic(design, flow)
+                why = _PERIODIC if periodic else _unrouted_why(by_name)
+                unrouted.append(UnroutedFlow(i, flow.name, why, periodic))
             continue
         served.add(name)
         if any(step.fanout is True for step in flow.steps):
@@ -270,6 +274,15 @@ def route_load(
         problems=tuple(problems),
         conventions=conventions,
     )
+
+
+#: What a flow that a scheduler or a monitor starts is, instead of untied: D327 leaves it out.
+_PERIODIC = "a periodic job (started by a scheduler or a monitor): its rate is its schedule"
+
+
+def _periodic(design: Design, flow: Flow) -> bool:
+    first = design.component(flow.steps[0].from_) if flow.steps else None
+    return first is not None and first.kind in (Kind.scheduler, Kind.monitoring)
 
 
 def _unrouted_why(by_name: dict[str, WorkloadRate]) -> str:

@@ -505,10 +505,8 @@ def flow_without_workload(ctx: Context) -> Iterator[Hit]:
     """
     scale = ctx.design.requirements.scale
     declared = bool(scale and scale.workloads)
-    kinds = {c.name: c.kind for c in ctx.design.components}
     for u in ctx.load_model.unrouted:
-        steps = ctx.design.flows[u.index].steps
-        if steps and kinds.get(steps[0].from_) in (Kind.scheduler, Kind.monitoring):
+        if u.periodic:
             continue  # a periodic job: its rate is its schedule, not the traffic's
         yield Hit(
             f"flows[{u.index}]",
