@@ -97,7 +97,12 @@ def _misses(ctx: Context, c: ComponentLoad) -> bool:
 
 
 def basis(c: ComponentLoad) -> str:
-    return "at peak" if c.judged_at_peak else "at the average (no peak factor given)"
+    if not c.judged_at_peak:
+        return "at the average (no peak factor given)"
+    # Behind a queue a consumer is sized for the average (peak factor 1): say so, not "peak".
+    if c.contributions and all(x.peak_factor == 1 for x in c.contributions):
+        return "at the average (behind a queue, which absorbs the peak)"
+    return "at peak"
 
 
 def source_of(c: ComponentLoad, d: Dimension) -> str:
