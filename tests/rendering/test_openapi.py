@@ -97,6 +97,28 @@ def test_parameters_bodies_and_types() -> None:
     assert listed["next_cursor"] == {"type": "string"}  # unknown: a string
 
 
+@pytest.mark.parametrize(
+    ("response", "code", "described", "body"),
+    [
+        (("101 Switching Protocols",), "101", "Switching Protocols", None),
+        (("202 Accepted", "job_id"), "202", "Accepted", ["job_id"]),
+        (("204",), "204", "Success", None),
+        (("order_id",), "200", "Success", ["order_id"]),
+    ],
+)
+def test_a_response_entry_naming_a_status_is_the_status(
+    response: tuple[str, ...], code: str, described: str, body: list[str] | None
+) -> None:
+    api = Api(method="GET", path="/things", purpose="get a thing", response=response)
+    document = openapi_document(Design(name="statuses", apis=[api]))
+    validate(document)
+    (answer,) = document["paths"]["/things"]["get"]["responses"].items()
+    assert answer[0] == code and answer[1]["description"] == described
+    content = answer[1].get("content")
+    shown = None if content is None else list(content["application/json"]["schema"]["properties"])
+    assert shown == body
+
+
 def test_entities_are_component_schemas() -> None:
     document = openapi_document(shop())
     order = document["components"]["schemas"]["Order"]

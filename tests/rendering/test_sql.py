@@ -71,7 +71,9 @@ def test_output_is_deterministic_and_names_fit_postgres() -> None:
         ("TIMESTAMP", "TIMESTAMP", "TIMESTAMP"),
         ("TEXT", "TEXT", "TEXT"),
         ("BOOLEAN", "BOOLEAN", "BOOLEAN"),
-        ("LIST<BIGINT>", "JSONB", "TEXT"),
+        ("LIST<BIGINT>", "BIGINT[]", "TEXT"),  # PostgreSQL's own arrays
+        ("TEXT[]", "TEXT[]", "TEXT"),
+        ("LIST<LIST<TEXT>>", "JSONB", "TEXT"),  # no array of arrays of uneven length
         ("JSON", "JSONB", "TEXT"),
         ("DECIMAL(10,2)", "NUMERIC(10,2)", "NUMERIC(10,2)"),
         ("UUID", "UUID", "TEXT"),

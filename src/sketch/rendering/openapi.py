@@ -78,15 +78,36 @@ def _operation(api: Api, types: _FieldTypes, used_ids: set[str]) -> dict[str, An
             "required": True,
             "content": {"application/json": {"schema": types.object_schema(api.request)}},
         }
-    success = "201" if api.method == "POST" else "200"
-    response: dict[str, Any] = {"description": "Success"}
-    if api.response:
-        response["content"] = {"application/json": {"schema": types.object_schema(api.response)}}
+    status, fields = _status_and_fields(api)
+    success = status[0] if status else "201" if api.method == "POST" else "200"
+    response: dict[str, Any] = {"description": status[1] if status else "Success"}
+    if fields and success not in _NO_BODY:
+        response["content"] = {"application/json": {"schema": types.object_schema(fields)}}
     operation["responses"] = {success: response}
     if api.auth:
         operation["responses"]["401"] = {"description": "Not authenticated"}
         operation["security"] = [{SECURITY_SCHEME: []}]
     return operation
+
+
+#: A response entry that names the status: `101 Switching Protocols`, `204 No Content`.
+_STATUS = re.compile(r"^([1-5][0-9]{2})\b\s*(.*)$")
+#: Statuses that carry no body (RFC 9110).
+_NO_BODY = frozenset({"101", "204", "304"})
+
+
+def _status_and_fields(api: Api) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
+    """The status a response entry names, if one does, and the body's fields: a websocket
+    upgrade's `101 Switching Protocols` is the response's code, not a JSON property."""
+    status: tuple[str, str] | None = None
+    fields = []
+    for entry in api.response:
+        found = _STATUS.match(entry.strip())
+        if found and status is None:
+            status = (found.group(1), found.group(2) or "Success")
+        else:
+            fields.append(entry)
+    return status, tuple(fields)
 
 
 def _operation_id(api: Api, used: set[str]) -> str:

@@ -70,8 +70,18 @@ def column_sql_type(column: ColumnType, dialect: str) -> str:
         return f"NUMERIC({size})" if size else "NUMERIC"
     if family == "timestamp" and name == "TIMESTAMPTZ" and dialect == "postgresql":
         return "TIMESTAMPTZ"
+    item = column.item
+    if family == "list" and dialect == "postgresql" and item is not None and _native(item):
+        # PostgreSQL has arrays of its own types: `TEXT[]` stays an array, not a JSON blob
+        return column_sql_type(item, dialect) + "[]"
     postgres, sqlite = _SIMPLE.get(family, ("TEXT", "TEXT"))
     return postgres if dialect == "postgresql" else sqlite
+
+
+def _native(item: ColumnType) -> bool:
+    """An item PostgreSQL can hold in an array of its own: a plain known type (a list of
+    lists, or of JSON or unknown types, stays JSONB)."""
+    return item.family not in ("list", "json", "unknown")
 
 
 def _comparable(a: ColumnType, b: ColumnType) -> bool:
