@@ -91,8 +91,8 @@ def no_scale_numbers(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["Post tweets"],
                      scale=Scale(dau=200_000_000, writes_per_user_per_day=2, peak_factor=3))
-        A system without users (a crawler, a key-value store) states its rates:
-        Scale(writes_per_month=1_000_000_000) or
+        # a system without users (a crawler, a key-value store) states its rates:
+        Scale(writes_per_month=1_000_000_000)
         Scale(workloads=[Workload(name="put", kind="write", per_second=300_000)])
     Known false positives:
         A design sized by throughput alone in words ("a few hundred requests a day")
@@ -246,8 +246,9 @@ def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2,
               item_sizes=[ItemSize(name="text", chars=280), ItemSize(name="metadata", bytes=190)])
-        or on the write workload: Workload(name="upload", kind="write", per_second=...,
-        items=[ItemSize(name="chunk", bytes=4_000_000)])
+        # or on the write workload that stores it:
+        Workload(name="upload", kind="write", per_second=2_000,
+                 items=[ItemSize(name="chunk", bytes=4_000_000)])
     Known false positives:
         A design that stores nothing per write (a stateless proxy, a rate limiter
         counting in memory): suppress with that reason. Items on a read workload store
@@ -289,7 +290,8 @@ def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
         Scale(dau=200_000_000, writes_per_user_per_day=2)
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
-        or a total: Scale(..., reads_per_day=10_000_000_000), or a read workload:
+        # or a total, or a read workload:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, reads_per_day=10_000_000_000)
         Workload(name="get", kind="read", per_second=700_000)
     Known false positives:
         A write-only design (ingesting logs or metrics nobody reads online): say
