@@ -263,6 +263,11 @@ def _outgrown(
             f"~{count(dimension.per_node)} writes/s per {node}, so the writes need {n:,} "
             f"{nodes}{tail}."
         )
+    if dimension.unit != "B":  # connections
+        return (
+            f"{said}: {name} holds {count(dimension.load)} {dimension.name} against "
+            f"{count(dimension.per_node)} per node, so it needs {n:,} nodes."
+        )
     held = "holds" if dimension.name == "storage" else "keeps in memory"
     return (
         f"{said}: {name} {held} {size(dimension.load)} against {size(dimension.per_node)} "
