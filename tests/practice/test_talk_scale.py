@@ -100,20 +100,33 @@ def test_storage_that_outgrows_one_node_is_said_and_no_single_instance_is_offere
     assert RDS_STORAGE in line
 
 
-def test_data_no_figure_sizes_is_never_called_small_enough_for_one_node() -> None:
-    # Cassandra's published figure is per-node writes; nothing says how much one node holds
-    scale = Scale(
+def _stored_scale() -> Scale:
+    # 10 writes/s x 100 KB x 5 years = 158 TB
+    return Scale(
         writes_per_second=10,
         read_write_ratio=1,
         peak_factor=2,
         item_sizes=[ItemSize(name="row", bytes=100_000)],
         retention_years=5,
     )
-    db = Component(name="db", kind="database", technology="Cassandra", instances=3)
-    line = _scale_line(_design(scale, db))
+
+
+def test_data_no_figure_sizes_is_never_called_small_enough_for_one_node() -> None:
+    # Bigtable's published figure is per-node requests; nothing here says how much one holds
+    db = Component(name="db", kind="database", technology="Bigtable", instances=3)
+    line = _scale_line(_design(_stored_scale(), db))
     assert "we can start with a single" not in line
     assert "handles the queries (~10K QPS, and db takes 40 requests/s at peak)" in line
     assert "It must also hold 158 TB, so we size its nodes by disk as well." in line
+    assert "Google Cloud Bigtable documentation" in line
+
+
+def test_a_ring_s_data_is_spread_over_nodes() -> None:
+    db = Component(name="db", kind="database", technology="Cassandra", instances=3)
+    line = _scale_line(_design(_stored_scale(), db))
+    assert "we can start with a single" not in line
+    assert "Storage binds, though: db holds 158 TB against 2 TB per node" in line
+    assert "so the data needs 79 nodes." in line
     assert CASSANDRA_BENCH in line
 
 

@@ -269,9 +269,10 @@ def _outgrown(
             f"{count(dimension.per_node)} per node, so it needs {n:,} nodes."
         )
     held = "holds" if dimension.name == "storage" else "keeps in memory"
+    spread = "nodes" if need.figures.distributed_writes else "shards"
     return (
         f"{said}: {name} {held} {size(dimension.load)} against {size(dimension.per_node)} "
-        f"per node, so the data needs {n:,} shards."
+        f"per node, so the data needs {n:,} {spread}."
     )
 
 
