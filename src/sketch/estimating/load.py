@@ -12,6 +12,7 @@ at the average (said so) when it does not. `scale=k` multiplies all of today's t
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,8 @@ from sketch.estimating.derive import estimate
 from sketch.estimating.figures import Estimates, FigureName
 from sketch.estimating.nodes import all_nodes, primaries, shard_count
 from sketch.estimating.routing import Contribution, operation_of, route
-from sketch.estimating.spoken import X, count, count_in_steps, size
+from sketch.estimating.spoken import X, count, count_in_steps, exact_number, size
+from sketch.estimating.volumes import PARETO_FRACTION
 from sketch.estimating.workloads import (
     WorkloadRate,
     inferred_ties,
@@ -329,7 +331,7 @@ def _components(
     _bytes_at_entry(design, by_name, carried, tallies)
     _stored(design, conventions, rates, carried, tallies, scale)
     _connections(design, tallies, scale)
-    _cache_memory(design, tallies, estimates, scale)
+    _cache_memory(design, rates, tallies, estimates, scale)
 
     design_capacity = design.requirements.scale.capacity if design.requirements.scale else None
     loads = []
@@ -488,6 +490,13 @@ def _stored(
             for store in stores:
                 if store not in components:
                     continue
+                rewrite = _only_rewrites(flows, store) if _sized_dataset(design, store) else None
+                if rewrite is not None:
+                    tallies[store].why.append(
+                        f"{item.name} of '{rate.name}' adds no bytes: its flows only rewrite "
+                        f"rows of the dataset {store} holds ({rewrite})"
+                    )
+                    continue
                 tallies[store].stored += value
                 tallies[store].why.append(
                     f"stores {item.name} of '{rate.name}': {count_in_steps(rate.average)}/s {X} "
@@ -513,10 +522,33 @@ def _stored(
         )
 
 
+#: An action that changes rows the store holds already: it adds no bytes (a re-crawl's
+#: UPSERT of a URL's row, a counter's INCR). Said by its first word, as people write steps.
+_REWRITES = re.compile(
+    r"^\W*(update|upsert|delete|remove|patch|incr|increment|decr|decrement)\b", re.I
+)
+
+
+def _only_rewrites(flows: list[Flow], store: str) -> str | None:
+    """The first rewriting step when every step of `flows` into `store` rewrites rows."""
+    into = [step for flow in flows for step in flow.steps if step.to == store]
+    if into and all(_REWRITES.match(step.action) for step in into):
+        return into[0].action
+    return None
+
+
+def _sized_dataset(design: Design, store: str) -> bool:
+    """Whether an entity gives the size of what `store` holds (`rows=` or `rows_per_user=`)."""
+    return any(
+        e.stored_in == store and (e.rows is not None or e.rows_per_user is not None)
+        for e in design.entities
+    )
+
+
 def _write_targets(
     flows: list[Flow], rate: WorkloadRate, components: dict[str, Component]
 ) -> list[str]:
-    """The persistent stores the flows write to, in first-seen order."""
+    """The persistent stores the flows write new data to, in first-seen order."""
     found: list[str] = []
     for flow in flows:
         for step in flow.steps:
@@ -526,6 +558,7 @@ def _write_targets(
                 and target.kind in PERSISTENT_KINDS
                 and operation_of(step, rate.kind) == "write"
                 and not step.fanout
+                and not _REWRITES.match(step.action)
                 and target.name not in found
             ):
                 found.append(target.name)
@@ -578,20 +611,57 @@ def _connections(design: Design, tallies: dict[str, _Tally], scale: float) -> No
 
 
 def _cache_memory(
-    design: Design, tallies: dict[str, _Tally], estimates: Estimates, scale: float
+    design: Design,
+    rates: list[WorkloadRate],
+    tallies: dict[str, _Tally],
+    estimates: Estimates,
+    scale: float,
 ) -> None:
-    """A cache holding no declared dataset gets the estimate's cache size (the hot set)."""
-    hot = estimates.figure(FigureName.cache_size)
-    caches = [c for c in design.components if c.kind == Kind.cache and tallies[c.name].reads]
-    if hot is None or not caches or any(tallies[c.name].memory for c in caches):
+    """A cache holding no declared dataset holds the hot set of the reads that reach it: the
+    day's reads of each workload stepping into it times that workload's response, at the
+    design's hot fraction (the guide's 80/20 rule). Where a workload reaching it gives no
+    response size, the estimate's one cache size is shared out instead."""
+    caches = [
+        c
+        for c in design.components
+        if c.kind == Kind.cache and tallies[c.name].reads and not tallies[c.name].memory
+    ]
+    if not caches:
         return
+    by_name = {rate.name: rate for rate in rates}
+    scale_given = design.requirements.scale
+    hot_fraction = scale_given.cache_hot_fraction if scale_given else PARETO_FRACTION
+    day = estimates.conventions.seconds_per_day
     binary = estimates.conventions.binary
+    shared = []
     for cache in caches:
-        tallies[cache.name].memory += hot.value * scale / len(caches)
-        held = hot.text
+        reads: dict[str, float] = defaultdict(float)
+        for c in tallies[cache.name].contributions:
+            if c.operation == "read":
+                reads[c.workload] += c.average
+        sizes = {name: by_name[name].response_bytes for name in reads if name in by_name}
+        if not reads or len(sizes) < len(reads) or not all(sizes.values()):
+            shared.append(cache)
+            continue
+        held = sum(rate * day * (sizes[name] or 0) for name, rate in reads.items()) * hot_fraction
+        tallies[cache.name].memory += held
+        parts = " + ".join(
+            f"{count_in_steps(rate)}/s {X} {size(sizes[name] or 0, binary=binary)} ('{name}')"
+            for name, rate in reads.items()
+        )
+        tallies[cache.name].why.append(
+            f"holds the hot set of the reads that reach it: ({parts}) {X} "
+            f"{exact_number(day)} s {X} {hot_fraction:.0%} = {size(held, binary=binary)}"
+        )
+    hot = estimates.figure(FigureName.cache_size)
+    if hot is None or not shared:
+        return
+    for cache in shared:
+        tallies[cache.name].memory += hot.value * scale / len(shared)
+        held_text = hot.text
         if scale != 1:
-            held += f" {X} {scale:g} = {size(hot.value * scale, binary=binary)}"
-        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {held}")
+            held_text += f" {X} {scale:g} = {size(hot.value * scale, binary=binary)}"
+        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {held_text}")
 
 
 def _dimensions(
