@@ -128,3 +128,28 @@ def test_without_a_response_size_the_caches_share_the_estimate() -> None:
     feeds = model.component("feeds")
     assert feeds is not None
     assert any("cache size estimate" in line for line in feeds.why)
+
+
+@pytest.mark.parametrize(
+    ("workloads", "noun"),
+    [
+        ([Workload(name="commit", kind="write", per_second=10)], "file commits/s"),
+        (
+            [
+                Workload(name="upload", kind="write", per_second=10),
+                Workload(name="commit", kind="write", per_second=10),
+            ],
+            "writes/s",  # two writes of one file commit, not two commits
+        ),
+    ],
+)
+def test_write_workloads_added_up_are_called_writes(workloads: list[Workload], noun: str) -> None:
+    from sketch.estimating import FigureName, estimate
+
+    design = Design(
+        name="noun",
+        requirements=Requirements(scale=Scale(write_name="file commit", workloads=workloads)),
+    )
+    per_day = estimate(design).figure(FigureName.writes_per_day)
+    assert per_day is not None
+    assert per_day.steps[-1].startswith(f"20 {noun}" if len(workloads) > 1 else f"10 {noun}")

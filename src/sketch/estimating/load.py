@@ -146,6 +146,8 @@ class UnroutedFlow:
     index: int
     name: str
     why: str
+    #: Started by a scheduler or a monitor: a periodic job, whose rate is its schedule.
+    periodic: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,9 @@ def route_load(
             carried[i] = name
         if name is None or name not in by_name:
             if rates and name is None:
-                unrouted.append(UnroutedFlow(i, flow.name, _unrouted_why(by_name)))
+                periodic = _periodic(design, flow)
+                why = _PERIODIC if periodic else _unrouted_why(by_name)
+                unrouted.append(UnroutedFlow(i, flow.name, why, periodic))
             continue
         served.add(name)
         if any(step.fanout is True for step in flow.steps):
@@ -270,6 +274,15 @@ def route_load(
         problems=tuple(problems),
         conventions=conventions,
     )
+
+
+#: What a flow that a scheduler or a monitor starts is, instead of untied: D327 leaves it out.
+_PERIODIC = "a periodic job (started by a scheduler or a monitor): its rate is its schedule"
+
+
+def _periodic(design: Design, flow: Flow) -> bool:
+    first = design.component(flow.steps[0].from_) if flow.steps else None
+    return first is not None and first.kind in (Kind.scheduler, Kind.monitoring)
 
 
 def _unrouted_why(by_name: dict[str, WorkloadRate]) -> str:
@@ -675,7 +688,11 @@ def _dimensions(
     if figures.managed and not _documented_limit(figures):
         return []
     found = []
-    nodes = read_nodes(component)
+    # A managed service's documented limit is the service's (an account's quota, a queue's),
+    # or a shard's where it is per shard (Kinesis): never multiplied by `instances`.
+    managed = figures.managed
+    parts = shard_count(component)
+    nodes = parts if managed else read_nodes(component)
     if figures.requests_per_second and (reads or writes):
         found.append(
             Dimension(
@@ -688,7 +705,7 @@ def _dimensions(
             )
         )
     if figures.writes_per_second and writes:
-        n = write_nodes(component, figures)
+        n = parts if managed else write_nodes(component, figures)
         found.append(
             Dimension(
                 "writes", writes, figures.writes_per_second * n, figures.writes_per_second, n, "/s"
@@ -697,7 +714,7 @@ def _dimensions(
     if figures.storage_bytes and tally.stored:
         # One copy of the data: a relational database holds it on its shards' primaries, a
         # distributed one spreads it over its primaries; replicas hold copies, not more data.
-        per_copy = primaries(component) if figures.distributed_writes else shard_count(component)
+        per_copy = primaries(component) if figures.distributed_writes and not managed else parts
         found.append(
             Dimension(
                 "storage",
@@ -709,14 +726,14 @@ def _dimensions(
             )
         )
     if figures.memory_bytes and tally.memory:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "memory", tally.memory, figures.memory_bytes * n, figures.memory_bytes, n, "B"
             )
         )
     if figures.connections and tally.connections:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "connections",
