@@ -19,12 +19,14 @@ if TYPE_CHECKING:  # imported when first used: `sketch rules` needs no estimate
 
 @dataclass(frozen=True)
 class Load:
-    """Reads and writes per second, average and peak; None when the design cannot tell."""
+    """Reads and writes per second, average and peak, and the bytes stored per day; None when
+    the design cannot tell."""
 
     reads: float | None = None
     writes: float | None = None
     peak_reads: float | None = None
     peak_writes: float | None = None
+    storage_per_day: float | None = None
     # Declared figures more than 2x away from the derived ones: (path in the design, message).
     mismatches: tuple[tuple[str, str], ...] = ()
 
@@ -67,6 +69,7 @@ def load_of(design: Design, conventions: Conventions | None = None) -> Load:
         writes=_value(figures.figure(FigureName.writes_per_second)),
         peak_reads=_value(figures.figure(FigureName.peak_reads_per_second)),
         peak_writes=_value(figures.figure(FigureName.peak_writes_per_second)),
+        storage_per_day=_value(figures.figure(FigureName.storage_per_day)),
         mismatches=tuple((m.path, m.message) for m in figures.mismatches),
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sketch.errors import Problem
-from sketch.estimating import Estimates, FigureName
+from sketch.estimating import Estimates, Figure, FigureName
 from sketch.estimating.spoken import count
 from sketch.model import DATA_STORE_KINDS, Design, Kind, Limits
 
@@ -108,26 +108,34 @@ def _scale(f: Facts) -> _Verdict:
         )
     )
     storage = f.estimates.figure(FigureName.storage_per_day)
-    missing = [
-        what
-        for what, have in (("users", users), ("requests/s", rate), ("storage", storage))
-        if not have
-    ]
-    if missing:
-        return (
-            False,
-            f"the scale gives no {' or '.join(missing)}",
-            "give dau, writes_per_user_per_day, read_write_ratio and item_sizes: "
-            "`sketch estimate` then derives requests/s and storage",
-            path,
-        )
+    # A request rate answers "how much traffic?" with or without users: a crawler or a
+    # key-value store has none, and is never asked to invent them.
+    wanting = []
+    if rate is None:
+        wanting.append("requests/s" if users else "users or requests/s")
+    if storage is None:
+        wanting.append("storage")
+    if wanting:
+        joiner = ", and no " if "users" in wanting[0] else " or "
+        why = "the scale gives no " + joiner.join(wanting)
+        return False, why, _scale_fix(users, rate), path
     assert rate is not None and storage is not None
-    return (
-        True,
-        f"{users}, {count(rate.value)} {noun}/s, {storage.text}",
-        None,
-        path,
-    )
+    shown = [users, f"{count(rate.value)} {noun}/s", str(storage.text)]
+    return True, ", ".join(x for x in shown if x), None, path
+
+
+def _scale_fix(users: str | None, rate: Figure | None) -> str:
+    """What to add, for the figures the scale lacks: `sketch estimate` derives the rest."""
+    gives = []
+    if rate is None and users:
+        gives.append("writes_per_user_per_day and read_write_ratio")
+    elif rate is None:
+        gives.append(
+            "dau with writes_per_user_per_day and read_write_ratio, or the rates themselves "
+            "(writes_per_day, reads_per_second, or workloads=[Workload(per_second=...)])"
+        )
+    gives.append("item_sizes (or items on the write workloads)")
+    return "give " + " and ".join(gives) + ": `sketch estimate` then derives requests/s and storage"
 
 
 @_item("latency-consistency", REQ, "Asked about latency and consistency?")

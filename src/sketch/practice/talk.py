@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sketch.estimating import Estimates, FigureName, estimate
-from sketch.estimating.spoken import count
+from sketch.estimating import Estimates, FigureName, LoadModel, estimate
+from sketch.estimating.catalogue import Catalogue
+from sketch.estimating.load import Dimension
+from sketch.estimating.spoken import count, size
 from sketch.model import Approach, Consistency, DeepDive, Design, Entity, Flow, Kind
-from sketch.practice.load import BreakPoint, DatabaseNeed, breaks_first, database_need
+from sketch.practice.load import BreakPoint, StoreNeed, breaks_first, store_need
 from sketch.practice.phases import STEPS, Phase
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
@@ -34,14 +36,20 @@ class Part:
         return f"{self.phase.title} ({self.phase.start:g}{end} min)"
 
 
-def talk_track(design: Design, estimates: Estimates | None = None) -> tuple[Part, ...]:
-    """The track for `design`: one part per step of the framework, plus the wrap-up."""
+def talk_track(
+    design: Design, estimates: Estimates | None = None, catalogue: Catalogue | None = None
+) -> tuple[Part, ...]:
+    """The track for `design`: one part per step of the framework, plus the wrap-up.
+    `catalogue` is the project's capacity figures (`[tool.sketch.capacity]`)."""
+    from sketch.estimating import route_load
+
     estimates = estimates if estimates is not None else estimate(design)
-    point = breaks_first(design, estimates.conventions)
+    model = route_load(design, estimates.conventions, catalogue=catalogue)
+    point = breaks_first(design, model=model)
     builders = (
         _requirements(design, estimates),
         _entities_and_apis(design),
-        _high_level(design, estimates, point),
+        _high_level(design, estimates, point, model, catalogue),
         _deep_dives(design),
     )
     parts = [Part(phase, tuple(lines)) for phase, lines in zip(STEPS, builders, strict=True)]
@@ -153,11 +161,19 @@ def _entity(entity: Entity) -> str:
     return text + "."
 
 
-def _high_level(design: Design, estimates: Estimates, point: BreakPoint | None) -> Iterator[str]:
+def _high_level(
+    design: Design,
+    estimates: Estimates,
+    point: BreakPoint | None,
+    model: LoadModel,
+    catalogue: Catalogue | None,
+) -> Iterator[str]:
     if design.components:
         boxes = _sentence(c.display_name for c in design.components)
         yield f"I'll start simple and iterate. The first design: {boxes}."
-    scale_line = _scale_line(design, estimates, database_need(design, estimates))
+    scale_line = _scale_line(
+        design, estimates, model, store_need(design, estimates, model, catalogue)
+    )
     if scale_line:
         yield scale_line
     for number, flow in enumerate(design.flows, 1):
@@ -178,31 +194,158 @@ def _high_level(design: Design, estimates: Estimates, point: BreakPoint | None) 
         yield f"What happens if traffic increases 10x? {sentence[:1].upper()}{sentence[1:]}."
 
 
-def _scale_line(design: Design, estimates: Estimates, point: DatabaseNeed | None) -> str | None:
-    """Mistake 3's fix (numbers, then the consequence), or Mistake 4's (one server is enough)."""
+def _scale_line(
+    design: Design, estimates: Estimates, model: LoadModel, need: StoreNeed | None
+) -> str | None:
+    """Mistake 3's fix (numbers, then the consequence), or Mistake 4's (one server is enough),
+    from the load model: the database's own per-node figures and the dimensions it outgrows."""
     scale = design.requirements.scale
-    if point is None or scale is None:
+    if need is None or scale is None:
         return None
-    technology = point.component.technology or "database"
-    users = f"{count(scale.dau)} DAU" if scale.dau else None
-    peak = estimates.figure(FigureName.peak_reads_per_second) or estimates.figure(
-        FigureName.reads_per_second
-    )
-    reads = f"{count(peak.value)} reads/s at peak" if peak else None
-    given = _sentence([x for x in (users, reads) if x])
-    per_node = f"~{count(point.per_node)} QPS"
-    if point.needed > 1:
+    technology = need.component.technology or "database"
+    given = _sentence([x for x in (_users(design), _dominant_rate(estimates)) if x])
+    queries = need.dimension("requests")
+    source = f" (Per node: {need.figures.source}.)" if need.figures.source else ""
+    if need.figures.managed and not need.dimensions:
         return (
-            f"With {given}, a single {technology} instance can handle {per_node}, so we'd need "
-            f"read replicas or sharding: {point.needed:,} nodes' worth of queries before "
-            "any cache."
+            f"With {given}, {technology} scales with the load on its own, so there is no node "
+            f"count to argue: {need.component.name} takes "
+            f"{count(need.reads + need.writes)} requests/s"
+            f"{' at peak' if need.at_peak else ' on average'}. ({need.figures.source}.)"
         )
+    if need.one_node_is_enough:
+        return _one_node(design, model, need, given, technology, queries) + source
+    name, when = need.component.name, " at peak" if need.at_peak else " on average"
+    many = queries is not None and queries.load > queries.per_node
+    if queries is not None and many:
+        remedy = "sharding" if need.mostly_writes else "read replicas or sharding"
+        sentences = [
+            f"With {given}, a single {technology} instance can handle "
+            f"~{count(queries.per_node)} QPS, so we'd need {remedy}: {name} takes "
+            f"{count(queries.load)} requests/s{when}, {queries.nodes_needed:,} nodes' worth."
+        ]
+    else:
+        handles = f"~{count(queries.per_node)} QPS, and " if queries else ""
+        sentences = [
+            f"With {given}, a single {technology} instance handles the queries ({handles}"
+            f"{name} takes {count(need.reads + need.writes)} requests/s{when})."
+        ]
+    queries_need = queries.nodes_needed if queries is not None and many else 1
+    for i, dimension in enumerate(need.outgrown()):
+        sentences.append(_outgrown(need, dimension, queries_need, when, first=i == 0))
+    if need.unsized_bytes:
+        sentences.append(
+            f"It must also hold {size(need.unsized_bytes)}, so we size its nodes by disk as well."
+        )
+    return " ".join(sentences) + source
+
+
+def _outgrown(
+    need: StoreNeed, dimension: Dimension, queries_need: int, when: str, first: bool
+) -> str:
+    """The sentence for a dimension other than queries that outgrows one node: the first
+    binds (harder than the queries, when they outgrow one node too), the others add to it."""
+    name, n = need.component.name, dimension.nodes_needed
+    plural = dimension.name == "writes"
+    what = "Writes" if plural else dimension.name.capitalize()
+    if first and queries_need == 1:
+        said = f"{what} {'bind' if plural else 'binds'}, though"
+    elif first and n > queries_need:
+        said = f"{what} {'bind' if plural else 'binds'} harder"
+    else:
+        said = f"{what} {'need' if plural else 'needs'} more nodes too"
+    if dimension.name == "writes":
+        distributed = need.figures.distributed_writes
+        node, nodes = ("node", "nodes") if distributed else ("primary", "shards")
+        tail = "" if distributed else "; read replicas add no write capacity"
+        return (
+            f"{said}: {name} takes {count(dimension.load)} writes/s{when} against "
+            f"~{count(dimension.per_node)} writes/s per {node}, so the writes need {n:,} "
+            f"{nodes}{tail}."
+        )
+    if dimension.unit != "B":  # connections
+        return (
+            f"{said}: {name} holds {count(dimension.load)} {dimension.name} against "
+            f"{count(dimension.per_node)} per node, so it needs {n:,} nodes."
+        )
+    held = "holds" if dimension.name == "storage" else "keeps in memory"
+    spread = "nodes" if need.figures.distributed_writes else "shards"
+    return (
+        f"{said}: {name} {held} {size(dimension.load)} against {size(dimension.per_node)} "
+        f"per node, so the data needs {n:,} {spread}."
+    )
+
+
+def _one_node(
+    design: Design,
+    model: LoadModel,
+    need: StoreNeed,
+    given: str,
+    technology: str,
+    queries: Dimension | None,
+) -> str:
+    """Mistake 4: one database node is enough today; how it grows is its closest dimension."""
     caches = [c for c in design.components if c.kind is Kind.cache]
     cache = f" and a {caches[0].technology or 'cache'} cache" if caches else ""
-    return (
-        f"With {given}, we can start with a single {technology} instance{cache}: it handles "
-        f"{per_node}. As we scale, we'd add read replicas and consider sharding."
+    if caches:
+        cache += _cache_size(model, caches[0].name)
+    when = " at peak" if need.at_peak else " on average"
+    handles = (
+        f": one {technology} node handles ~{count(queries.per_node)} QPS, and "
+        f"{need.component.name} takes "
+        f"{count(queries.load)} requests/s{when}"
+        if queries
+        else ""
     )
+    closest = need.binding
+    if closest is None or closest.name == "storage":
+        grow = "shard the data" if closest else "add read replicas and consider sharding"
+    elif need.mostly_writes or closest.name == "writes":
+        grow = "shard the writes"
+    else:
+        grow = "add read replicas and consider sharding"
+    return (
+        f"With {given}, we can start with a single {technology} instance{cache}{handles}. "
+        f"As we scale, we'd {grow}."
+    )
+
+
+def _cache_size(model: LoadModel, name: str) -> str:
+    """` of 4 nodes (requests: 347K/s at 100K/s each)` when one cache node is not enough."""
+    load = model.component(name)
+    tight = max(load.dimensions, key=lambda d: d.load / d.per_node, default=None) if load else None
+    if tight is None or tight.load <= tight.per_node:
+        return ""
+    said = (
+        (size(tight.load), size(tight.per_node))
+        if tight.unit == "B"
+        else (f"{count(tight.load)}{tight.unit}", f"{count(tight.per_node)}{tight.unit}")
+    )
+    return f" of {tight.nodes_needed:,} nodes ({tight.name}: {said[0]} at {said[1]} each)"
+
+
+def _users(design: Design) -> str | None:
+    scale = design.requirements.scale
+    return f"{count(scale.dau)} DAU" if scale and scale.dau else None
+
+
+def _dominant_rate(estimates: Estimates) -> str | None:
+    """The larger of the design's reads and writes, at the peak when known: the traffic the
+    sentence is about (a crawler's pages, a timeline's reads)."""
+    found = []
+    for at, reads, writes in (
+        ("at peak", FigureName.peak_reads_per_second, FigureName.peak_writes_per_second),
+        ("on average", FigureName.reads_per_second, FigureName.writes_per_second),
+    ):
+        read, write = estimates.figure(reads), estimates.figure(writes)
+        if read or write:
+            found = [(read, "reads", at), (write, estimates.writes_noun, at)]
+            break
+    known = [(f.value, noun, at) for f, noun, at in found if f is not None]
+    if not known:
+        return None
+    value, noun, at = max(known, key=lambda k: k[0])
+    return f"{count(value)} {noun}/s {at}"
 
 
 def _flow(number: int, flow: Flow) -> Iterator[str]:

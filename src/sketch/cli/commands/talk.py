@@ -21,13 +21,13 @@ def talk(file: Annotated[Path, typer.Argument(help="A design file.")]) -> ExitCo
     QPS, so we'd need read replicas or sharding." The HTML page carries it as speaker notes.
     """
     from sketch.checking import load_checked
-    from sketch.estimating import conventions_from_settings, estimate
+    from sketch.estimating import estimate
+    from sketch.estimating.project import project_estimating
     from sketch.practice.talk import as_text, talk_track
 
     checked = load_checked(file)
-    settings = checked.settings
-    conventions = conventions_from_settings(settings.estimate, settings.source)
+    project = project_estimating(checked.settings)  # [tool.sketch.estimate] and .capacity
     design = checked.design
-    parts = talk_track(design, estimate(design, conventions))
+    parts = talk_track(design, estimate(design, project.conventions), project.catalogue)
     typer.echo(terminal_safe(as_text(parts, design.display_title)), nl=False)
     return ExitCode.OK

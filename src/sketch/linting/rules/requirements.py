@@ -71,14 +71,17 @@ def no_out_of_scope(ctx: Context) -> Iterator[Hit]:
     "no-scale-numbers",
     "error",
     STEP,
-    fix="give DAU or requests per second: `Scale(dau=..., writes_per_user_per_day=...)`",
+    fix="give users or a request rate: `Scale(dau=..., writes_per_user_per_day=...)`, "
+    "`Scale(writes_per_day=...)` or `Scale(workloads=[Workload(name=..., per_second=...)])`",
 )
 def no_scale_numbers(ctx: Context) -> Iterator[Hit]:
-    """The design gives no scale: neither daily active users nor requests per second.
+    """The design gives no scale: neither users nor a request rate.
 
     What it checks:
-        `Requirements.scale` is missing, or sets none of `dau`, `mau`, `reads_per_second`
-        and `writes_per_second`.
+        `Requirements.scale` is missing, or it gives no user count (`dau`, `mau`,
+        `total_users`) and `sketch estimate` derives no reads or writes per second from it:
+        no DAU times actions per user, no total per day or month, no declared rate and no
+        workload with a rate (`Scale(workloads=[...])`).
     Why it matters:
         Mistake 3 of the guide, "No Numbers": "We'll need to scale the database. Problem: How
         do you know? What scale?" Every capacity decision (cache, replicas, sharding) follows
@@ -88,16 +91,20 @@ def no_scale_numbers(ctx: Context) -> Iterator[Hit]:
     Fix:
         Requirements(in_scope=["Post tweets"],
                      scale=Scale(dau=200_000_000, writes_per_user_per_day=2, peak_factor=3))
+        # a system without users (a crawler, a key-value store) states its rates:
+        Scale(writes_per_month=1_000_000_000)
+        Scale(workloads=[Workload(name="put", kind="write", per_second=300_000)])
     Known false positives:
         A design sized by throughput alone in words ("a few hundred requests a day")
-        gives no number lint can read: write `reads_per_second=`.
+        gives no number lint can read: write `reads_per_day=`. A workload given per user
+        (`per_user_per_day`) counts only with the user figure it multiplies.
     """
     scale = ctx.design.requirements.scale
-    numbers = (
-        (scale.dau, scale.mau, scale.reads_per_second, scale.writes_per_second) if scale else ()
-    )
-    if not any(n is not None for n in numbers):
-        yield Hit("requirements.scale", "no scale numbers (DAU or requests per second)")
+    users = (scale.dau, scale.mau, scale.total_users) if scale else ()
+    if any(n is not None for n in users):
+        return
+    if scale is None or (ctx.load.reads is None and ctx.load.writes is None):
+        yield Hit("requirements.scale", "no scale numbers (users or a request rate)")
 
 
 @rule(
@@ -219,13 +226,17 @@ def no_availability_target(ctx: Context) -> Iterator[Hit]:
     "no-storage-estimate",
     "warning",
     STEP,
-    fix="declare what one write stores: `Scale(item_sizes=[ItemSize(name=..., bytes=...)])`",
+    fix="declare what one write stores: `Scale(item_sizes=[ItemSize(name=..., bytes=...)])` "
+    "or the write workload's `items=[...]`",
 )
 def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     """Storage cannot be estimated: the design gives no item sizes.
 
     What it checks:
-        `Scale.item_sizes` is empty (or there is no `Scale` at all).
+        `sketch estimate` derives no storage per day, and the design says nowhere what a
+        write stores: `Scale.item_sizes` is empty and no write workload has `items` (or there
+        is no `Scale` at all). Item sizes waiting for a write rate do not count as missing:
+        R103 or `sketch estimate` names the rate.
     Why it matters:
         The guide asks "What data volume? Data generated per day. Storage growth rate" and
         computes "~110TB" per year from 280 chars x 2 bytes; without sizes there is no storage
@@ -235,14 +246,23 @@ def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2,
               item_sizes=[ItemSize(name="text", chars=280), ItemSize(name="metadata", bytes=190)])
+        # or on the write workload that stores it:
+        Workload(name="upload", kind="write", per_second=2_000,
+                 items=[ItemSize(name="chunk", bytes=4_000_000)])
     Known false positives:
         A design that stores nothing per write (a stateless proxy, a rate limiter
-        counting in memory): suppress with that reason.
+        counting in memory): suppress with that reason. Items on a read workload store
+        nothing, as in `sketch estimate`: move them to the write that stores them.
     """
     scale = ctx.design.requirements.scale
-    if scale is None or not scale.item_sizes:
-        path = "requirements.scale.item_sizes" if scale else "requirements.scale"
-        yield Hit(path, "no item sizes: storage per day cannot be estimated")
+    if scale is None:
+        yield Hit("requirements.scale", "no item sizes: storage per day cannot be estimated")
+        return
+    declared = scale.item_sizes or any(w.kind == "write" and w.items for w in scale.workloads)
+    if ctx.load.storage_per_day is None and not declared:
+        yield Hit(
+            "requirements.scale.item_sizes", "no item sizes: storage per day cannot be estimated"
+        )
 
 
 @rule(
@@ -250,14 +270,18 @@ def no_storage_estimate(ctx: Context) -> Iterator[Hit]:
     "no-read-write-ratio",
     "warning",
     STEP,
-    fix="give the ratio: `Scale(read_write_ratio=100)` (100 reads per write)",
+    fix="give the ratio: `Scale(read_write_ratio=100)` (100 reads per write), a read total "
+    "(`reads_per_day=...`) or a read workload",
 )
 def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
-    """The scale says how much is written but not how much is read.
+    """The scale says nothing about how much is read.
 
     What it checks:
-        A `Scale` with none of `read_write_ratio`, `reads_per_second` and
-        `reads_per_user_per_day`.
+        A `Scale` from which `sketch estimate` derives no reads per second (from a
+        read:write ratio, reads per user, a total per day or month, a declared rate or the
+        read workloads), and that states no read figure waiting for another input either
+        (a `read_write_ratio` waiting for the writes, `reads_per_user_per_day` waiting for
+        DAU, a read workload given per user).
     Why it matters:
         "What's the ratio of reads to writes?" is the guide's second scale question: "Users
         read way more than they post. Let's say 100:1". The read load decides caching and
@@ -266,16 +290,23 @@ def no_read_write_ratio(ctx: Context) -> Iterator[Hit]:
         Scale(dau=200_000_000, writes_per_user_per_day=2)
     Fix:
         Scale(dau=200_000_000, writes_per_user_per_day=2, read_write_ratio=100)
+        # or a total, or a read workload:
+        Scale(dau=200_000_000, writes_per_user_per_day=2, reads_per_day=10_000_000_000)
+        Workload(name="get", kind="read", per_second=700_000)
     Known false positives:
         A write-only design (ingesting logs or metrics nobody reads online): say
         `read_write_ratio` is small, or suppress.
     """
     scale = ctx.design.requirements.scale
-    if scale is None:
+    if scale is None or ctx.load.reads is not None:
         return
-    reads = (scale.read_write_ratio, scale.reads_per_second, scale.reads_per_user_per_day)
-    if all(value is None for value in reads):
-        yield Hit("requirements.scale", "no read load (read:write ratio or reads per second)")
+    waiting = (
+        scale.read_write_ratio is not None
+        or scale.reads_per_user_per_day is not None
+        or any(w.kind == "read" for w in scale.workloads)
+    )
+    if not waiting:
+        yield Hit("requirements.scale", "no read load (read:write ratio or a read rate)")
 
 
 @rule(
