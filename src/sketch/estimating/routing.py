@@ -10,7 +10,8 @@ The rules, in the order a step applies them:
   flight at once, so the step makes `fanout` calls, not `fanout` x N;
 - read or write: `operation=`, else the HTTP method, else the first verb of the action read as
   words (`GetItem` is "get item", `put_object` "put object"), else the workload's kind, which
-  the derivation then says;
+  the derivation says on a step to a store, queue or stream (where read or write decides the
+  writes and the bytes stored; a hop through a load balancer is the same request either way);
 - work a component does itself (`from` = `to`) and replies (a call back to an earlier caller,
   or an action that starts with return/respond/reply) carry no new requests;
 - a consume (a worker or service pulling from a queue or stream, or the queue delivering to
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from sketch.estimating.spoken import X, count_in_steps, factor, percent
 from sketch.estimating.words import words_of
 from sketch.estimating.workloads import WorkloadRate
-from sketch.model import Component, Design, Flow, Kind, Step
+from sketch.model import STATEFUL_KINDS, Component, Design, Flow, Kind, Step
 
 
 def _verbs(*stems: str) -> re.Pattern[str]:
@@ -47,10 +48,10 @@ def _verbs(*stems: str) -> re.Pattern[str]:
 _WRITE_NOUNS = re.compile(r"\b(post|log|record|index|mark|lock|incr\w*|decr\w*)\b")
 _WRITE_WORDS = _verbs(
     "insert", "update", "upsert", "delete", "del", "put", "patch", "set", "hset", "hmset",
-    "mset", "sadd", "zadd", "madd", "xadd", "lpush", "rpush", "hdel", "srem", "zrem", "write",
-    "store", "save", "persist", "append", "publish", "enqueue", "produce", "push",
-    "invalidate", "evict", "upload", "create", "add", "remove", "increment", "reserve",
-    "expire",
+    "mset", "setnx", "setex", "hsetnx", "sadd", "zadd", "madd", "xadd", "lpush", "rpush",
+    "hdel", "srem", "zrem", "write", "store", "save", "persist", "append", "publish",
+    "enqueue", "produce", "push", "invalidate", "evict", "upload", "create", "add", "remove",
+    "increment", "reserve", "expire",
 )  # fmt: skip
 _READ_WORDS = _verbs(
     "select", "get", "mget", "hget", "hmget", "hgetall", "smembers", "sismember", "exists",
@@ -199,7 +200,7 @@ def route(
         operation, guessed = inferred_operation(step, workload.kind)
         smoothed = past_queue and target.kind not in QUEUE_KINDS
         why = f"{head} {operation}s/s"
-        if guessed:
+        if guessed and target.kind in STATEFUL_KINDS:  # where read or write decides the load
             why += (
                 f" (no read or write verb in '{step.action}': taken as a {operation}, the "
                 "workload's kind; say `operation=` if it is not)"
