@@ -25,12 +25,30 @@ from sketch.estimating.routing import operation_of
         ("Query orders by user", "read"),
         ("gets the user's profile", "read"),
         ("writes the audit row", "write"),
+        ("accept if still offered (conditional UPDATEs)", "write"),
+        ("GEOSEARCH the pickup's region", "read"),
+        ("HTTPGet the page", "read"),
     ],
 )
 def test_verbs_are_found_inside_camel_snake_and_kebab_words(action: str, expected: str) -> None:
     step = Step(from_="app", to="db", action=action)
     other = "write" if expected == "read" else "read"
     assert operation_of(step, other) == expected
+
+
+@pytest.mark.parametrize(
+    "action", ["route to the matching partition", "forward to the listing service"]
+)
+def test_a_read_verb_used_as_an_adjective_is_no_verb(action: str) -> None:
+    assert operation_of(Step(from_="lb", to="app", action=action), "write") == "write"
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [("lists the orders", "read"), ("matches the rider", "read")],
+)
+def test_a_read_noun_with_its_s_is_a_verb(action: str, expected: str) -> None:
+    assert operation_of(Step(from_="app", to="db", action=action), "write") == expected
 
 
 def _notify(action: str) -> Design:

@@ -50,16 +50,19 @@ _WRITE_WORDS = _verbs(
     "insert", "update", "upsert", "delete", "del", "put", "patch", "set", "hset", "hmset",
     "mset", "setnx", "setex", "hsetnx", "sadd", "zadd", "madd", "xadd", "lpush", "rpush",
     "hdel", "srem", "zrem", "write", "store", "save", "persist", "append", "publish",
-    "enqueue", "produce", "push", "invalidate", "evict", "upload", "create", "add", "remove",
-    "increment", "reserve", "expire",
+    "enqueue", "produce", "push", "geoadd", "invalidate", "evict", "upload", "create", "add",
+    "remove", "increment", "reserve", "expire",
 )  # fmt: skip
 _READ_WORDS = _verbs(
     "select", "get", "mget", "hget", "hmget", "hgetall", "smembers", "sismember", "exists",
-    "mexists", "zrange", "zrevrange", "zscore", "lrange", "xread", "read", "fetch", "query",
-    "lookup", "look up", "load", "scan", "search", "list", "find", "check", "download",
-    "stream", "serve", "resolve", "match", "count", "retrieve", "consume", "poll", "pull",
-    "dequeue", "receive",
+    "mexists", "zrange", "zrevrange", "zscore", "lrange", "xread", "geosearch", "georadius",
+    "geopos", "geodist", "read", "fetch", "query", "lookup", "look up", "load", "scan",
+    "search", "find", "download", "resolve", "retrieve", "consume", "poll", "pull", "dequeue",
+    "receive",
 )  # fmt: skip
+#: Read verbs that are also nouns or adjectives ("the matching service", "a listing"): as
+#: written, or with a plural or third-person s.
+_READ_NOUNS = re.compile(r"\b(list|check|stream|serve|match|count)(e?s)?\b")
 _CONSUME_WORDS = re.compile(r"\b(consume|poll|pull|dequeue|subscribe|receive)\w*")
 _REPLY_WORDS = re.compile(r"^(return|respond|reply|send back|ack)\b")
 QUEUE_KINDS = frozenset({Kind.queue, Kind.stream})
@@ -107,10 +110,10 @@ def inferred_operation(step: Step, default: str) -> tuple[str, bool]:
         return "write", False
     said = words_of(step.action)
     writes = [m.start() for m in (_WRITE_WORDS.search(said), _WRITE_NOUNS.search(said)) if m]
-    read = _READ_WORDS.search(said)
-    if writes and (not read or min(writes) < read.start()):
+    reads = [m.start() for m in (_READ_WORDS.search(said), _READ_NOUNS.search(said)) if m]
+    if writes and (not reads or min(writes) < min(reads)):
         return "write", False
-    if read:
+    if reads:
         return "read", False
     return default, True
 

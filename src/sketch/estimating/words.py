@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 _LOWER_THEN_UPPER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_ACRONYM_THEN_WORD = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+#: `HTTPGet` is "http get"; `UPDATEs` stays "updates" (a word needs two lower-case letters).
+_ACRONYM_THEN_WORD = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z]{2})")
 _JOINERS = re.compile(r"[_\-.:/{}\[\]()<>=,;|]+")
 
 

@@ -120,8 +120,10 @@ class Step(Model):
     """Fire and forget (drawn dotted): a queue publish, a push."""
     operation: Literal["read", "write"] | None = Field(
         default=None,
-        description="Whether the call reads or writes its target; inferred from the action "
-        "(SELECT, GET ... read; INSERT, SET, append ... write) and the workload when unset.",
+        description="Whether the call reads or writes its target; inferred when unset from the "
+        "action's first verb, read inside identifiers too (SELECT, GET, GetItem, consume ... "
+        "read; INSERT, SET, put_object, append ... write), else the workload's kind, which the "
+        "derivation then says.",
     )
     hit_ratio: Share | None = Field(
         default=None,
