@@ -213,8 +213,8 @@ components = [
               technology="Redis", instances=6, replicas=6, tier="Data",
               notes="user -> gateway, presence with TTL; pub/sub channel per gateway"),
     Component(name="db", kind="database", label="Message Store", technology="Cassandra",
-              instances=24, replicas=2, tier="Data",
-              notes="partition key conversation_id; RF 3"),
+              instances=150, replicas=300, tier="Data",
+              notes="partition key conversation_id; RF 3; ~1.5 TB a node"),
     Component(name="push", kind="external", label="Push Notifications",
               technology="APNs / FCM", tier="External"),
 ]

@@ -45,6 +45,12 @@ def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
     assert result.exit_code == 0
     assert "database: 10K requests/s, 1K writes/s, 70 TB storage" in result.stdout
     assert result.stdout.count("source: ") == len(KIND_DEFAULTS) + len(TECHNOLOGY_DEFAULTS)
+    lines = result.stdout.splitlines()
+    cassandra = lines.index(next(line for line in lines if line.startswith("  cassandra:")))
+    assert lines[cassandra].endswith("(writes on every node)")
+    assert lines[cassandra + 1].startswith("      source: Netflix tech blog")
+    dns = lines.index("  dns: no figure (managed)")
+    assert lines[dns + 1] == "      source: " + KIND_DEFAULTS[Kind.dns].source
 
 
 @pytest.mark.parametrize(
@@ -60,3 +66,11 @@ def test_sketch_capacity_text_names_sources(sketch: Sketch) -> None:
 def test_bad_capacity_settings_are_config_errors(settings: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(ConfigError, match=message):
         catalogue_from_settings(settings, "pyproject.toml")
+
+
+def test_cassandra_holds_what_datastax_sizes_a_node_for_and_scylla_claims_nothing() -> None:
+    from sketch.estimating.catalogue import TECHNOLOGY_DEFAULTS as TECH
+
+    assert TECH["cassandra"].storage_bytes == 2e12
+    assert "DataStax" in TECH["cassandra"].source and "2 TB" in TECH["cassandra"].source
+    assert TECH["scylla"].storage_bytes is None and TECH["scylla"].distributed_writes

@@ -7,10 +7,16 @@ from typing import Any
 
 import pytest
 
-from sketch import Component, Design, Flow, Requirements, Scale, Step, Workload
+from sketch import (
+    Component,
+    Design,
+    NodeCapacity,
+)
 from sketch.estimating import route_load
 from sketch.estimating.availability import copies_of
+from sketch.estimating.catalogue import catalogue_from_settings
 from sketch.estimating.nodes import all_nodes, copies_per_key, primaries
+from tests.helpers.factories import one_store_design
 
 
 @pytest.mark.parametrize(
@@ -30,33 +36,6 @@ def test_the_counts(fields: dict[str, Any], expected: tuple[int, int, int]) -> N
     assert (primaries(component), all_nodes(component), copies_per_key(component)) == expected
 
 
-def _step(action: str) -> Step:
-    return Step(from_="client", to="store", action=action)
-
-
-def _design(*components: Component) -> Design:
-    return Design(
-        name="nodes",
-        requirements=Requirements(
-            scale=Scale(
-                workloads=[
-                    Workload(name="put", kind="write", per_second=1_000),
-                    Workload(name="get", ratio=10, ratio_of="put"),
-                ]
-            )
-        ),
-        components=[Component(name="client", kind="client"), *components],
-        flows=[
-            Flow(
-                name="Put", workload="put", steps=[Step(from_="client", to="store", action="PUT")]
-            ),
-            Flow(
-                name="Get", workload="get", steps=[Step(from_="client", to="store", action="GET")]
-            ),
-        ],
-    )
-
-
 def _nodes_by_dimension(design: Design) -> dict[str, int]:
     store = route_load(design).component("store")
     assert store is not None
@@ -67,7 +46,7 @@ def test_a_sharded_relational_database_reads_on_every_node_and_writes_on_its_pri
     store = Component(
         name="store", kind="database", technology="PostgreSQL", instances=8, shards=8, replicas=16
     )
-    design = _design(store)
+    design = one_store_design(store)
     assert _nodes_by_dimension(design) == {"requests": 24, "writes": 8}
     assert copies_of(design, store) == 3
 
@@ -76,14 +55,55 @@ def test_a_distributed_store_writes_on_every_node_its_figure_is_after_replicatio
     store = Component(
         name="store", kind="database", technology="Cassandra", instances=12, replicas=24
     )
-    assert _nodes_by_dimension(_design(store))["writes"] == 36
+    assert _nodes_by_dimension(one_store_design(store))["writes"] == 36
 
 
 def test_a_sharded_cache_holds_one_copy_on_its_primaries() -> None:
     store = Component(
         name="store", kind="cache", technology="Redis", instances=10, shards=10, replicas=20
     )
-    design = _design(store)
+    design = one_store_design(store)
     nodes = _nodes_by_dimension(design)
     assert nodes["requests"] == 30
     assert copies_of(design, store) == 3
+
+
+def _ring(**capacity: Any) -> Component:
+    """A Dynamo-style ring of an engine the catalogue does not know."""
+    return Component(
+        name="store",
+        kind="database",
+        technology="RocksDB",
+        instances=30,
+        capacity=NodeCapacity(writes_per_second=1_000, **capacity),
+    )
+
+
+def test_an_unlisted_engine_is_one_primary_and_says_so() -> None:
+    store = route_load(one_store_design(_ring())).component("store")
+    assert store is not None
+    assert {d.name: d.nodes for d in store.dimensions}["writes"] == 1
+    assert any("its other 29 instances taken as standbys" in line for line in store.why)
+
+
+def test_a_design_can_say_every_node_takes_writes() -> None:
+    store = route_load(one_store_design(_ring(distributed_writes=True))).component("store")
+    assert store is not None
+    assert {d.name: d.nodes for d in store.dimensions}["writes"] == 30
+    assert not any("standbys" in line for line in store.why)
+
+
+def test_a_project_can_say_it_for_a_technology() -> None:
+    catalogue = catalogue_from_settings({"RocksDB": {"distributed_writes": True}})
+    store = route_load(one_store_design(_ring()), catalogue=catalogue).component("store")
+    assert store is not None
+    assert {d.name: d.nodes for d in store.dimensions}["writes"] == 30
+
+
+def test_a_distributed_store_keeps_its_replication_factor_of_copies_of_a_key() -> None:
+    store = Component(
+        name="store", kind="database", technology="Cassandra", instances=12, replicas=24
+    )
+    assert copies_of(one_store_design(store), store) == 3  # RF 3, not 36 copies of every key
+    relational = Component(name="store", kind="database", technology="PostgreSQL", instances=2)
+    assert copies_of(one_store_design(relational), relational) == 2  # primary and standby

@@ -31,6 +31,7 @@ from sketch import (
     Requirements,
     Scale,
     Step,
+    Workload,
 )
 
 V1 = "/api/v1"
@@ -258,3 +259,32 @@ def clean_design(**changes: Any) -> Design:
 def design_with_scale(**given: Any) -> Design:
     """A design that carries only what an estimate reads: a name and the requirements' scale."""
     return Design(name="estimate-test", requirements=Requirements(scale=Scale(**given)))
+
+
+def _to_store(action: str) -> Step:
+    return Step(from_="client", to="store", action=action)
+
+
+def one_store_design(*components: Component) -> Design:
+    """A client and the components given, a write workload of 1,000/s and ten reads per
+    write, each a single step from the client to the component named `store`."""
+    return Design(
+        name="nodes",
+        requirements=Requirements(
+            scale=Scale(
+                workloads=[
+                    Workload(name="put", kind="write", per_second=1_000),
+                    Workload(name="get", ratio=10, ratio_of="put"),
+                ]
+            )
+        ),
+        components=[Component(name="client", kind="client"), *components],
+        flows=[
+            Flow(
+                name="Put", workload="put", steps=[Step(from_="client", to="store", action="PUT")]
+            ),
+            Flow(
+                name="Get", workload="get", steps=[Step(from_="client", to="store", action="GET")]
+            ),
+        ],
+    )

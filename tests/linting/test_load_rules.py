@@ -15,6 +15,7 @@ from sketch.estimating.spoken import X
 from sketch.linting import REGISTRY, lint_design
 from sketch.linting.settings import Thresholds
 from sketch.loading import load_design
+from tests.helpers.factories import one_store_design
 from tests.helpers.paths import REPO_ROOT
 from tests.linting.examples.load import loaded
 
@@ -314,3 +315,21 @@ def test_an_untied_flow_in_a_design_without_workloads_is_told_to_declare_them() 
     [finding] = findings(design)
     assert (finding.code, finding.path) == ("D327", "flows[2]")
     assert finding.help is not None and "Scale(workloads=[Workload(" in finding.help
+
+
+def test_a_ring_of_an_unlisted_engine_is_told_how_to_say_every_node_takes_writes() -> None:
+    def ring(**capacity: Any) -> Component:
+        return Component(
+            name="store",
+            kind="database",
+            technology="RocksDB",
+            instances=30,
+            capacity=NodeCapacity(writes_per_second=100, **capacity),
+        )
+
+    found = [f for f in findings(one_store_design(ring())) if f.code == "D321"]
+    assert len(found) == 1 and found[0].help is not None
+    assert "its other 29 instances as standbys" in found[0].help
+    assert "distributed_writes=True" in found[0].help
+    said_so = findings(one_store_design(ring(distributed_writes=True)))
+    assert [f.code for f in said_so if f.code in ("D320", "D321")] == []

@@ -67,6 +67,8 @@ def test_icon_for_prefers_the_technology(kind: str, technology: str | None, expe
         ("Redis 7", "redis"),
         ("Google Cloud Pub/Sub", "cloudpubsub"),
         ("HAProxy", "haproxy"),
+        ("Redis (RedisBloom)", "redis"),  # a note in brackets names no other technology
+        ("(our own)", "ourown"),
     ],
 )
 def test_technology_key_normalises_names(technology: str, key: str) -> None:

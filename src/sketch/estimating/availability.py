@@ -45,8 +45,11 @@ def serial(percents: list[float]) -> float:
 def copies_of(design: Design, component: Component) -> int:
     """The copies that can answer one request (`sketch.estimating.nodes.copies_per_key`),
     counting the read replicas declared as their own components."""
+    from sketch.estimating.catalogue import Catalogue
+
     read_replicas = sum(c.instances for c in design.components if c.replica_of == component.name)
-    return copies_per_key(component, read_replicas)
+    distributed = Catalogue().figures(component).distributed_writes
+    return copies_per_key(component, read_replicas, distributed)
 
 
 @dataclass(frozen=True)

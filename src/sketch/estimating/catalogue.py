@@ -79,6 +79,10 @@ CASSANDRA_BENCH = (
     "Netflix tech blog, 'Benchmarking Cassandra Scalability on AWS - Over a million writes per "
     "second' (2011): 1.1M writes/s on 288 nodes, ~3.8K client writes/s per node"
 )
+CASSANDRA_DENSITY = (
+    "DataStax docs, 'Capacity planning and hardware selection for Apache Cassandra', node "
+    "density: up to 2 TB of data per node, with free disk for compaction"
+)
 DYNAMO_LIMITS = (
     "Amazon DynamoDB documentation: on-demand tables scale automatically; 3,000 read and 1,000 "
     "write units/s per partition"
@@ -143,9 +147,13 @@ KIND_DEFAULTS: dict[Kind, NodeFigures] = {
 _CASSANDRA = NodeFigures(
     requests_per_second=10_000,
     writes_per_second=3_800,
+    storage_bytes=2e12,
     distributed_writes=True,
-    source=CASSANDRA_BENCH,
+    source=f"{CASSANDRA_BENCH}; storage: {CASSANDRA_DENSITY}",
 )
+# ScyllaDB publishes the same shape of benchmark but much denser nodes; no storage figure
+# is claimed for it here (give one with `capacity=NodeCapacity(storage_bytes=...)`).
+_SCYLLA = replace(_CASSANDRA, storage_bytes=None, source=CASSANDRA_BENCH)
 _DYNAMO = NodeFigures(managed=True, distributed_writes=True, source=DYNAMO_LIMITS)
 _MANAGED_LB = NodeFigures(managed=True, source=MANAGED_LB)
 
@@ -166,8 +174,8 @@ TECHNOLOGY_DEFAULTS: dict[str, NodeFigures] = {
     "pubsub": NodeFigures(managed=True, source="Google Cloud Pub/Sub scales automatically"),
     "sns": NodeFigures(managed=True, source="Amazon SNS scales automatically"),
     "cassandra": _CASSANDRA,
-    "scylla": _CASSANDRA,
-    "scylladb": _CASSANDRA,
+    "scylla": _SCYLLA,
+    "scylladb": _SCYLLA,
     "dynamodb": _DYNAMO,
     "dynamo": _DYNAMO,
     "bigtable": NodeFigures(
@@ -209,6 +217,7 @@ class _Override(BaseModel):
     memory_bytes: PositiveAmount | None = None
     connections: PositiveAmount | None = None
     managed: bool | None = None
+    distributed_writes: bool | None = None
     reference: str | None = None
 
 
@@ -279,16 +288,18 @@ def _apply(figures: NodeFigures, override: NodeCapacity | _Override, where: str)
         )
         if (value := getattr(override, name)) is not None
     }
-    if not given and getattr(override, "managed", None) is None:
+    managed = getattr(override, "managed", None)
+    distributed = override.distributed_writes
+    if not given and managed is None and distributed is None:
         return figures
     reference = override.reference
     source = _sourced(figures, f"{where}" + (f": {reference}" if reference else ""), list(given))
-    managed = getattr(override, "managed", None)
     return replace(
         figures,
         **given,
         managed=figures.managed if managed is None else managed,
-        source=source,
+        distributed_writes=figures.distributed_writes if distributed is None else distributed,
+        source=source if given or managed is not None else figures.source,
     )
 
 

@@ -343,6 +343,13 @@ def _components(
         why = list(tally.why)
         if tally.contributions and not at_peak:
             why.append("judged at the average: no peak factor is given")
+        standbys = _standby_instances(component, figures)
+        if standbys and (writes or tally.stored):
+            why.append(
+                f"writes and storage on one primary a shard; its other {standbys:,} "
+                "instances taken as standbys (a relational database's way): set "
+                "capacity=NodeCapacity(distributed_writes=True) if every node takes writes"
+            )
         loads.append(
             ComponentLoad(
                 name=component.name,
@@ -365,6 +372,14 @@ def _components(
             )
         )
     return loads
+
+
+def _standby_instances(component: Component, figures: NodeFigures) -> int:
+    """Instances beyond one primary a shard that a single-primary database leaves idle for
+    writes and storage: said, since a ring of equal nodes would otherwise look like one."""
+    if component.kind != Kind.database or figures.distributed_writes:
+        return 0
+    return primaries(component) - shard_count(component)
 
 
 def _replicas_of(design: Design, primary: str) -> list[Component]:

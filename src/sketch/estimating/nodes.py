@@ -27,8 +27,12 @@ def all_nodes(component: Component) -> int:
     return primaries(component) + component.replicas
 
 
-def copies_per_key(component: Component, read_replicas: int = 0) -> int:
-    """The copies that can answer a request for one key: a shard's nodes and its share of
-    the replicas (and of read replicas declared as their own components). Shards are not
-    copies of each other: a request needs the one that holds its key."""
-    return (all_nodes(component) + read_replicas) // shard_count(component)
+def copies_per_key(component: Component, read_replicas: int = 0, distributed: bool = False) -> int:
+    """The copies that can answer a request for one key (read replicas declared as their own
+    components included). Shards are not copies of each other: a request needs the one that
+    holds its key, with its share of the replicas. A relational database's instances beyond
+    one a shard are its standbys, so copies; a `distributed` store (every node takes writes,
+    Cassandra) spreads its data over its primaries, so a key has all nodes / primaries copies:
+    its replication factor."""
+    parts = primaries(component) if distributed else shard_count(component)
+    return max(1, (all_nodes(component) + read_replicas) // parts)

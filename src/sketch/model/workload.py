@@ -164,4 +164,10 @@ class NodeCapacity(Model):
     connections: PositiveAmount | None = Field(
         default=None, description="Concurrent long-lived connections one node holds."
     )
+    distributed_writes: bool | None = Field(
+        default=None,
+        description="For a database: True when every node takes writes and holds its own part "
+        "of the data (a leaderless or multi-leader store: a Dynamo-style ring, Cassandra); "
+        "False for one primary a shard. Unset: the technology's default (relational: False).",
+    )
     reference: str | None = Field(default=None, description="Where these figures come from.")

@@ -9,7 +9,17 @@ from sketch.estimating.catalogue import KIND_DEFAULTS, TECHNOLOGY_DEFAULTS, Node
 from sketch.estimating.spoken import count, size
 from sketch.rendering.escape import markdown_cell
 
-COLUMNS = ("", "requests/s", "writes/s", "storage", "memory", "connections", "managed", "source")
+COLUMNS = (
+    "",
+    "requests/s",
+    "writes/s",
+    "writes on",
+    "storage",
+    "memory",
+    "connections",
+    "managed",
+    "source",
+)
 
 HEADER = """# Capacity defaults
 
@@ -27,6 +37,11 @@ kind's. Override them, the nearest winning:
 Managed services take their load without a capacity finding unless a documented limit (a
 figure in their row) is passed.
 
+A database takes its writes and holds its data on one primary a shard (its other instances
+are standbys) unless its row says "every node" under "writes on" (Cassandra, DynamoDB). A
+ring of equal nodes of another engine says so with `NodeCapacity(distributed_writes=True)`
+or `distributed_writes = true` in its `[tool.sketch.capacity.<technology>]` table.
+
 This page is generated: `sketch capacity --format markdown > docs/capacity.md`.
 """
 
@@ -42,6 +57,7 @@ def _row(name: str, figures: NodeFigures) -> tuple[str, ...]:
         name,
         number(figures.requests_per_second),
         number(figures.writes_per_second),
+        "every node" if figures.distributed_writes else "",
         bytes_(figures.storage_bytes),
         bytes_(figures.memory_bytes),
         number(figures.connections),
@@ -69,17 +85,17 @@ def capacity_markdown() -> str:
 
 
 def capacity_text() -> str:
+    figure_columns = ("requests/s", "writes/s", "storage", "memory", "connections")
     out = []
     for title, table in rows():
         out.append(title)
         for row in table:
-            figures = ", ".join(
-                f"{cell} {column}"
-                for column, cell in zip(COLUMNS[1:6], row[1:6], strict=True)
-                if cell
-            )
-            managed = " (managed)" if row[6] else ""
-            out.append(f"  {row[0]}: {figures or 'no figure'}{managed}")
-            out.append(f"      source: {row[7]}")
+            cells = dict(zip(COLUMNS, row, strict=True))
+            figures = ", ".join(f"{cells[c]} {c}" for c in figure_columns if cells[c])
+            notes = [f"writes on {cells['writes on']}"] if cells["writes on"] else []
+            notes += ["managed"] if cells["managed"] else []
+            said = f" ({', '.join(notes)})" if notes else ""
+            out.append(f"  {cells['']}: {figures or 'no figure'}{said}")
+            out.append(f"      source: {cells['source']}")
         out.append("")
     return "\n".join(out)

@@ -93,7 +93,12 @@ def latency_line(target: LatencyTarget) -> str:
 
 def consistency_line(rule: Consistency) -> str:
     text = rule.level + (f" for {rule.applies_to}" if rule.applies_to else "")
-    return text + (f" (stale by up to {rule.staleness})" if rule.staleness else "")
+    if not rule.staleness:
+        return text
+    # "a few seconds" reads "stale by up to a few seconds"; "up to a month" is said already
+    said = rule.staleness
+    bound = "" if said.lower().startswith(("up to ", "at most ", "under ", "< ")) else "up to "
+    return f"{text} (stale by {bound}{said})"
 
 
 def availability_line(percent: float) -> str:
@@ -249,8 +254,10 @@ def _estimates(estimates: Estimates) -> list[tuple[str, list[str]]]:
 
 
 def exact_text(value: float) -> str:
-    """The exact value for the table: 13,888.889 or 0.0231481."""
-    if float(value).is_integer():
+    """The exact value for the table: 13,888.889 or 0.0231481. Digits past a float's 15
+    significant ones are noise (100,500,000,000,000.016 B is 100,500,000,000,000 B)."""
+    value = float(f"{value:.15g}")
+    if value.is_integer():
         return f"{value:,.0f}"
     if abs(value) < 1000:
         return f"{value:.6g}"  # small rates keep their significant digits: 0.000115741

@@ -122,8 +122,9 @@ def _what(c: ComponentLoad) -> str:
     return f"{c.kind.value.replace('_', ' ')} '{c.name}'"
 
 
-def _hits(ctx: Context, code: str) -> Iterator[tuple[Overload, str]]:
-    """One finding per component and rule: its tightest dimension, the others named after."""
+def _hits(ctx: Context, code: str) -> Iterator[tuple[Overload, str, str | None]]:
+    """One finding per component and rule: its tightest dimension, the others named after,
+    and a help of its own where the rule's generic fix would mislead (else None)."""
     by_component: dict[int, list[Overload]] = {}
     for o in overloads(ctx):
         if o.code == code:
@@ -136,7 +137,31 @@ def _hits(ctx: Context, code: str) -> Iterator[tuple[Overload, str]]:
             text += "; also over: " + ", ".join(
                 f"{o.dimension.name} ({o.dimension.utilisation:.0%})" for o in others
             )
-        yield worst, text
+        yield worst, text, _single_primary_help(ctx, worst)
+
+
+def _single_primary_help(ctx: Context, o: Overload) -> str | None:
+    """A database of many equal instances is read as a relational one (one primary a shard,
+    the rest standbys) unless its technology is known to spread writes: a Dynamo-style ring
+    of an unlisted engine would be told it has one node. Say so, and how to say otherwise."""
+    from sketch.estimating.nodes import primaries, shard_count
+
+    component = ctx.design.component(o.load.name)
+    if (
+        component is None
+        or o.dimension.name not in ("writes", "storage")
+        or component.kind != Kind.database
+        or o.load.figures.distributed_writes
+    ):
+        return None
+    idle = primaries(component) - shard_count(component)
+    if idle <= 0:
+        return None
+    return (
+        f"counted on one primary a shard, its other {idle:,} instances as standbys; if every "
+        "node takes writes and holds its own part of the data, say so: "
+        "`capacity=NodeCapacity(distributed_writes=True)`; else shard the writes (`shards=`)"
+    )
 
 
 @rule(
@@ -172,8 +197,8 @@ def component_over_capacity(ctx: Context) -> Iterator[Hit]:
         default (a redirect is one cache read; a resize is seconds of CPU): give the figure you
         measured, `capacity=NodeCapacity(requests_per_second=..., reference=...)`.
     """
-    for o, text in _hits(ctx, "D320"):
-        yield Hit(o.load.path, f"{_what(o.load)} is over capacity {basis(o.load)}: {text}")
+    for o, text, help in _hits(ctx, "D320"):
+        yield Hit(o.load.path, f"{_what(o.load)} is over capacity {basis(o.load)}: {text}", help)
 
 
 @rule(
@@ -204,11 +229,12 @@ def single_primary_writes(ctx: Context) -> Iterator[Hit]:
         request) takes far more rows than ~1K/s: give `capacity=NodeCapacity(writes_per_second=
         ..., reference=...)` with the measurement.
     """
-    for o, text in _hits(ctx, "D321"):
+    for o, text, help in _hits(ctx, "D321"):
         primaries = "one primary" if o.dimension.nodes == 1 else "its primaries (one per shard)"
         yield Hit(
             o.load.path,
             f"{_what(o.load)}: {primaries} cannot take the writes {basis(o.load)}: {text}",
+            help,
         )
 
 
@@ -306,12 +332,13 @@ def far_under_provisioned(ctx: Context) -> Iterator[Hit]:
         As D320: a per-node figure far from the default for this work; give the measured one
         in `capacity=`.
     """
-    for o, text in _hits(ctx, "D323"):
+    for o, text, help in _hits(ctx, "D323"):
         d = o.dimension
         yield Hit(
             o.load.path,
             f"{_what(o.load)} declares {d.nodes:,} {'node' if d.nodes == 1 else 'nodes'} and "
             f"needs {d.nodes_needed:,} {basis(o.load)}: {text}",
+            help,
         )
 
 
@@ -396,10 +423,11 @@ def fanout_overwhelms_store(ctx: Context) -> Iterator[Hit]:
         A fanout whose deliveries are batched (one pipelined write per shard, not per
         follower): put the real multiplier on the step, `Step(fanout=N)`.
     """
-    for o, text in _hits(ctx, "D325"):
+    for o, text, help in _hits(ctx, "D325"):
         yield Hit(
             o.load.path,
             f"the fanout overwhelms {_what(o.load)} {basis(o.load)}: {text}",
+            help,
         )
 
 
@@ -432,12 +460,13 @@ def dataset_does_not_fit(ctx: Context) -> Iterator[Hit]:
         last hour): give the store's own horizon through what it holds (`Entity(rows=...)`), or
         a shorter `retention_months`.
     """
-    for o, text in _hits(ctx, "D326"):
+    for o, text, help in _hits(ctx, "D326"):
         memory = o.dimension.name == "memory"
         where, horizon = ("memory", "") if memory else ("storage", _horizon(ctx))
         yield Hit(
             o.load.path,
             f"the dataset of {_what(o.load)} does not fit its {where}{horizon}: {text}",
+            help,
         )
 
 
