@@ -385,7 +385,10 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
         skew, key salting, a hybrid approach, fanout on read or recipients pulling at read
         time, pacing, throttling or rate limits, coalescing. A `fanout` that is a multiplier
         on something other than recipients (a bloom filter's multi-add of 50 links, a write
-        to 3 replicas, one transcode per rendition) is not fanout on write.
+        to 3 replicas, one transcode per rendition) is not fanout on write. Not caught: a
+        `fanout` step whose recipients are only a bare key (`LPUSH k:{id}`: name them in the
+        action), and handling words used elsewhere in the design (a rate limiter on
+        another path counts as pacing).
     Why it matters:
         "Celebrity tweets fanout: a user with 10M followers causes 10M writes. Solution:
         Hybrid approach (fanout for normal users, pull for celebrities)." The same holds for
@@ -394,17 +397,16 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
         decides whether a burst or a hot key takes it down.
     Bad:
         Step(from_="fanout", to="cache", action="LPUSH timeline:{follower_id}", fanout=True)
-        with no bottleneck or deep dive on the largest audiences
+        # and no bottleneck or deep dive on the largest audiences
     Fix:
         Bottleneck(title="Celebrity fanout", problem="10M followers cause 10M writes",
                    solution="Hybrid: push for normal users, pull for celebrities")
-        (or, for a campaign: "Paced fan-out: release 10K messages a second")
+        # a campaign: Bottleneck(..., solution="Paced fan-out: 10K messages a second")
     Known false positives:
         Fanout to a bounded group (a chat room capped at 100 members) has no hot-key
-        problem: suppress with the bound as reason. A `fanout` step to recipients named only
-        by a key with no recipient word (`LPUSH k:{id}`) is missed: name the recipients in
-        the action. The handling is recognised in words anywhere in the design, so a rate
-        limiter on another path counts too.
+        problem: suppress with the bound as reason. A fanout step whose action names users
+        without delivering to each of them ("write the 3 replicas of each user's row"):
+        suppress with that reason.
     """
     texts = ctx.texts
     if any(_HOT_KEY_HANDLING.search(text) for _, text in texts):
