@@ -411,3 +411,19 @@ def test_a_scatter_gather_makes_n_calls_per_request() -> None:
     assert db and db.reads == pytest.approx(16 * 5_000)
     requests = next(d for d in db.dimensions if d.name == "requests")
     assert requests.capacity == 16 * 10_000  # each shard takes every query
+
+
+def test_a_flow_a_scheduler_starts_is_a_periodic_job_not_an_untied_flow() -> None:
+    design = _design()
+    nightly = Flow(
+        name="Nightly report",
+        steps=[Step(from_="cron", to="db", action="SELECT the day's items")],
+    )
+    design = design.model_copy(
+        update={
+            "components": [*design.components, Component(name="cron", kind="scheduler")],
+            "flows": [*design.flows, nightly],
+        }
+    )
+    (job,) = route_load(design).unrouted
+    assert job.periodic and "its rate is its schedule" in job.why

@@ -107,3 +107,20 @@ def test_a_distributed_store_keeps_its_replication_factor_of_copies_of_a_key() -
     assert copies_of(one_store_design(store), store) == 3  # RF 3, not 36 copies of every key
     relational = Component(name="store", kind="database", technology="PostgreSQL", instances=2)
     assert copies_of(one_store_design(relational), relational) == 2  # primary and standby
+
+
+@pytest.mark.parametrize(
+    ("fields", "limit"),
+    [
+        # Amazon API Gateway's 10K/s is the account's, however many `instances` are drawn
+        ({"kind": "api_gateway", "technology": "Amazon API Gateway", "instances": 4}, 10_000),
+        # Kinesis takes 1,000 records/s per shard
+        ({"kind": "stream", "technology": "Kinesis", "instances": 3, "shards": 8}, 8_000),
+    ],
+)
+def test_a_managed_services_limit_is_the_services_or_its_shards(
+    fields: dict[str, Any], limit: float
+) -> None:
+    store = route_load(one_store_design(Component(name="store", **fields))).component("store")
+    assert store is not None
+    assert {d.name: d.capacity for d in store.dimensions}["requests"] == limit

@@ -333,3 +333,34 @@ def test_a_ring_of_an_unlisted_engine_is_told_how_to_say_every_node_takes_writes
     assert "distributed_writes=True" in found[0].help
     said_so = findings(one_store_design(ring(distributed_writes=True)))
     assert [f.code for f in said_so if f.code in ("D320", "D321")] == []
+
+
+def test_a_consumer_behind_a_queue_is_judged_at_the_average_and_says_so() -> None:
+    from sketch import Requirements, Scale, Workload
+
+    design = Design(
+        name="queued",
+        requirements=Requirements(
+            scale=Scale(
+                peak_factor=3, workloads=[Workload(name="send", kind="write", per_second=5_000)]
+            )
+        ),
+        components=[
+            Component(name="client", kind="client"),
+            Component(name="queue", kind="queue", technology="Kafka", instances=3),
+            Component(name="worker", kind="worker", instances=2),
+        ],
+        flows=[
+            Flow(
+                name="Send",
+                workload="send",
+                steps=[
+                    Step(from_="client", to="queue", action="publish", asynchronous=True),
+                    Step(from_="queue", to="worker", action="deliver the message"),
+                ],
+            )
+        ],
+    )
+    (over,) = [f for f in findings(design) if f.code == "D320"]
+    assert "worker 'worker' is over capacity at the average (behind a queue" in over.message
+    assert "5,000/s against 2 nodes" in over.message

@@ -12,6 +12,7 @@ at the average (said so) when it does not. `scale=k` multiplies all of today's t
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,8 @@ from sketch.estimating.derive import estimate
 from sketch.estimating.figures import Estimates, FigureName
 from sketch.estimating.nodes import all_nodes, primaries, shard_count
 from sketch.estimating.routing import Contribution, operation_of, route
-from sketch.estimating.spoken import X, count, count_in_steps, size
+from sketch.estimating.spoken import X, count, count_in_steps, exact_number, size
+from sketch.estimating.volumes import PARETO_FRACTION
 from sketch.estimating.workloads import (
     WorkloadRate,
     inferred_ties,
@@ -144,6 +146,8 @@ class UnroutedFlow:
     index: int
     name: str
     why: str
+    #: Started by a scheduler or a monitor: a periodic job, whose rate is its schedule.
+    periodic: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,7 +238,9 @@ def route_load(
             carried[i] = name
         if name is None or name not in by_name:
             if rates and name is None:
-                unrouted.append(UnroutedFlow(i, flow.name, _unrouted_why(by_name)))
+                periodic = _periodic(design, flow)
+                why = _PERIODIC if periodic else _unrouted_why(by_name)
+                unrouted.append(UnroutedFlow(i, flow.name, why, periodic))
             continue
         served.add(name)
         if any(step.fanout is True for step in flow.steps):
@@ -268,6 +274,15 @@ def route_load(
         problems=tuple(problems),
         conventions=conventions,
     )
+
+
+#: What a flow that a scheduler or a monitor starts is, instead of untied: D327 leaves it out.
+_PERIODIC = "a periodic job (started by a scheduler or a monitor): its rate is its schedule"
+
+
+def _periodic(design: Design, flow: Flow) -> bool:
+    first = design.component(flow.steps[0].from_) if flow.steps else None
+    return first is not None and first.kind in (Kind.scheduler, Kind.monitoring)
 
 
 def _unrouted_why(by_name: dict[str, WorkloadRate]) -> str:
@@ -329,7 +344,7 @@ def _components(
     _bytes_at_entry(design, by_name, carried, tallies)
     _stored(design, conventions, rates, carried, tallies, scale)
     _connections(design, tallies, scale)
-    _cache_memory(design, tallies, estimates, scale)
+    _cache_memory(design, rates, tallies, estimates, scale)
 
     design_capacity = design.requirements.scale.capacity if design.requirements.scale else None
     loads = []
@@ -488,6 +503,13 @@ def _stored(
             for store in stores:
                 if store not in components:
                     continue
+                rewrite = _only_rewrites(flows, store) if _sized_dataset(design, store) else None
+                if rewrite is not None:
+                    tallies[store].why.append(
+                        f"{item.name} of '{rate.name}' adds no bytes: its flows only rewrite "
+                        f"rows of the dataset {store} holds ({rewrite})"
+                    )
+                    continue
                 tallies[store].stored += value
                 tallies[store].why.append(
                     f"stores {item.name} of '{rate.name}': {count_in_steps(rate.average)}/s {X} "
@@ -513,10 +535,33 @@ def _stored(
         )
 
 
+#: An action that changes rows the store holds already: it adds no bytes (a re-crawl's
+#: UPSERT of a URL's row, a counter's INCR). Said by its first word, as people write steps.
+_REWRITES = re.compile(
+    r"^\W*(update|upsert|delete|remove|patch|incr|increment|decr|decrement)\b", re.I
+)
+
+
+def _only_rewrites(flows: list[Flow], store: str) -> str | None:
+    """The first rewriting step when every step of `flows` into `store` rewrites rows."""
+    into = [step for flow in flows for step in flow.steps if step.to == store]
+    if into and all(_REWRITES.match(step.action) for step in into):
+        return into[0].action
+    return None
+
+
+def _sized_dataset(design: Design, store: str) -> bool:
+    """Whether an entity gives the size of what `store` holds (`rows=` or `rows_per_user=`)."""
+    return any(
+        e.stored_in == store and (e.rows is not None or e.rows_per_user is not None)
+        for e in design.entities
+    )
+
+
 def _write_targets(
     flows: list[Flow], rate: WorkloadRate, components: dict[str, Component]
 ) -> list[str]:
-    """The persistent stores the flows write to, in first-seen order."""
+    """The persistent stores the flows write new data to, in first-seen order."""
     found: list[str] = []
     for flow in flows:
         for step in flow.steps:
@@ -526,6 +571,7 @@ def _write_targets(
                 and target.kind in PERSISTENT_KINDS
                 and operation_of(step, rate.kind) == "write"
                 and not step.fanout
+                and not _REWRITES.match(step.action)
                 and target.name not in found
             ):
                 found.append(target.name)
@@ -578,20 +624,57 @@ def _connections(design: Design, tallies: dict[str, _Tally], scale: float) -> No
 
 
 def _cache_memory(
-    design: Design, tallies: dict[str, _Tally], estimates: Estimates, scale: float
+    design: Design,
+    rates: list[WorkloadRate],
+    tallies: dict[str, _Tally],
+    estimates: Estimates,
+    scale: float,
 ) -> None:
-    """A cache holding no declared dataset gets the estimate's cache size (the hot set)."""
-    hot = estimates.figure(FigureName.cache_size)
-    caches = [c for c in design.components if c.kind == Kind.cache and tallies[c.name].reads]
-    if hot is None or not caches or any(tallies[c.name].memory for c in caches):
+    """A cache holding no declared dataset holds the hot set of the reads that reach it: the
+    day's reads of each workload stepping into it times that workload's response, at the
+    design's hot fraction (the guide's 80/20 rule). Where a workload reaching it gives no
+    response size, the estimate's one cache size is shared out instead."""
+    caches = [
+        c
+        for c in design.components
+        if c.kind == Kind.cache and tallies[c.name].reads and not tallies[c.name].memory
+    ]
+    if not caches:
         return
+    by_name = {rate.name: rate for rate in rates}
+    scale_given = design.requirements.scale
+    hot_fraction = scale_given.cache_hot_fraction if scale_given else PARETO_FRACTION
+    day = estimates.conventions.seconds_per_day
     binary = estimates.conventions.binary
+    shared = []
     for cache in caches:
-        tallies[cache.name].memory += hot.value * scale / len(caches)
-        held = hot.text
+        reads: dict[str, float] = defaultdict(float)
+        for c in tallies[cache.name].contributions:
+            if c.operation == "read":
+                reads[c.workload] += c.average
+        sizes = {name: by_name[name].response_bytes for name in reads if name in by_name}
+        if not reads or len(sizes) < len(reads) or not all(sizes.values()):
+            shared.append(cache)
+            continue
+        held = sum(rate * day * (sizes[name] or 0) for name, rate in reads.items()) * hot_fraction
+        tallies[cache.name].memory += held
+        parts = " + ".join(
+            f"{count_in_steps(rate)}/s {X} {size(sizes[name] or 0, binary=binary)} ('{name}')"
+            for name, rate in reads.items()
+        )
+        tallies[cache.name].why.append(
+            f"holds the hot set of the reads that reach it: ({parts}) {X} "
+            f"{exact_number(day)} s {X} {hot_fraction:.0%} = {size(held, binary=binary)}"
+        )
+    hot = estimates.figure(FigureName.cache_size)
+    if hot is None or not shared:
+        return
+    for cache in shared:
+        tallies[cache.name].memory += hot.value * scale / len(shared)
+        held_text = hot.text
         if scale != 1:
-            held += f" {X} {scale:g} = {size(hot.value * scale, binary=binary)}"
-        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {held}")
+            held_text += f" {X} {scale:g} = {size(hot.value * scale, binary=binary)}"
+        tallies[cache.name].why.append(f"holds the hot set (cache size estimate): {held_text}")
 
 
 def _dimensions(
@@ -605,7 +688,11 @@ def _dimensions(
     if figures.managed and not _documented_limit(figures):
         return []
     found = []
-    nodes = read_nodes(component)
+    # A managed service's documented limit is the service's (an account's quota, a queue's),
+    # or a shard's where it is per shard (Kinesis): never multiplied by `instances`.
+    managed = figures.managed
+    parts = shard_count(component)
+    nodes = parts if managed else read_nodes(component)
     if figures.requests_per_second and (reads or writes):
         found.append(
             Dimension(
@@ -618,7 +705,7 @@ def _dimensions(
             )
         )
     if figures.writes_per_second and writes:
-        n = write_nodes(component, figures)
+        n = parts if managed else write_nodes(component, figures)
         found.append(
             Dimension(
                 "writes", writes, figures.writes_per_second * n, figures.writes_per_second, n, "/s"
@@ -627,7 +714,7 @@ def _dimensions(
     if figures.storage_bytes and tally.stored:
         # One copy of the data: a relational database holds it on its shards' primaries, a
         # distributed one spreads it over its primaries; replicas hold copies, not more data.
-        per_copy = primaries(component) if figures.distributed_writes else shard_count(component)
+        per_copy = primaries(component) if figures.distributed_writes and not managed else parts
         found.append(
             Dimension(
                 "storage",
@@ -639,14 +726,14 @@ def _dimensions(
             )
         )
     if figures.memory_bytes and tally.memory:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "memory", tally.memory, figures.memory_bytes * n, figures.memory_bytes, n, "B"
             )
         )
     if figures.connections and tally.connections:
-        n = primaries(component)
+        n = parts if managed else primaries(component)
         found.append(
             Dimension(
                 "connections",

@@ -73,12 +73,24 @@ class Worksheet:
 
     @property
     def singular(self) -> str:
-        return self.scale.write_name
+        return "write" if self._adds_up_write_workloads else self.scale.write_name
 
     @property
     def noun(self) -> str:
-        """What writes are called, plural: tweets."""
-        return plural(self.scale.write_name)
+        """What writes are called, plural: tweets. Several write workloads added up are
+        "writes": an upload and a commit are two writes of one file commit, not two commits."""
+        return plural(self.singular)
+
+    @property
+    def _adds_up_write_workloads(self) -> bool:
+        scale = self.scale
+        stated = (
+            (scale.dau is not None and scale.writes_per_user_per_day is not None)
+            or scale.writes_per_day is not None
+            or scale.writes_per_month is not None
+            or scale.writes_per_second is not None
+        )
+        return not stated and sum(w.kind == "write" for w in self.workloads) > 1
 
     @property
     def seconds_per_day(self) -> int:

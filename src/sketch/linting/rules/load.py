@@ -97,7 +97,12 @@ def _misses(ctx: Context, c: ComponentLoad) -> bool:
 
 
 def basis(c: ComponentLoad) -> str:
-    return "at peak" if c.judged_at_peak else "at the average (no peak factor given)"
+    if not c.judged_at_peak:
+        return "at the average (no peak factor given)"
+    # Behind a queue a consumer is sized for the average (peak factor 1): say so, not "peak".
+    if c.contributions and all(x.peak_factor == 1 for x in c.contributions):
+        return "at the average (behind a queue, which absorbs the peak)"
+    return "at peak"
 
 
 def source_of(c: ComponentLoad, d: Dimension) -> str:
@@ -505,10 +510,8 @@ def flow_without_workload(ctx: Context) -> Iterator[Hit]:
     """
     scale = ctx.design.requirements.scale
     declared = bool(scale and scale.workloads)
-    kinds = {c.name: c.kind for c in ctx.design.components}
     for u in ctx.load_model.unrouted:
-        steps = ctx.design.flows[u.index].steps
-        if steps and kinds.get(steps[0].from_) in (Kind.scheduler, Kind.monitoring):
+        if u.periodic:
             continue  # a periodic job: its rate is its schedule, not the traffic's
         yield Hit(
             f"flows[{u.index}]",
