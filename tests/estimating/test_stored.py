@@ -17,6 +17,7 @@ from sketch import (
     Workload,
 )
 from sketch.estimating import route_load
+from sketch.estimating.spoken import X
 
 
 def _design(action: str, *, store: str | None = None, rows: int | None = None) -> Design:
@@ -153,3 +154,23 @@ def test_write_workloads_added_up_are_called_writes(workloads: list[Workload], n
     per_day = estimate(design).figure(FigureName.writes_per_day)
     assert per_day is not None
     assert per_day.steps[-1].startswith(f"20 {noun}" if len(workloads) > 1 else f"10 {noun}")
+
+
+def test_an_item_kept_for_a_day_holds_a_day_of_it_not_the_years() -> None:
+    design = _design("INSERT INTO keys")
+    scale = design.requirements.scale
+    assert scale is not None
+    (workload,) = scale.workloads
+    kept = workload.model_copy(
+        update={"items": [ItemSize(name="idempotency key", bytes=1_000, retention_days=1)]}
+    )
+    design = design.model_copy(
+        update={
+            "requirements": design.requirements.model_copy(
+                update={"scale": scale.model_copy(update={"workloads": [kept]})}
+            )
+        }
+    )
+    stored, why = _db(design)
+    assert stored == pytest.approx(100 * 1_000 * 86_400)
+    assert any("idempotency key of 'crawl'" in line and f"{X} 1 day =" in line for line in why)

@@ -364,3 +364,25 @@ def test_a_consumer_behind_a_queue_is_judged_at_the_average_and_says_so() -> Non
     (over,) = [f for f in findings(design) if f.code == "D320"]
     assert "worker 'worker' is over capacity at the average (behind a queue" in over.message
     assert "5,000/s against 2 nodes" in over.message
+
+
+@pytest.mark.parametrize(("fraction", "found"), [(0.71, True), (0.98, False), (None, False)])
+def test_two_accounts_of_what_a_write_stores_must_agree(
+    fraction: float | None, found: bool
+) -> None:
+    from sketch import ItemSize, Requirements, Scale, Workload
+
+    items = [] if fraction is None else [ItemSize(name="page", bytes=100_000, fraction=fraction)]
+    design = Design(
+        name="pages",
+        requirements=Requirements(
+            scale=Scale(
+                item_sizes=[ItemSize(name="page", bytes=100_000)],
+                workloads=[Workload(name="fetch", kind="write", per_second=100, items=items)],
+            )
+        ),
+    )
+    hits = [f for f in findings(design) if f.code == "D331"]
+    assert bool(hits) is found
+    if found:
+        assert "100 KB a write, the write workloads' items 71 KB" in hits[0].message

@@ -499,7 +499,12 @@ def _stored(
         named = {item.store for item in rate.items if item.store}
         for item in rate.items:
             stores = [item.store] if item.store else [t for t in targets if t not in named]
-            value = rate.average * item.size_bytes * item.fraction * seconds
+            kept, kept_said = seconds, said
+            if item.retention_days is not None:
+                days = item.retention_days * conventions.seconds_per_day
+                if days < seconds:  # kept for less than the horizon: only that much is held
+                    kept, kept_said = days, f"{item.retention_days:g} day{_s(item.retention_days)}"
+            value = rate.average * item.size_bytes * item.fraction * kept
             for store in stores:
                 if store not in components:
                     continue
@@ -514,7 +519,7 @@ def _stored(
                 tallies[store].why.append(
                     f"stores {item.name} of '{rate.name}': {count_in_steps(rate.average)}/s {X} "
                     f"{size(item.size_bytes * item.fraction, binary=conventions.binary)} {X} "
-                    f"{said} = {size(value, binary=conventions.binary)}"
+                    f"{kept_said} = {size(value, binary=conventions.binary)}"
                 )
     for entity in design.entities:
         rows = _rows(design, entity)

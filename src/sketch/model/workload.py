@@ -45,6 +45,12 @@ class ItemSize(Model):
         default=None,
         description="Component that stores it; by default the stores the flow writes to.",
     )
+    retention_days: PositiveAmount | None = Field(
+        default=None,
+        description="How long this item is kept, when not for the design's whole retention: "
+        "idempotency keys for 1 day, sessions for 30. The store then holds this many days of "
+        "it, not the years of the horizon.",
+    )
 
     @model_validator(mode="after")
     def _one_size(self) -> ItemSize:

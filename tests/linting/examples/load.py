@@ -15,6 +15,9 @@ from typing import Any
 from sketch import Component, Design, Flow, ItemSize, Step, Workload
 from tests.helpers.factories import clean_design, requirements, scale
 
+_A_POST = ItemSize(name="post", bytes=1_000)
+_HALF_A_POST = ItemSize(name="post", bytes=1_000, fraction=0.5)
+
 
 def loaded(
     *,
@@ -29,6 +32,7 @@ def loaded(
     fanout: float | None = None,
     fan_step: bool = False,
     items: tuple[ItemSize, ...] = (),
+    scale_items: tuple[ItemSize, ...] = (),
     retention_years: float | None = None,
     extra_workloads: tuple[Workload, ...] = (),
     extra_flows: tuple[Flow, ...] = (),
@@ -44,7 +48,7 @@ def loaded(
         writes_per_user_per_day=None,
         read_write_ratio=None,
         peak_factor=peak,
-        item_sizes=[],
+        item_sizes=list(scale_items),
         workloads=workloads,
         retention_years=retention_years,
     )
@@ -126,4 +130,9 @@ EXAMPLES: dict[str, tuple[Callable[[], Design], Callable[[], Design]]] = {
     "D329": (lambda: loaded(fanout=20), lambda: loaded(fanout=20, fan_step=True)),
     # No peak: 2,100 requests/s on 3 app nodes (70%) saturates at 1.4x; on 7 (30%) at 3.3x.
     "D330": (lambda: loaded(peak=None, app=3), lambda: loaded(peak=None, app=7)),
+    # The scale says 1 KB a post, the post workload half of it; agreeing, they are quiet.
+    "D331": (
+        lambda: loaded(items=(_HALF_A_POST,), scale_items=(_A_POST,)),
+        lambda: loaded(items=(_A_POST,), scale_items=(_A_POST,)),
+    ),
 }

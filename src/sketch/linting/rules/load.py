@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sketch.checking.checks import RATE_AGREEMENT
+from sketch.estimating.spoken import size
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
 from sketch.model import Kind
@@ -638,4 +640,54 @@ def _all_behind_a_queue(ctx: Context, c: ComponentLoad, d: Dimension) -> bool:
     relevant = [x for x in c.contributions if d.name != "writes" or x.operation == "write"]
     return bool(relevant) and all(
         behind_a_queue(ctx.design, x.flow_index, x.step_index) for x in relevant
+    )
+
+
+@rule(
+    "D331",
+    "item-sizes-disagree",
+    "warning",
+    STEP,
+    fix="keep one account of what a write stores: the write workloads' `items` (which say "
+    "where each goes), or `Scale(item_sizes=...)`, not both with different figures",
+)
+def item_sizes_disagree(ctx: Context) -> Iterator[Hit]:
+    """`Scale.item_sizes` and the write workloads' items say different things about a write.
+
+    What it checks:
+        A design giving both `Scale(item_sizes=...)` and items on its write workloads, whose
+        bytes per write (the workloads' weighted by their rates) differ by more than 5%.
+    Why it matters:
+        The headline storage (per day, per year, with copies) is computed from the scale's
+        item sizes, and the load on each store from the workloads' items: the two answers
+        to "how much do we store?" then disagree, and nothing says which one the design
+        means. A crawler that keeps 71% of its pages after dedup said 1.2 PB a year in one
+        place and 0.86 PB in the other.
+    Bad:
+        Scale(item_sizes=[ItemSize(name="page", bytes=100_000)], workloads=[Workload(
+            name="fetch", kind="write", items=[ItemSize(name="page", bytes=100_000,
+            fraction=0.71, store="blobs")], ...)])
+    Fix:
+        Scale(workloads=[Workload(name="fetch", kind="write", items=[ItemSize(name="page",
+            bytes=100_000, fraction=0.71, store="blobs")], ...)])
+    Known false positives:
+        None known: with a single account of a write there is nothing to compare.
+    """
+    scale = ctx.design.requirements.scale
+    if scale is None or not scale.item_sizes:
+        return
+    stated = sum(item.size_bytes * item.fraction for item in scale.item_sizes)
+    writers = [r for r in ctx.load_model.workloads if r.kind == "write" and r.items]
+    total = sum(r.average for r in writers)
+    if not writers or not total:
+        return
+    weighted = sum(r.average * r.bytes_per_write for r in writers) / total
+    if math.isclose(stated, weighted, rel_tol=RATE_AGREEMENT):
+        return
+    binary = ctx.load_model.conventions.binary
+    yield Hit(
+        "requirements.scale.item_sizes",
+        f"the scale's item sizes store {size(stated, binary=binary)} a write, the write "
+        f"workloads' items {size(weighted, binary=binary)}: the headline storage and the "
+        "per-component storage disagree",
     )
