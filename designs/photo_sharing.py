@@ -258,7 +258,7 @@ read_feed = Flow(
         Step(from_="app", to="cache", action="LRANGE feed:{user_id}; MGET photo metadata",
              latency_ms=5, condition="cache hit", hit_ratio=0.95),
         Step(from_="app", to="db", action="rebuild the feed: recent photos of followed "
-             "accounts", latency_ms=40, condition="cache miss"),
+             "accounts", latency_ms=40, condition="cache miss", operation="read"),
         Step(from_="app", to="client", action="return 20 posts with CDN URLs", latency_ms=80),
     ],
 )

@@ -185,7 +185,7 @@ allowed = Flow(
         Step(from_="gateway", to="limiter", action="check(client_id, endpoint_group, cost=1)",
              api="POST /api/v1/checks", latency_ms=1),
         Step(from_="limiter", to="counters", action="EVALSHA token_bucket key capacity rate "
-             "now cost: refill, take, PEXPIRE", latency_ms=1),
+             "now cost: refill, take, PEXPIRE", latency_ms=1, operation="write"),
         Step(from_="limiter", to="gateway", action="allowed, remaining=41"),
         Step(from_="gateway", to="backend", action="forward with X-RateLimit-Remaining"),
         Step(from_="backend", to="client", action="200 response"),
@@ -199,7 +199,7 @@ throttled = Flow(
         Step(from_="client", to="gateway", action="request over the limit"),
         Step(from_="gateway", to="limiter", action="check", api="POST /api/v1/checks"),
         Step(from_="limiter", to="counters", action="EVALSHA token_bucket: 0 tokens, "
-             "retry_after_ms=350"),
+             "retry_after_ms=350", operation="write"),
         Step(from_="limiter", to="gateway", action="denied"),
         Step(from_="gateway", to="client", action="429 Too Many Requests, Retry-After: 1"),
     ],

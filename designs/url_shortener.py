@@ -205,7 +205,7 @@ create_link = Flow(
         Step(from_="app", to="app", action="validate URL; take the next counter from the "
              "leased key range; base62-encode to a 7-char code"),
         Step(from_="app", to="db", action="lease a new key range when the current one runs out",
-             condition="range exhausted (1 in 100K creates)", share=1e-5),
+             condition="range exhausted (1 in 100K creates)", share=1e-5, operation="write"),
         Step(from_="app", to="db", action="INSERT short_urls IF NOT EXISTS", latency_ms=15),
         Step(from_="app", to="client", action="return the short URL", latency_ms=50),
     ],

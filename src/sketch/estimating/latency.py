@@ -10,7 +10,9 @@ Composition (each rule is a pure function below, tested by hand-worked examples)
   ``m x H_N`` with ``H_N = 1 + 1/2 + ... + 1/N`` (16 shards: x3.38); for unequal calls, by
   inclusion-exclusion, ``Σ over non-empty subsets S of (-1)^(|S|+1) / Σ_{i in S} 1/m_i``.
   The derivation also says what share of requests waits on at least one member's slowest
-  1%: ``1 - 0.99^N`` (16: 15%).
+  1%: ``1 - 0.99^N`` (16: 15%). A step with both `fanout=F` and `parallel=N` makes F calls
+  N at a time: ``ceil(F / N)`` rounds, each the slowest of N (of F when F < N); `fanout=True`
+  takes F from the flow's workload.
 - **Cache hit and miss**: the hit path and the miss path are timed separately; the expected
   latency weights them by the hit ratio (`Step(hit_ratio=...)`), the worst path is the slower.
 - **Against a target**: a target at percentile p holds for the path that the p-th slowest
@@ -22,12 +24,13 @@ Composition (each rule is a pure function below, tested by hand-worked examples)
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import combinations
 
 from sketch.estimating.request_path import HIT, MISS, TimedStep, hit_ratio, request_path
 from sketch.estimating.spoken import X
-from sketch.model import Design, Flow, LatencyTarget
+from sketch.model import Design, Flow, LatencyTarget, Step
 
 #: Above this many members of unequal latency, inclusion-exclusion (2^N terms) gives way to
 #: the slowest member x H_N, an upper bound.
@@ -237,7 +240,9 @@ def _label(flow_index: int, timed: TimedStep) -> str:
     return f"{flow_index + 1}.{timed.index + 1} {step.from_} → {step.to} ({step.action})"
 
 
-def _legs(flow_index: int, steps: list[TimedStep]) -> tuple[list[Leg], list[int]]:
+def _legs(
+    flow_index: int, steps: list[TimedStep], workload_fanout: float | None = None
+) -> tuple[list[Leg], list[int]]:
     """Serial legs in order; steps of a named parallel group become one leg at the first."""
     legs: list[Leg] = []
     untimed = [t.index for t in steps if t.step.latency_ms is None]
@@ -252,18 +257,51 @@ def _legs(flow_index: int, steps: list[TimedStep]) -> tuple[list[Leg], list[int]
             legs.append(_group_leg(flow_index, group, members))
             continue
         elif isinstance(group, int):
-            mean = step.latency_ms or 0.0
-            ms = slowest_of([mean] * group)
-            how = (
-                f"scatter-gather across {group} calls, each taking {_ms(mean)}: the slowest "
-                f"of {group} ≈ {_ms(mean)} {X} H{group} ({harmonic(group):.2f}) ≈ {_ms(ms)} "
-                f"({_percent(tail_share(group))} of requests wait on a call in its slowest 1%)"
-            )
+            ms, how = _scatter_gather(step, group, _fanout_calls(step, workload_fanout))
             legs.append(Leg((timed.index,), _label(flow_index, timed), ms, timed.request, how))
         else:
             ms = step.latency_ms or 0.0
             legs.append(Leg((timed.index,), _label(flow_index, timed), ms, timed.request, _ms(ms)))
     return legs, untimed
+
+
+def _fanout_calls(step: Step, workload_fanout: float | None) -> float | None:
+    """The calls a step's `fanout` makes per request, when it says."""
+    if step.fanout is True:
+        return workload_fanout
+    if step.fanout is False or step.fanout is None:
+        return None
+    return float(step.fanout)
+
+
+def _scatter_gather(step: Step, at_once: int, calls: float | None) -> tuple[float, str]:
+    """`parallel=N` calls at once; with a fanout of F calls, F calls N at a time."""
+    mean = step.latency_ms or 0.0
+    if calls is None or round(calls) == at_once:
+        ms = slowest_of([mean] * at_once)
+        return ms, (
+            f"scatter-gather across {at_once} calls, each taking {_ms(mean)}: the slowest "
+            f"of {at_once} ≈ {_ms(mean)} {X} H{at_once} ({harmonic(at_once):.2f}) ≈ {_ms(ms)} "
+            f"({_percent(tail_share(at_once))} of requests wait on a call in its slowest 1%)"
+        )
+    total = max(1, math.ceil(calls))
+    wave = min(at_once, total)
+    rounds = math.ceil(total / at_once)
+    each = slowest_of([mean] * wave)
+    ms = rounds * each
+    return ms, (
+        f"{total:,} calls, {at_once} at a time: {rounds:,} round{'' if rounds == 1 else 's'}, "
+        f"each the slowest of {wave} ≈ {_ms(mean)} {X} H{wave} ({harmonic(wave):.2f}) ≈ "
+        f"{_ms(each)}; {_ms(ms)} in all"
+    )
+
+
+def _workload_fanout(design: Design, flow: Flow) -> float | None:
+    scale = design.requirements.scale
+    if scale is None or flow.workload is None:
+        return None
+    found = next((w for w in scale.workloads if w.name == flow.workload), None)
+    return found.fanout if found is not None else None
 
 
 def _group_leg(flow_index: int, group: str, members: list[TimedStep]) -> Leg:
@@ -281,21 +319,22 @@ def _group_leg(flow_index: int, group: str, members: list[TimedStep]) -> Leg:
 def flow_latency(design: Design, index: int, target: LatencyTarget | None = None) -> FlowLatency:
     flow = design.flows[index]
     waited, left_out = request_path(design, flow)
+    fanout = _workload_fanout(design, flow)
     branches = [b for b in (HIT, MISS) if any(t.branch == b for t in waited)]
     ratio = hit_ratio(flow)
     paths: list[Path] = []
     if not branches:
-        legs, untimed = _legs(index, waited)
+        legs, untimed = _legs(index, waited, fanout)
         paths.append(Path("every request", 1.0, tuple(legs), tuple(untimed)))
     for branch in branches:
         steps = [t for t in waited if t.branch in (None, branch)]
-        legs, untimed = _legs(index, steps)
+        legs, untimed = _legs(index, steps, fanout)
         share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
         paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
     if len(branches) == 1:  # a lone miss (or hit) branch: the other is every other request
         other = HIT if branches[0] == MISS else MISS
         steps = [t for t in waited if t.branch is None]
-        legs, untimed = _legs(index, steps)
+        legs, untimed = _legs(index, steps, fanout)
         share = None if ratio is None else (ratio if other == HIT else 1 - ratio)
         paths.append(Path(other, share, tuple(legs), tuple(untimed)))
     return FlowLatency(index, flow.name, tuple(paths), ratio, tuple(left_out), target)

@@ -120,8 +120,10 @@ class Step(Model):
     """Fire and forget (drawn dotted): a queue publish, a push."""
     operation: Literal["read", "write"] | None = Field(
         default=None,
-        description="Whether the call reads or writes its target; inferred from the action "
-        "(SELECT, GET ... read; INSERT, SET, append ... write) and the workload when unset.",
+        description="Whether the call reads or writes its target; inferred when unset from the "
+        "action's first verb, read inside identifiers too (SELECT, GET, GetItem, consume ... "
+        "read; INSERT, SET, put_object, append ... write), else the workload's kind, which the "
+        "derivation then says.",
     )
     hit_ratio: Share | None = Field(
         default=None,
@@ -136,13 +138,16 @@ class Step(Model):
     fanout: bool | PositiveAmount | None = Field(
         default=None,
         description="Calls per request at this step: a number, or True for the workload's "
-        "`fanout` (deliveries per write).",
+        "`fanout` (deliveries per write). With `parallel=N` too, these are the calls, made N "
+        "at a time.",
     )
     parallel: int | str | None = Field(
         default=None,
-        description="Calls made at once: a number N >= 2 (scatter-gather over N shards: the "
-        "step costs the slowest of N), or a group name shared by the steps that run side by "
-        "side (the group costs its slowest member).",
+        description="Calls made at once: a number N >= 2 (scatter-gather over N shards: N "
+        "calls per request, the step costs the slowest of N; with `fanout`, the fanout's calls "
+        "go N at a time and `parallel` adds none: fanout=3, parallel=3 is 3 calls, not 9), or "
+        "a group name shared by the steps that run side by side (the group costs its slowest "
+        "member).",
     )
 
     @field_validator("parallel", mode="before")

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from sketch.errors import plural
 from sketch.estimating.availability import copies_of
 from sketch.estimating.uptime import managed, uptime_of
+from sketch.estimating.words import words_of
 from sketch.linting.context import Context
 from sketch.linting.registry import FrameworkStep, Hit, rule
 from sketch.linting.rules.load import overloads
-from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind
+from sketch.model import DATA_STORE_KINDS, STATEFUL_KINDS, Kind, Step
 
 STEP = FrameworkStep.high_level
 
@@ -24,15 +25,43 @@ _FANOUT_ON_WRITE = re.compile(
     r"(write|append|push|insert|deliver|copy|copie)\w*(\s+\S+){0,3}\s+(in)?to\s+(every|each|all)"
     r"(\s+of)?(\s+the|\s+their|\s+its)?\s+(followers?|subscribers?|members?|friends?)"
 )
-#: Hot-key or celebrity handling in reviewers' words.
+#: Hot-key, skew or burst handling in reviewers' words: celebrities and hot keys, but also hot
+#: hosts, prefixes or folders, giant tenants, skew, pacing and rate limits, coalescing, and
+#: recipients pulling at read time.
 _HOT_KEY_HANDLING = re.compile(
-    r"celebrit|hot[- ]?(key|shard|partition|spot|user|account)s?|hotspot|heavy[- ]hitter|"
+    r"celebrit|hot[- ](\w+[- ])?(keys?|shards?|partitions?|spots?|users?|accounts?|hosts?|"
+    r"prefix(es)?|folders?|namespaces?|tenants?|rows?|items?|channels?|groups?|topics?|"
+    r"documents?|files?|objects?|segments?)\b|hotspot|heavy[- ]hitter|"
     r"hybrid|fan-?\s?out[- ]on[- ]read|pull for|pull model|pull-based|pull (their|the) "
-    r"(posts|tweets)|"
-    r"(popular|famous|large|big|high[- ]follower|mega)[- ](users?|accounts?|authors?|creators?)|"
+    r"(posts|tweets)|pull\w* (at|on) read|"
+    r"(clients?|devices?|readers?|followers?|subscribers?|users?|recipients?) (then )?pulls?\b|"
+    r"(popular|famous|large|big|giant|huge|busy|high[- ]follower|mega)[- ](\w+[- ])?"
+    r"(users?|accounts?|authors?|creators?|senders?|hosts?|tenants?|customers?|folders?|"
+    r"groups?|channels?|namespaces?)\b|"
     r"influencer|viral|key (splitting|salting)|salted keys?|split (the )?hot|"
-    r"(many|millions of|10m|100m) followers? (are|is)? ?(pulled|read at read time)|skew"
+    r"(many|millions of|10m|100m) followers? (are|is)? ?(pulled|read at read time)|skew|"
+    r"\bpac(e|es|ed|ing)\b|throttl|rate[- ]limit|token bucket|coalesc|debounc"
 )
+#: A fanout step delivers to each recipient when its action or its target says so: a
+#: follower's or member's key, a feed, timeline or inbox, "per user", "each device".
+_RECIPIENTS = re.compile(
+    r"\b(followers?|subscribers?|recipients?|audience|(feeds?|timelines?|inbox(es)?|"
+    r"mailbox(es)?)\b|((each|every|per|all)( \w+)? (users?|members?|friends?|devices?|"
+    r"contacts?|participants?|watchers?|fans?|customers?|accounts?))\b|"
+    r"(users|members|friends|devices|contacts|participants|watchers|fans)\b)"
+)
+
+
+def _delivers_to_recipients(ctx: Context, step: Step) -> bool:
+    """A fanout on write: a step with `fanout` whose action or target names recipients (not
+    a bloom filter's multi-add, a replicated write or one transcode per rendition)."""
+    if step.fanout is None or step.fanout is False:
+        return False
+    if step.fanout is not True and step.fanout <= 1:
+        return False
+    target = ctx.design.component(step.to)
+    said = [step.action, step.to] + ([target.label] if target and target.label else [])
+    return bool(_RECIPIENTS.search(words_of(" ".join(said))))
 
 
 @rule(
@@ -289,9 +318,12 @@ def over_engineering(ctx: Context) -> Iterator[Hit]:
     """Queues or many services at a load one server handles.
 
     What it checks:
-        Peak load (reads + writes per second) under `low_scale_peak_qps` (1K) while the design
-        has a queue or stream, or more services than `max_services_at_low_scale` (3). Too
-        many nodes or shards for the load is D324 (over-provisioned), with the numbers.
+        The design's peak load (reads + writes per second) under `low_scale_peak_qps` (1K)
+        while it has a queue or stream that carries under that figure along the flows (its
+        own load, at the peak, as `sketch estimate` routes it: a queue fed 10 messages per
+        request carries 10x the design's peak), or, for a queue no flow reaches, the design's
+        peak; or more services than `max_services_at_low_scale` (3) at that peak. Too many
+        nodes or shards for the load is D324 (over-provisioned), with the numbers.
     Why it matters:
         Mistake 4, "Treating Everything as Netflix Scale": "We'll shard the database across
         1000 nodes and use Kafka... Problem: Maybe 1 server is enough for the requirements!"
@@ -301,16 +333,27 @@ def over_engineering(ctx: Context) -> Iterator[Hit]:
         "With 10K DAU, we can start with a single PostgreSQL instance and a Redis cache."
     Known false positives:
         A queue kept at low scale for a reason other than load (retries, decoupling a
-        slow third party): suppress with that reason.
+        slow third party, the durable frontier of a batch pipeline): suppress with that
+        reason.
     """
     peak = ctx.load.peak_total
-    if peak is None or peak >= ctx.thresholds.low_scale_peak_qps:
+    threshold = ctx.thresholds.low_scale_peak_qps
+    if peak is None or peak >= threshold:
         return
     for i, c in enumerate(ctx.design.components):
-        if c.kind in (Kind.queue, Kind.stream):
-            yield Hit(
-                f"components[{i}]", f"{c.kind.value} '{c.name}' at {peak:,.0f} peak requests/s"
-            )
+        if c.kind not in (Kind.queue, Kind.stream):
+            continue
+        carried = ctx.load_model.component(c.name)
+        if carried is None or not carried.contributions:
+            said = f"at {peak:,.0f} peak requests/s (the design's: no flow carries load through it)"
+        else:
+            own = carried.peak_requests
+            basis = "at peak" if own is not None else "on average (no peak factor)"
+            own = carried.requests if own is None else own
+            if own >= threshold:
+                continue  # the queue carries more than the design's entry point
+            said = f"carries {own:,.0f} requests/s {basis} along the flows"
+        yield Hit(f"components[{i}]", f"{c.kind.value} '{c.name}' {said}")
     services = ctx.of_kind(Kind.service)
     if len(services) > ctx.thresholds.max_services_at_low_scale:
         yield Hit(
@@ -325,31 +368,45 @@ def over_engineering(ctx: Context) -> Iterator[Hit]:
     "fanout-without-hot-key-handling",
     "warning",
     STEP,
-    fix="handle celebrities: pull their posts at read time (hybrid fanout) or spread hot keys",
+    fix="say how one write to a huge audience is absorbed: pace or rate-limit the fan-out, "
+    "coalesce per key, spread the hot keys, or let the biggest senders' items be pulled at read "
+    "time (hybrid fanout)",
 )
 def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
-    """Fanout on write with no plan for users with huge follower counts.
+    """Fanout on write to every recipient, with no plan for the write that reaches millions.
 
     What it checks:
-        The design fans out on write (a step with `fanout=`, or words such as "fanout on
-        write", "push model", "precomputed timelines", "write to every follower's feed") and
-        nowhere handles hot keys (celebrities, hot keys/shards/partitions, heavy hitters,
-        popular or high-follower accounts, influencers, key salting, a hybrid approach,
-        fanout on read, pulling their posts at read time).
+        The design fans out on write to per-recipient keys (a step with `fanout=` whose
+        action or target names recipients: followers, subscribers, members, "per user",
+        "each device", a feed, timeline or inbox; or words such as "fanout on write", "push
+        model", "precomputed timelines", "write to every follower's feed") and nowhere
+        handles hot keys or bursts: celebrities, hot keys/shards/partitions/hosts/prefixes/
+        folders, heavy hitters, popular or giant accounts, hosts or tenants, influencers,
+        skew, key salting, a hybrid approach, fanout on read or recipients pulling at read
+        time, pacing, throttling or rate limits, coalescing. A `fanout` that is a multiplier
+        on something other than recipients (a bloom filter's multi-add of 50 links, a write
+        to 3 replicas, one transcode per rendition) is not fanout on write. Not caught: a
+        `fanout` step whose recipients are only a bare key (`LPUSH k:{id}`: name them in the
+        action), and handling words used elsewhere in the design (a rate limiter on
+        another path counts as pacing).
     Why it matters:
         "Celebrity tweets fanout: a user with 10M followers causes 10M writes. Solution:
-        Hybrid approach (fanout for normal users, pull for celebrities)."
+        Hybrid approach (fanout for normal users, pull for celebrities)." The same holds for
+        any one write delivered to a huge audience: a campaign to 10M users, a change to a
+        folder shared with 150K devices. The average fanout sizes the fleet; the largest one
+        decides whether a burst or a hot key takes it down.
     Bad:
-        Bottleneck(title="Timeline query", problem="slow join",
-                   solution="Pre-compute timelines (fanout on write)")
+        Step(from_="fanout", to="cache", action="LPUSH timeline:{follower_id}", fanout=True)
+        # and no bottleneck or deep dive on the largest audiences
     Fix:
         Bottleneck(title="Celebrity fanout", problem="10M followers cause 10M writes",
                    solution="Hybrid: push for normal users, pull for celebrities")
+        # a campaign: Bottleneck(..., solution="Paced fan-out: 10K messages a second")
     Known false positives:
-        No longer: handling written as "hot partitions", "heavy hitters" or "accounts with
-        millions of followers are pulled at read time". Still: fanout to a bounded group (a
-        chat room capped at 100 members) has no celebrity problem: suppress with the bound
-        as reason.
+        Fanout to a bounded group (a chat room capped at 100 members) has no hot-key
+        problem: suppress with the bound as reason. A fanout step whose action names users
+        without delivering to each of them ("write the 3 replicas of each user's row"):
+        suppress with that reason.
     """
     texts = ctx.texts
     if any(_HOT_KEY_HANDLING.search(text) for _, text in texts):
@@ -359,14 +416,13 @@ def fanout_without_hot_key_handling(ctx: Context) -> Iterator[Hit]:
             f"flows[{i}].steps[{j}]"
             for i, flow in enumerate(ctx.design.flows)
             for j, step in enumerate(flow.steps)
-            if step.fanout is True
-            or (not isinstance(step.fanout, bool) and step.fanout is not None and step.fanout > 1)
+            if _delivers_to_recipients(ctx, step)
         ),
         None,
     )
     path = structural or next((p for p, text in texts if _FANOUT_ON_WRITE.search(text)), None)
     if path is not None:
-        yield Hit(path, "fanout on write with no celebrity / hot-key handling")
+        yield Hit(path, "fanout on write to every recipient with no hot-key or burst handling")
 
 
 @rule(
