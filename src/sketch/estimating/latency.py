@@ -13,6 +13,8 @@ Composition (each rule is a pure function below, tested by hand-worked examples)
   1%: ``1 - 0.99^N`` (16: 15%).
 - **Cache hit and miss**: the hit path and the miss path are timed separately; the expected
   latency weights them by the hit ratio (`Step(hit_ratio=...)`), the worst path is the slower.
+  The step that gives the hit ratio is the lookup itself, on both paths: a miss waits for the
+  cache's answer before it goes to the database.
 - **Against a target**: a target at percentile p holds for the path that the p-th slowest
   request takes: paths are ranked slowest first and the first whose cumulative share of
   requests reaches 1 - p governs (at p99, a miss path taken by 5% of requests governs; at p50
@@ -287,17 +289,12 @@ def flow_latency(design: Design, index: int, target: LatencyTarget | None = None
     if not branches:
         legs, untimed = _legs(index, waited)
         paths.append(Path("every request", 1.0, tuple(legs), tuple(untimed)))
-    for branch in branches:
-        steps = [t for t in waited if t.branch in (None, branch)]
-        legs, untimed = _legs(index, steps)
-        share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
-        paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
-    if len(branches) == 1:  # a lone miss (or hit) branch: the other is every other request
-        other = HIT if branches[0] == MISS else MISS
-        steps = [t for t in waited if t.branch is None]
-        legs, untimed = _legs(index, steps)
-        share = None if ratio is None else (ratio if other == HIT else 1 - ratio)
-        paths.append(Path(other, share, tuple(legs), tuple(untimed)))
+    else:  # a lone miss (or hit) branch: the other is every other request
+        for branch in (HIT, MISS):
+            steps = [t for t in waited if t.branch in (None, branch)]
+            legs, untimed = _legs(index, steps)
+            share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
+            paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
     return FlowLatency(index, flow.name, tuple(paths), ratio, tuple(left_out), target)
 
 

@@ -13,6 +13,9 @@ Rules, shared by latency, availability and the single-point-of-failure rule:
 - A step's `condition` names its branch: one mentioning "miss" is on the miss branch, "hit"
   on the hit branch; any other condition is an optional step, counted on every branch (an
   upper bound) and weighted by its `share` in the expected figures when one is given.
+- The step that gives `hit_ratio` is the cache lookup itself: every request makes it, a miss
+  as much as a hit, so it is on every branch whatever its condition says (designs write it
+  `condition="cache hit"`, and the load model charges it for every request).
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ def request_path(design: Design, flow: Flow) -> tuple[list[TimedStep], list[int]
         if index > 0 and source is not None and source.kind in CALLER_KINDS and waited:
             request += 1
         reached.add(step.to)
-        waited.append(TimedStep(index, step, branch_of(step), request))
+        branch = None if step.hit_ratio is not None else branch_of(step)  # the probe
+        waited.append(TimedStep(index, step, branch, request))
     return waited, left_out
 
 
