@@ -149,6 +149,7 @@ def test_an_external_called_on_the_request_path_counts() -> None:
     weakest = flow.weakest
     assert weakest is not None and weakest.component == "psp"
     assert weakest.percent == 99.9 and "rule of thumb" in weakest.uptime.source
+    assert weakest.how().startswith("managed service, taken at 99.9% (rule of thumb")
     assert flow.under_target
 
 

@@ -19,7 +19,7 @@ from sketch.estimating.latency import (
     tail_share,
 )
 from sketch.estimating.spoken import X
-from tests.helpers.factories import clean_design
+from tests.helpers.factories import background_pipeline, clean_design
 from tests.helpers.paths import REPO_ROOT
 
 PARTS = [
@@ -228,3 +228,26 @@ def test_adding_a_step_never_lowers_latency(before: list[Step], extra: Step, at:
         same = next((p for p in now.paths if p.name == path.name), None)
         if same is not None:
             assert same.ms >= path.ms - 1e-9
+
+
+def test_a_background_flow_says_its_latency_is_not_timed() -> None:
+    """Its latency_ms is off the request path: said so, never 'no step gives latency_ms', and
+    a target on it is not judged (not 'within the target' at 0 ms)."""
+    target = LatencyTarget(flows=["Fetch"], ms=30_000, percentile="p99")
+    latency = flow_latency(background_pipeline(target), 0, target)
+    assert not latency.timed and latency.off_path_latency == (2,)
+    assert latency.judged_ms is None and not latency.over_target
+    lines = latency.lines()
+    assert "background work (no client waits for it): off the request path, not timed" in lines
+    assert "latency_ms on step(s) 3: not timed" in lines
+    assert lines[-1] == (
+        "p99 target 30000 ms: cannot be judged, no step on a request path is timed"
+    )
+
+
+def test_a_target_on_untimed_steps_is_not_met_at_zero_ms() -> None:
+    target = LatencyTarget(flows=["Read"], ms=100, percentile="p99")
+    latency = flow_latency(design_of(Step(from_="client", to="app", action="GET")), 0, target)
+    assert latency.judged_ms is None
+    assert latency.lines()[0].startswith("no step on its request path gives latency_ms")
+    assert latency.lines()[-1].endswith("cannot be judged, no step on a request path is timed")

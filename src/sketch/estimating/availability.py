@@ -86,7 +86,14 @@ class Part:
     def how(self) -> str:
         a = _pct(self.uptime.percent)
         if self.managed:
-            text = f"managed service at its SLA, {a} ({self.uptime.source})"
+            said = (
+                "managed service at its SLA,"
+                if self.uptime.published
+                else (
+                    "managed service, taken at"  # a rule of thumb, no provider's promise
+                )
+            )
+            text = f"{said} {a} ({self.uptime.source})"
         elif self.copies == 1:
             text = f"one instance, {a} ({self.uptime.source}): a single point of failure"
         else:

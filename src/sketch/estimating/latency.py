@@ -27,7 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from sketch.estimating.request_path import HIT, MISS, TimedStep, hit_ratio, request_path
+from sketch.estimating.request_path import (
+    HIT,
+    MISS,
+    TimedStep,
+    hit_ratio,
+    request_path,
+    serves_requests,
+)
 from sketch.estimating.spoken import X
 from sketch.model import Design, Flow, LatencyTarget
 
@@ -114,6 +121,9 @@ class FlowLatency:
     hit_ratio: float | None
     left_out: tuple[int, ...]  # asynchronous or after-the-response steps
     target: LatencyTarget | None
+    background: bool = False  # no client calls it: a pipeline, a scheduled job
+    #: steps left out that give latency_ms anyway: said, so a user knows they are not timed
+    off_path_latency: tuple[int, ...] = ()
 
     @property
     def worst(self) -> Path:
@@ -150,8 +160,9 @@ class FlowLatency:
     @property
     def judged_ms(self) -> float | None:
         """What is compared with the target: the governed path, or the expected latency for
-        a target without percentile."""
-        if self.target is None:
+        a target without percentile. None when no step on the request path is timed: a
+        target is not met by 0 ms."""
+        if self.target is None or not self.timed:
             return None
         if self.target.fraction is None and self.expected_ms is not None:
             return self.expected_ms
@@ -165,6 +176,8 @@ class FlowLatency:
 
     def lines(self) -> list[str]:
         """The derivation, path by path, as a person would say it."""
+        if not self.timed:
+            return self._untimed_lines()
         found: list[str] = []
         for path in self.paths:
             share = f" ({_percent(path.share)} of requests)" if path.share is not None else ""
@@ -192,11 +205,30 @@ class FlowLatency:
             found.append(self.verdict())
         return found
 
+    def _untimed_lines(self) -> list[str]:
+        """Why nothing is timed: a background flow has no request path (section 2.5 of the
+        guide: work after the response), or its request path gives no latency_ms."""
+        found = [
+            "background work (no client waits for it): off the request path, not timed"
+            if self.background
+            else "no step on its request path gives latency_ms: `Step(..., latency_ms=10)`"
+        ]
+        if self.off_path_latency:
+            found.append(f"latency_ms on step(s) {_steps(self.off_path_latency)}: not timed")
+        if self.target is not None:
+            found.append(self.verdict())
+        return found
+
     def verdict(self) -> str:
         target = self.target
         assert target is not None
-        judged = self.judged_ms or 0.0
         percentile = target.percentile or "average"
+        if not self.timed:
+            return (
+                f"{percentile} target {_ms(target.ms)}: cannot be judged, no step on a "
+                "request path is timed"
+            )
+        judged = self.judged_ms or 0.0
         governed = self.governed
         which = (
             "expected latency"
@@ -295,7 +327,17 @@ def flow_latency(design: Design, index: int, target: LatencyTarget | None = None
             legs, untimed = _legs(index, steps)
             share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
             paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
-    return FlowLatency(index, flow.name, tuple(paths), ratio, tuple(left_out), target)
+    off_path = tuple(i for i in left_out if flow.steps[i].latency_ms)
+    return FlowLatency(
+        index,
+        flow.name,
+        tuple(paths),
+        ratio,
+        tuple(left_out),
+        target,
+        background=not serves_requests(design, flow),
+        off_path_latency=off_path,
+    )
 
 
 def target_for(design: Design, flow: Flow) -> LatencyTarget | None:

@@ -27,6 +27,8 @@ class Uptime:
 
     percent: float
     source: str
+    #: False for a rule of thumb (no provider promises the figure).
+    published: bool = True
 
 
 #: One virtual machine the design runs itself (a database, an app server, Nginx, Redis ...).
@@ -129,6 +131,7 @@ MANAGED_KINDS: dict[Kind, Uptime] = {
         "rule of thumb for a third party's API without an SLA listed here: 99.9%, the "
         "figure most published SLAs above promise (S3, CloudFront, SQS, SNS); declare its "
         "SLA or status-page history with `availability=`",
+        published=False,
     ),
 }
 
@@ -162,5 +165,6 @@ def uptime_of(component: Component) -> Uptime:
             99.9,
             "no published SLA found for this service: taken at 99.9%, the most common SLA "
             "of the providers' managed services above; declare `availability=` to say",
+            published=False,
         )
     return ONE_INSTANCE
