@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sketch import Component, Design, Flow, Requirements, Step
+from sketch import Component, Design, Flow, NodeCapacity, Requirements, Step
 from sketch.estimating.availability import flow_availability, redundant, serial
 from sketch.estimating.uptime import ONE_INSTANCE, managed, uptime_of
 from tests.helpers.paths import REPO_ROOT
@@ -223,3 +223,15 @@ def test_a_leaderless_store_has_no_primary_to_fail_over() -> None:
     assert "leaderless" in part.how()
     postgres = Component(name="db", kind="database", technology="PostgreSQL", replicas=2)
     assert flow_availability(design_of(postgres), 0).parts[0].failover
+    # A ring the design says spreads its writes: no primary either, but not said leaderless
+    ring = Component(
+        name="db",
+        kind="database",
+        technology="RocksDB",
+        replicas=2,
+        capacity=NodeCapacity(distributed_writes=True),
+    )
+    [part] = flow_availability(design_of(ring), 0).parts
+    assert not part.failover and "primary" not in part.how() and "other copies" in part.how()
+    told = ring.model_copy(update={"technology": "Cassandra", "capacity": None})
+    assert "leaderless" in flow_availability(design_of(told), 0).parts[0].how()

@@ -9,6 +9,9 @@ Composition (pure functions, tested by hand-worked examples):
   leaderless store (Cassandra, ScyllaDB) has no primary: any copy of a key takes its reads
   and writes, so nothing fails over; one copy up is consistency level ONE, and a QUORUM
   request needs a majority of the key's copies (not modelled: the figure is an upper bound).
+  Other stores whose every node takes writes (CockroachDB, Bigtable, or a design's
+  `NodeCapacity(distributed_writes=True)`) serve a failed node's ranges from their other
+  copies.
 - **Managed services** (S3, CloudFront, DynamoDB ...) are taken at their published SLA as a
   whole: the provider's redundancy is already in that figure, so instances do not multiply it.
 - **Scatter-gather**: a step with `parallel=N` needs all N shards, so that component counts
@@ -68,8 +71,9 @@ class Part:
     copies: int  # 1 for a managed service
     needed: int  # shards a scatter-gather needs at once (1 otherwise)
     managed: bool
-    failover: bool  # a database whose replicas take over
+    failover: bool  # a database with one primary a shard, whose replicas take over
     leaderless: bool = False  # Cassandra-like: every copy takes writes, no failover
+    spread: bool = False  # every node takes writes for its own ranges (CockroachDB, a ring)
 
     @property
     def percent(self) -> float:
@@ -108,6 +112,11 @@ class Part:
                     "; leaderless: any copy of a key takes its reads and writes, nothing fails "
                     "over (counted up while one copy is, consistency ONE; a QUORUM request "
                     "needs a majority of the key's copies)"
+                )
+            elif self.spread:
+                text += (
+                    "; every node takes writes for its own ranges: a failed node's ranges are "
+                    "served by their other copies"
                 )
         if self.needed > 1:
             text += f"; scatter-gather needs all {self.needed}: ^{self.needed} = {self.text()}"
@@ -184,11 +193,13 @@ def flow_availability(design: Design, index: int) -> FlowAvailability:
             continue
         is_managed = managed(component)
         copies = 1 if is_managed else copies_of(design, component)
-        leaderless = Catalogue().figures(component).leaderless
-        # a database whose key has more copies than primaries: a replica takes over
+        figures = Catalogue().figures(component)
+        spread = figures.distributed_writes  # the design's `capacity=` may say so
+        leaderless = spread and figures.leaderless
+        # one primary a shard whose key has more copies than primaries: a replica takes over
         failover = (
             component.kind is Kind.database
-            and not leaderless
+            and not spread
             and copies > primaries(component) // shard_count(component)
         )
         parts.append(
@@ -200,6 +211,7 @@ def flow_availability(design: Design, index: int) -> FlowAvailability:
                 is_managed,
                 failover and copies > 1,
                 leaderless and copies > 1,
+                spread and not leaderless and copies > 1,
             )
         )
     return FlowAvailability(
