@@ -115,7 +115,7 @@ def flow_under_availability_target(ctx: Context) -> Iterator[Hit]:
 #: A provider's service has no instances to add: what helps is its real figure, a second
 #: one, or not waiting for it.
 _PROVIDER_HELP = (
-    "the weakest part is a provider's service at its SLA: declare its real figure "
-    "(`availability=`), add a second provider or region to fail over to, or take the call "
+    "the weakest part is a provider's service: declare its real SLA (`availability=`), add "
+    "a second provider or region to fail over to, or take the call "
     "off the request path (asynchronous, answering with a pending state)"
 )
