@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sketch import Component, Design, Flow, Requirements, Step
+from sketch import Component, Design, Flow, NodeCapacity, Requirements, Step
 from sketch.estimating.availability import flow_availability, redundant, serial
 from sketch.estimating.uptime import ONE_INSTANCE, managed, uptime_of
 from tests.helpers.paths import REPO_ROOT
@@ -137,3 +137,101 @@ def test_every_default_and_its_source_is_in_the_docs() -> None:
     docs = (REPO_ROOT / "docs" / "budgets.md").read_text(encoding="utf-8")
     for uptime in [ONE_INSTANCE, *(u for _, u in MANAGED_SLAS), *MANAGED_KINDS.values()]:
         assert f"| {uptime.percent:g}% | {uptime.source} |" in docs, uptime
+
+
+def test_an_external_called_on_the_request_path_counts() -> None:
+    """A payment provider charged while the user waits is a part the flow needs: at its
+    provider's figure, here the labelled rule of thumb for a third party's API."""
+    app = Component(name="app", kind="service", instances=3)
+    psp = Component(name="psp", kind="external")
+    flow = flow_availability(design_of(app, psp), 0)
+    assert [p.component for p in flow.parts] == ["app", "psp"]
+    weakest = flow.weakest
+    assert weakest is not None and weakest.component == "psp"
+    assert weakest.percent == 99.9 and "rule of thumb" in weakest.uptime.source
+    assert weakest.how().startswith("managed service, taken at 99.9% (rule of thumb")
+    assert flow.under_target
+
+
+def test_the_flows_first_caller_and_asynchronous_hops_are_not_counted() -> None:
+    """A webhook from the provider: the provider is the caller, not a part. A hand-off
+    marked asynchronous is not waited for, external or not."""
+    psp = Component(name="psp", kind="external")
+    app = Component(name="app", kind="service", instances=3)
+    mailer = Component(name="mail", kind="external", technology="Twilio SendGrid")
+    webhook = Design(
+        name="t",
+        requirements=Requirements(availability=99.99),
+        components=[psp, app, mailer],
+        flows=[
+            Flow(
+                name="Webhook",
+                steps=[
+                    Step(from_="psp", to="app", action="POST /webhooks", api="POST /webhooks"),
+                    Step(from_="app", to="mail", action="send receipt", asynchronous=True),
+                    Step(from_="app", to="psp", action="200 OK"),
+                ],
+            )
+        ],
+    )
+    assert [p.component for p in flow_availability(webhook, 0).parts] == ["app"]
+
+
+def test_named_providers_at_their_published_sla() -> None:
+    twilio = Component(name="sms", kind="external", technology="Twilio")
+    assert uptime_of(twilio).percent == 99.95
+    assert "twilio.com/legal/service-level-agreement" in uptime_of(twilio).source
+    declared = Component(name="psp", kind="external", technology="Stripe", availability=99.99)
+    assert uptime_of(declared).percent == 99.99  # overridable as every default
+
+
+@pytest.mark.parametrize(
+    "technology",
+    ["AWS NLB", "ALB", "ELB", "CLB", "GWLB", "AWS Network Load Balancer", "Gateway Load Balancer"],
+)
+def test_every_elastic_load_balancer_is_under_the_elb_sla(technology: str) -> None:
+    lb = Component(name="lb", kind="load_balancer", technology=technology)
+    assert managed(lb)
+    assert uptime_of(lb).percent == 99.99
+    assert "aws.amazon.com/elasticloadbalancing/sla" in uptime_of(lb).source
+
+
+def test_every_managed_technology_of_the_capacity_catalogue_has_a_sourced_uptime() -> None:
+    """The capacity and uptime tables are kept apart: a managed technology must find its own
+    SLA, or be one known to publish none (then the kind's figure or the rule of thumb)."""
+    from sketch.estimating.catalogue import TECHNOLOGY_DEFAULTS
+    from sketch.estimating.uptime import MANAGED_KINDS
+    from sketch.model import Kind
+
+    publish_none = {"apns", "fcm", "stripe", "akamai", "fastly"}
+    spelled = {"sqsfifo": "SQS FIFO"}  # a key the catalogue picks from the words
+    for key, figures in TECHNOLOGY_DEFAULTS.items():
+        if not figures.managed:
+            continue
+        external = Component(name="x", kind="external", technology=spelled.get(key, key))
+        uptime = uptime_of(external)
+        named = uptime != MANAGED_KINDS[Kind.external]
+        assert named != (key in publish_none), (key, uptime)
+
+
+def test_a_leaderless_store_has_no_primary_to_fail_over() -> None:
+    """Cassandra: every copy of a key takes reads and writes; no failover, no primary."""
+    ring = Component(name="db", kind="database", technology="Cassandra", replicas=2)
+    [part] = flow_availability(design_of(ring), 0).parts
+    assert part.copies == 3 and not part.failover
+    assert "failover" not in part.how() and "primary" not in part.how()
+    assert "leaderless" in part.how()
+    postgres = Component(name="db", kind="database", technology="PostgreSQL", replicas=2)
+    assert flow_availability(design_of(postgres), 0).parts[0].failover
+    # A ring the design says spreads its writes: no primary either, but not said leaderless
+    ring = Component(
+        name="db",
+        kind="database",
+        technology="RocksDB",
+        replicas=2,
+        capacity=NodeCapacity(distributed_writes=True),
+    )
+    [part] = flow_availability(design_of(ring), 0).parts
+    assert not part.failover and "primary" not in part.how() and "other copies" in part.how()
+    told = ring.model_copy(update={"technology": "Cassandra", "capacity": None})
+    assert "leaderless" in flow_availability(design_of(told), 0).parts[0].how()

@@ -19,7 +19,7 @@ from sketch.estimating.latency import (
     tail_share,
 )
 from sketch.estimating.spoken import X
-from tests.helpers.factories import clean_design
+from tests.helpers.factories import background_pipeline, clean_design
 from tests.helpers.paths import REPO_ROOT
 
 PARTS = [
@@ -101,11 +101,34 @@ def test_hit_and_miss_give_the_expected_and_the_worst_path() -> None:
         target=P99,
     )
     latency = flow_latency(design, 0, P99)
-    assert latency.expected_ms == pytest.approx(0.95 * 10 + 0.05 * 150)  # 17 ms
-    assert latency.worst.name == "cache miss" and latency.worst.ms == 150
+    # A miss makes the cache lookup too: 10 ms + 150 ms.
+    assert latency.expected_ms == pytest.approx(0.95 * 10 + 0.05 * 160)  # 17.5 ms
+    assert latency.worst.name == "cache miss" and latency.worst.ms == 160
     # At p99, 5% misses are more than the 1% the target leaves out: the miss path governs.
-    assert latency.governed is latency.worst and latency.judged_ms == 150
-    assert f"expected: 95% {X} 10 ms + 5% {X} 150 ms ≈ 17 ms" in latency.lines()
+    assert latency.governed is latency.worst and latency.judged_ms == 160
+    assert f"expected: 95% {X} 10 ms + 5% {X} 160 ms ≈ 18 ms" in latency.lines()
+
+
+def test_the_cache_lookup_is_on_the_miss_path_too() -> None:
+    """The step that gives `hit_ratio` is the probe every request makes, written with
+    `condition="cache hit"` as designs/url_shortener.py does: a miss waits for it as well."""
+    design = design_of(
+        Step(from_="client", to="app", action="GET /{code}"),
+        step("cache", 2, condition="cache hit", hit_ratio=0.9),
+        step("db", 10, condition="cache miss"),
+        Step(from_="app", to="client", action="302", latency_ms=20),
+    )
+    latency = flow_latency(design, 0)
+    hit, miss = latency.paths
+    assert (hit.name, hit.ms) == ("cache hit", 22)
+    assert (miss.name, miss.ms) == ("cache miss", 32)
+    assert miss.sum_text() == "2 ms + 10 ms + 20 ms = 32 ms"
+    assert latency.expected_ms == pytest.approx(0.9 * 22 + 0.1 * 32)
+    # A step on the hit branch that does not give the ratio is still the hit's alone.
+    serve = step("cache", 1, condition="cache hit: decode the cached page")
+    only_hit = design_of(*design.flows[0].steps[:2], serve, *design.flows[0].steps[2:])
+    hit, miss = flow_latency(only_hit, 0).paths
+    assert (hit.ms, miss.ms) == (23, 32)
 
 
 def test_the_percentile_decides_which_path_the_target_governs() -> None:
@@ -119,7 +142,8 @@ def test_the_percentile_decides_which_path_the_target_governs() -> None:
     p999 = LatencyTarget(flows=["Read"], ms=200, percentile="p999")
     assert flow_latency(design_of(hit, miss), 0, p999).over_target  # 0.5% > 0.1%
     average = LatencyTarget(flows=["Read"], ms=200)
-    assert flow_latency(design_of(hit, miss), 0, average).judged_ms == pytest.approx(11.95)
+    # 99.5% x 10 ms + 0.5% x (10 ms + 400 ms): the miss makes the lookup too
+    assert flow_latency(design_of(hit, miss), 0, average).judged_ms == pytest.approx(12.0)
 
 
 def test_without_a_hit_ratio_the_slowest_path_governs() -> None:
@@ -172,7 +196,7 @@ def test_twitter_against_the_guides_200_ms_p99() -> None:
     assert timeline.expected_ms == pytest.approx(17) and timeline.worst.ms == 150
     assert timeline.judged_ms == 150 and not timeline.over_target
     [(flow, slowest), *_] = slowest_steps(flow_latencies(twitter))
-    assert (flow, slowest.ms) == ("Get timeline", 150)
+    assert (flow, slowest.ms) == ("Get timeline", 140)  # the query, after the lookup
 
 
 LATENCIES = st.one_of(st.none(), st.floats(min_value=0.1, max_value=5_000))
@@ -204,3 +228,26 @@ def test_adding_a_step_never_lowers_latency(before: list[Step], extra: Step, at:
         same = next((p for p in now.paths if p.name == path.name), None)
         if same is not None:
             assert same.ms >= path.ms - 1e-9
+
+
+def test_a_background_flow_says_its_latency_is_not_timed() -> None:
+    """Its latency_ms is off the request path: said so, never 'no step gives latency_ms', and
+    a target on it is not judged (not 'within the target' at 0 ms)."""
+    target = LatencyTarget(flows=["Fetch"], ms=30_000, percentile="p99")
+    latency = flow_latency(background_pipeline(target), 0, target)
+    assert not latency.timed and latency.off_path_latency == (2,)
+    assert latency.judged_ms is None and not latency.over_target
+    lines = latency.lines()
+    assert "background work (no client waits for it): off the request path, not timed" in lines
+    assert "latency_ms on step(s) 3: not timed" in lines
+    assert lines[-1] == (
+        "p99 target 30000 ms: cannot be judged, no step on a request path is timed"
+    )
+
+
+def test_a_target_on_untimed_steps_is_not_met_at_zero_ms() -> None:
+    target = LatencyTarget(flows=["Read"], ms=100, percentile="p99")
+    latency = flow_latency(design_of(Step(from_="client", to="app", action="GET")), 0, target)
+    assert latency.judged_ms is None
+    assert latency.lines()[0].startswith("no step on its request path gives latency_ms")
+    assert latency.lines()[-1].endswith("cannot be judged, no step on a request path is timed")

@@ -288,3 +288,28 @@ def one_store_design(*components: Component) -> Design:
             ),
         ],
     )
+
+
+def background_pipeline(target: LatencyTarget | None = None) -> Design:
+    """A background pipeline: a scheduler queues work, a worker takes it and fetches a page
+    (1 s). No client waits, so nothing is on a request path."""
+    return Design(
+        name="crawl",
+        components=[
+            Component(name="scheduler", kind="scheduler"),
+            Component(name="queue", kind="queue"),
+            Component(name="fetcher", kind="worker", instances=4),
+            Component(name="web", kind="external"),
+        ],
+        flows=[
+            Flow(
+                name="Fetch",
+                steps=[
+                    Step(from_="scheduler", to="queue", action="enqueue due URLs"),
+                    Step(from_="fetcher", to="queue", action="take a URL"),
+                    Step(from_="fetcher", to="web", action="GET page", latency_ms=1000),
+                ],
+            )
+        ],
+        requirements={"latency": [target] if target else []},
+    )

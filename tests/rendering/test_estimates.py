@@ -7,12 +7,12 @@ from pathlib import Path
 import markdown_it
 import pytest
 
-from sketch import Design, ItemSize, Requirements
+from sketch import Design, ItemSize, LatencyTarget, Requirements
 from sketch.estimating import FigureName, estimate
 from sketch.loading import load_design
 from sketch.rendering.escape import markdown_cell, markdown_text
-from sketch.rendering.estimates import estimates_markdown
-from tests.helpers.factories import design_with_scale
+from sketch.rendering.estimates import budget_sections, estimates_markdown
+from tests.helpers.factories import background_pipeline, design_with_scale
 
 
 def _tables(text: str) -> list[list[list[str]]]:
@@ -91,3 +91,16 @@ def test_user_text_is_escaped_exactly_as_render_escape_does(text: str) -> None:
     for name, figure in estimates.figures():
         row = f"| {name.label} | {markdown_cell(figure.text)} | "
         assert any(line.startswith(row) for line in lines), row
+
+
+def test_latency_off_the_request_path_is_said_so() -> None:
+    """A pipeline's latency_ms is not 'no step gives latency_ms': the flow gets its own lines
+    and its target is said not to be judged."""
+    target = LatencyTarget(flows=["Fetch"], ms=30_000, percentile="p99")
+    sections = dict(budget_sections(background_pipeline(target)))
+    assert "Latency" not in sections  # the line that said no step gives latency_ms
+    fetch = sections["Latency: Fetch"]
+    assert "latency_ms on step(s) 3: not timed" in fetch
+    assert fetch[-1] == "p99 target 30000 ms: cannot be judged, no step on a request path is timed"
+    untimed = dict(budget_sections(background_pipeline()))
+    assert "latency_ms on step(s) 3: not timed" in untimed["Latency: Fetch"]

@@ -4,14 +4,23 @@ Composition (pure functions, tested by hand-worked examples):
 
 - **Redundant copies**: a component with n copies (instances, plus standby and read replicas)
   is up while one is: ``1 - (1 - a)^n``, where a is one copy's uptime
-  (sketch.estimating.uptime). For a database the replicas take over by failover: while it
-  runs, writes wait (the failover time is not in the percentage).
+  (sketch.estimating.uptime). For a database with a primary the replicas take over by
+  failover: while it runs, writes wait (the failover time is not in the percentage). A
+  leaderless store (Cassandra, ScyllaDB) has no primary: any copy of a key takes its reads
+  and writes, so nothing fails over; one copy up is consistency level ONE, and a QUORUM
+  request needs a majority of the key's copies (not modelled: the figure is an upper bound).
+  Other stores whose every node takes writes (CockroachDB, Bigtable, or a design's
+  `NodeCapacity(distributed_writes=True)`) serve a failed node's ranges from their other
+  copies.
 - **Managed services** (S3, CloudFront, DynamoDB ...) are taken at their published SLA as a
   whole: the provider's redundancy is already in that figure, so instances do not multiply it.
 - **Scatter-gather**: a step with `parallel=N` needs all N shards, so that component counts
   ``A^N``.
 - **Serial**: a request needs every component on its path (callers aside, hit and miss branches
   both counted, an upper bound on what it needs), so the flow's availability is the product.
+  An external service called synchronously (a payment provider's charge) is on the path like
+  any other; the external that starts a flow (a webhook) is its caller, and a step marked
+  `asynchronous=True` is not waited for.
 
 Independence is assumed, as in the textbook formulas: failures that hit every copy at once (a
 region outage, a bad deploy) are not in the figure.
@@ -22,8 +31,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sketch.estimating.catalogue import Catalogue
 from sketch.estimating.nodes import copies_per_key, primaries, shard_count
-from sketch.estimating.request_path import CALLER_KINDS, request_path, serves_requests
+from sketch.estimating.request_path import is_caller, request_path, serves_requests
 from sketch.estimating.spoken import MINUS, X
 from sketch.estimating.uptime import Uptime, managed, uptime_of
 from sketch.model import Component, Design, Kind
@@ -61,7 +71,9 @@ class Part:
     copies: int  # 1 for a managed service
     needed: int  # shards a scatter-gather needs at once (1 otherwise)
     managed: bool
-    failover: bool  # a database whose replicas take over
+    failover: bool  # a database with one primary a shard, whose replicas take over
+    leaderless: bool = False  # Cassandra-like: every copy takes writes, no failover
+    spread: bool = False  # every node takes writes for its own ranges (CockroachDB, a ring)
 
     @property
     def percent(self) -> float:
@@ -78,7 +90,14 @@ class Part:
     def how(self) -> str:
         a = _pct(self.uptime.percent)
         if self.managed:
-            text = f"managed service at its SLA, {a} ({self.uptime.source})"
+            said = (
+                "managed service at its SLA,"
+                if self.uptime.published
+                else (
+                    "managed service, taken at"  # a rule of thumb, no provider's promise
+                )
+            )
+            text = f"{said} {a} ({self.uptime.source})"
         elif self.copies == 1:
             text = f"one instance, {a} ({self.uptime.source}): a single point of failure"
         else:
@@ -88,6 +107,17 @@ class Part:
             )
             if self.failover:
                 text += "; failover to a replica when the primary fails (writes wait for it)"
+            elif self.leaderless:
+                text += (
+                    "; leaderless: any copy of a key takes its reads and writes, nothing fails "
+                    "over (counted up while one copy is, consistency ONE; a QUORUM request "
+                    "needs a majority of the key's copies)"
+                )
+            elif self.spread:
+                text += (
+                    "; every node takes writes for its own ranges: a failed node's ranges are "
+                    "served by their other copies"
+                )
         if self.needed > 1:
             text += f"; scatter-gather needs all {self.needed}: ^{self.needed} = {self.text()}"
         return text
@@ -159,16 +189,30 @@ def flow_availability(design: Design, index: int) -> FlowAvailability:
     parts = []
     for name, shards in needed.items():
         component = design.component(name)
-        if component is None or component.kind in CALLER_KINDS:
+        if component is None or is_caller(design, flow, name):
             continue
         is_managed = managed(component)
         copies = 1 if is_managed else copies_of(design, component)
-        # a database whose key has more copies than primaries: a replica takes over
-        failover = component.kind is Kind.database and copies > primaries(component) // shard_count(
-            component
+        figures = Catalogue().figures(component)
+        spread = figures.distributed_writes  # the design's `capacity=` may say so
+        leaderless = spread and figures.leaderless
+        # one primary a shard whose key has more copies than primaries: a replica takes over
+        failover = (
+            component.kind is Kind.database
+            and not spread
+            and copies > primaries(component) // shard_count(component)
         )
         parts.append(
-            Part(name, uptime_of(component), copies, shards, is_managed, failover and copies > 1)
+            Part(
+                name,
+                uptime_of(component),
+                copies,
+                shards,
+                is_managed,
+                failover and copies > 1,
+                leaderless and copies > 1,
+                spread and not leaderless and copies > 1,
+            )
         )
     return FlowAvailability(
         index,

@@ -44,6 +44,10 @@ class NodeFigures:
     managed: bool = False
     #: Writes go to every node (Cassandra, DynamoDB), not to one primary per shard.
     distributed_writes: bool = False
+    #: No primary at all (Cassandra, ScyllaDB: Dynamo-style): any copy of a key takes its
+    #: reads and writes, so nothing fails over. CockroachDB and Spanner spread writes too,
+    #: but each range has a Raft leader that does fail over.
+    leaderless: bool = False
     source: str = ""
 
 
@@ -154,6 +158,7 @@ _CASSANDRA = NodeFigures(
     writes_per_second=3_800,
     storage_bytes=2e12,
     distributed_writes=True,
+    leaderless=True,
     source=f"{CASSANDRA_BENCH}; storage: {CASSANDRA_DENSITY}",
 )
 # ScyllaDB publishes the same shape of benchmark but much denser nodes; no storage figure
@@ -194,9 +199,17 @@ TECHNOLOGY_DEFAULTS: dict[str, NodeFigures] = {
     "opensearch": NodeFigures(requests_per_second=1_000, source=SEARCH_RULE),
     "s3": NodeFigures(managed=True, source=S3_LIMITS),
     "gcs": NodeFigures(managed=True, source="Google Cloud Storage scales automatically"),
+    # Every Elastic Load Balancing type, as its uptime SLA (sketch.estimating.uptime.ELB) has
     "elb": _MANAGED_LB,
     "alb": _MANAGED_LB,
     "nlb": _MANAGED_LB,
+    "clb": _MANAGED_LB,
+    "gwlb": _MANAGED_LB,
+    "elasticloadbalancing": _MANAGED_LB,
+    "applicationloadbalancer": _MANAGED_LB,
+    "networkloadbalancer": _MANAGED_LB,
+    "gatewayloadbalancer": _MANAGED_LB,
+    "classicloadbalancer": _MANAGED_LB,
     "apigateway": NodeFigures(requests_per_second=10_000, managed=True, source=GATEWAY_LIMITS),
     "cloudfront": NodeFigures(managed=True, source=CDN_MANAGED),
     "cloudflare": NodeFigures(managed=True, source=CDN_MANAGED),

@@ -15,6 +15,8 @@ Composition (each rule is a pure function below, tested by hand-worked examples)
   takes F from the flow's workload.
 - **Cache hit and miss**: the hit path and the miss path are timed separately; the expected
   latency weights them by the hit ratio (`Step(hit_ratio=...)`), the worst path is the slower.
+  The step that gives the hit ratio is the lookup itself, on both paths: a miss waits for the
+  cache's answer before it goes to the database.
 - **Against a target**: a target at percentile p holds for the path that the p-th slowest
   request takes: paths are ranked slowest first and the first whose cumulative share of
   requests reaches 1 - p governs (at p99, a miss path taken by 5% of requests governs; at p50
@@ -28,7 +30,14 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-from sketch.estimating.request_path import HIT, MISS, TimedStep, hit_ratio, request_path
+from sketch.estimating.request_path import (
+    HIT,
+    MISS,
+    TimedStep,
+    hit_ratio,
+    request_path,
+    serves_requests,
+)
 from sketch.estimating.spoken import X
 from sketch.model import Design, Flow, LatencyTarget, Step
 
@@ -115,6 +124,9 @@ class FlowLatency:
     hit_ratio: float | None
     left_out: tuple[int, ...]  # asynchronous or after-the-response steps
     target: LatencyTarget | None
+    background: bool = False  # no client calls it: a pipeline, a scheduled job
+    #: steps left out that give latency_ms anyway: said, so a user knows they are not timed
+    off_path_latency: tuple[int, ...] = ()
 
     @property
     def worst(self) -> Path:
@@ -151,8 +163,9 @@ class FlowLatency:
     @property
     def judged_ms(self) -> float | None:
         """What is compared with the target: the governed path, or the expected latency for
-        a target without percentile."""
-        if self.target is None:
+        a target without percentile. None when no step on the request path is timed: a
+        target is not met by 0 ms."""
+        if self.target is None or not self.timed:
             return None
         if self.target.fraction is None and self.expected_ms is not None:
             return self.expected_ms
@@ -166,6 +179,8 @@ class FlowLatency:
 
     def lines(self) -> list[str]:
         """The derivation, path by path, as a person would say it."""
+        if not self.timed:
+            return self._untimed_lines()
         found: list[str] = []
         for path in self.paths:
             share = f" ({_percent(path.share)} of requests)" if path.share is not None else ""
@@ -193,11 +208,30 @@ class FlowLatency:
             found.append(self.verdict())
         return found
 
+    def _untimed_lines(self) -> list[str]:
+        """Why nothing is timed: a background flow has no request path (section 2.5 of the
+        guide: work after the response), or its request path gives no latency_ms."""
+        found = [
+            "background work (no client waits for it): off the request path, not timed"
+            if self.background
+            else "no step on its request path gives latency_ms: `Step(..., latency_ms=10)`"
+        ]
+        if self.off_path_latency:
+            found.append(f"latency_ms on step(s) {_steps(self.off_path_latency)}: not timed")
+        if self.target is not None:
+            found.append(self.verdict())
+        return found
+
     def verdict(self) -> str:
         target = self.target
         assert target is not None
-        judged = self.judged_ms or 0.0
         percentile = target.percentile or "average"
+        if not self.timed:
+            return (
+                f"{percentile} target {_ms(target.ms)}: cannot be judged, no step on a "
+                "request path is timed"
+            )
+        judged = self.judged_ms or 0.0
         governed = self.governed
         which = (
             "expected latency"
@@ -326,18 +360,23 @@ def flow_latency(design: Design, index: int, target: LatencyTarget | None = None
     if not branches:
         legs, untimed = _legs(index, waited, fanout)
         paths.append(Path("every request", 1.0, tuple(legs), tuple(untimed)))
-    for branch in branches:
-        steps = [t for t in waited if t.branch in (None, branch)]
-        legs, untimed = _legs(index, steps, fanout)
-        share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
-        paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
-    if len(branches) == 1:  # a lone miss (or hit) branch: the other is every other request
-        other = HIT if branches[0] == MISS else MISS
-        steps = [t for t in waited if t.branch is None]
-        legs, untimed = _legs(index, steps, fanout)
-        share = None if ratio is None else (ratio if other == HIT else 1 - ratio)
-        paths.append(Path(other, share, tuple(legs), tuple(untimed)))
-    return FlowLatency(index, flow.name, tuple(paths), ratio, tuple(left_out), target)
+    else:  # both branches; a lone miss (or hit) branch: the other is every other request
+        for branch in (HIT, MISS):
+            steps = [t for t in waited if t.branch in (None, branch)]
+            legs, untimed = _legs(index, steps, fanout)
+            share = None if ratio is None else (ratio if branch == HIT else 1 - ratio)
+            paths.append(Path(branch, share, tuple(legs), tuple(untimed)))
+    off_path = tuple(i for i in left_out if flow.steps[i].latency_ms)
+    return FlowLatency(
+        index,
+        flow.name,
+        tuple(paths),
+        ratio,
+        tuple(left_out),
+        target,
+        background=not serves_requests(design, flow),
+        off_path_latency=off_path,
+    )
 
 
 def target_for(design: Design, flow: Flow) -> LatencyTarget | None:

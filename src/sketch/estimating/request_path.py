@@ -5,6 +5,9 @@ Rules, shared by latency, availability and the single-point-of-failure rule:
 - A flow serves requests when it starts at a client or an external caller, or calls an API.
   Other flows (a worker draining a queue, a nightly job) are background work: off the
   request path.
+- The callers are the flow's first component (when it is a client or an external, such as a
+  provider sending a webhook) and any client. An external the flow calls (a payment
+  provider's charge, an SMS API) is a part it needs like any other, not a caller.
 - A step is on the request path when its caller is: the flow's first caller is, and each
   synchronous step puts its target on the path. An `asynchronous=True` step, and any step out
   of a queue or stream (its consumer runs after the response), is not.
@@ -13,6 +16,9 @@ Rules, shared by latency, availability and the single-point-of-failure rule:
 - A step's `condition` names its branch: one mentioning "miss" is on the miss branch, "hit"
   on the hit branch; any other condition is an optional step, counted on every branch (an
   upper bound) and weighted by its `share` in the expected figures when one is given.
+- The step that gives `hit_ratio` is the cache lookup itself: every request makes it, a miss
+  as much as a hit, so it is on every branch whatever its condition says (designs write it
+  `condition="cache hit"`, and the load model charges it for every request).
 """
 
 from __future__ import annotations
@@ -48,6 +54,17 @@ def branch_of(step: Step) -> str | None:
     return None
 
 
+def is_caller(design: Design, flow: Flow, name: str) -> bool:
+    """Whether `name` calls in this flow rather than serves: a client, or the external that
+    starts it. An external called later (a payment provider) serves, and counts."""
+    component = design.component(name)
+    if component is None:
+        return False
+    if component.kind is Kind.client:
+        return True
+    return component.kind in CALLER_KINDS and name == flow.steps[0].from_
+
+
 def serves_requests(design: Design, flow: Flow) -> bool:
     first = design.component(flow.steps[0].from_)
     starts_at_caller = first is not None and first.kind in CALLER_KINDS
@@ -66,10 +83,11 @@ def request_path(design: Design, flow: Flow) -> tuple[list[TimedStep], list[int]
         if step.asynchronous or decoupled or step.from_ not in reached:
             left_out.append(index)
             continue
-        if index > 0 and source is not None and source.kind in CALLER_KINDS and waited:
+        if index > 0 and is_caller(design, flow, step.from_) and waited:
             request += 1
         reached.add(step.to)
-        waited.append(TimedStep(index, step, branch_of(step), request))
+        branch = None if step.hit_ratio is not None else branch_of(step)  # the probe
+        waited.append(TimedStep(index, step, branch, request))
     return waited, left_out
 
 
@@ -96,7 +114,6 @@ def on_request_path(design: Design) -> dict[str, list[int]]:
         waited, _ = request_path(design, flow)
         names = [flow.steps[0].from_] + [t.step.to for t in waited]
         for name in dict.fromkeys(names):
-            component = design.component(name)
-            if component is not None and component.kind not in CALLER_KINDS:
+            if design.component(name) is not None and not is_caller(design, flow, name):
                 found.setdefault(name, []).append(i)
     return found

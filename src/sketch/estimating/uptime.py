@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sketch.estimating.catalogue import is_managed
 from sketch.model import Component, Kind
+from sketch.model.technology import technology_key
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,37 @@ class Uptime:
 
     percent: float
     source: str
+    #: False for a rule of thumb (no provider promises the figure).
+    published: bool = True
 
 
 #: One virtual machine the design runs itself (a database, an app server, Nginx, Redis ...).
 ONE_INSTANCE = Uptime(
     99.5, "AWS Compute SLA, instance-level (aws.amazon.com/compute/sla): one EC2 instance"
+)
+
+#: One SLA covers every Elastic Load Balancing type: Application, Network, Gateway, Classic.
+ELB = Uptime(
+    99.99,
+    "Elastic Load Balancing SLA (aws.amazon.com/elasticloadbalancing/sla): any Application, "
+    "Network, Gateway or Classic Load Balancer across two or more AZs; 99.9% in one AZ",
+)
+ELB_NAMES = (
+    "elb",
+    "alb",
+    "nlb",
+    "clb",
+    "gwlb",
+    "elastic load balancing",
+    "application load balancer",
+    "network load balancer",
+    "gateway load balancer",
+    "classic load balancer",
+)
+TWILIO = Uptime(
+    99.95,
+    "Twilio Service Level Agreement (twilio.com/legal/service-level-agreement), Services "
+    "APIs, SendGrid's Mail Send included; 99.99% with Enterprise Edition",
 )
 
 #: Managed services at their published SLA, by a word of the technology's name (lower case).
@@ -44,6 +71,18 @@ MANAGED_SLAS: tuple[tuple[str, Uptime], ...] = (
         "dynamodb",
         Uptime(99.99, "Amazon DynamoDB SLA (aws.amazon.com/dynamodb/sla), standard tables"),
     ),
+    (  # the capacity catalogue reads "Dynamo" as DynamoDB too
+        "dynamo",
+        Uptime(99.99, "Amazon DynamoDB SLA (aws.amazon.com/dynamodb/sla), standard tables"),
+    ),
+    (
+        "spanner",
+        Uptime(
+            99.99,
+            "Cloud Spanner SLA (cloud.google.com/spanner/sla), regional instance; 99.999% "
+            "for a multi-region one",
+        ),
+    ),
     (
         "aurora",
         Uptime(99.99, "Amazon Aurora SLA (aws.amazon.com/rds/aurora/sla), Multi-AZ cluster"),
@@ -56,14 +95,7 @@ MANAGED_SLAS: tuple[tuple[str, Uptime], ...] = (
     ("sqs", Uptime(99.9, "Amazon SQS SLA (aws.amazon.com/messaging/sla)")),
     ("sns", Uptime(99.9, "Amazon SNS SLA (aws.amazon.com/messaging/sla)")),
     ("kinesis", Uptime(99.9, "Amazon Kinesis Data Streams SLA (aws.amazon.com/kinesis/sla)")),
-    (
-        "elb",
-        Uptime(99.99, "Elastic Load Balancing SLA (aws.amazon.com/elasticloadbalancing/sla)"),
-    ),
-    (
-        "alb",
-        Uptime(99.99, "Elastic Load Balancing SLA (aws.amazon.com/elasticloadbalancing/sla)"),
-    ),
+    *((word, ELB) for word in ELB_NAMES),
     (
         "api gateway",
         Uptime(99.95, "Amazon API Gateway SLA (aws.amazon.com/api-gateway/sla)"),
@@ -82,6 +114,8 @@ MANAGED_SLAS: tuple[tuple[str, Uptime], ...] = (
         Uptime(99.9, "Azure Storage SLA (azure.microsoft.com/support/legal/sla/storage)"),
     ),
     ("cloudflare", Uptime(100.0, "Cloudflare Business SLA (cloudflare.com/business-sla)")),
+    ("twilio", TWILIO),
+    ("sendgrid", TWILIO),
 )
 
 #: Kinds that are a provider's service whatever the technology: a CDN, DNS, a push service.
@@ -90,6 +124,15 @@ MANAGED_KINDS: dict[Kind, Uptime] = {
     Kind.cdn: Uptime(99.9, "Amazon CloudFront SLA (aws.amazon.com/cloudfront/sla), for any CDN"),
     Kind.dns: Uptime(100.0, "Amazon Route 53 SLA (aws.amazon.com/route53/sla), for any DNS"),
     Kind.object_store: Uptime(99.9, "Amazon S3 SLA (aws.amazon.com/s3/sla), for any object store"),
+    # Many third parties publish no SLA (Stripe, APNs, FCM): no honest figure exists for
+    # "an external API", so this one says it is a rule of thumb.
+    Kind.external: Uptime(
+        99.9,
+        "rule of thumb for a third party's API without an SLA listed here: 99.9%, the "
+        "figure most published SLAs above promise (S3, CloudFront, SQS, SNS); declare its "
+        "SLA or status-page history with `availability=`",
+        published=False,
+    ),
 }
 
 
@@ -100,9 +143,12 @@ def managed(component: Component) -> bool:
 
 
 def _names(component: Component, word: str) -> bool:
-    """The technology's name contains `word` as a word ("Amazon S3", not "s3fs-like")."""
+    """The technology's name contains `word` as a word ("Amazon S3", not "s3fs-like"), or
+    is spelled as the capacity catalogue keys it ("APIGateway", "AWS-NLB")."""
     technology = (component.technology or "").lower()
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", technology) is not None
+    if re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", technology) is not None:
+        return True
+    return bool(technology) and technology_key(technology) == technology_key(word)
 
 
 def uptime_of(component: Component) -> Uptime:
@@ -119,5 +165,6 @@ def uptime_of(component: Component) -> Uptime:
             99.9,
             "no published SLA found for this service: taken at 99.9%, the most common SLA "
             "of the providers' managed services above; declare `availability=` to say",
+            published=False,
         )
     return ONE_INSTANCE

@@ -312,7 +312,10 @@ def budget_sections(design: Design) -> list[tuple[str, list[str]]]:
     if not design.flows:
         return []
     latencies = flow_latencies(design)
-    sections = [(f"Latency: {f.flow}", f.lines()) for f in latencies if f.timed]
+    # An untimed flow is shown when there is something to say: a target it cannot be judged
+    # against, or latency_ms given on steps off its request path (a background pipeline).
+    shown = [f for f in latencies if f.timed or f.target is not None or f.off_path_latency]
+    sections = [(f"Latency: {f.flow}", f.lines()) for f in shown]
     timed = [f for f in latencies if f.timed]
     if timed:
         ranked = sorted(timed, key=lambda f: -f.worst.ms)
@@ -320,7 +323,7 @@ def budget_sections(design: Design) -> list[tuple[str, list[str]]]:
         steps = [f"{leg.label}: {leg.ms:.0f} ms" for _, leg in slowest_steps(latencies)]
         sections.append(("Slowest flows (What's the slowest operation?)", slowest))
         sections.append(("Slowest steps", steps))
-    else:
+    elif not shown:
         sections.append(("Latency", ["no step gives latency_ms: `Step(..., latency_ms=10)`"]))
     availability = [line for f in flow_availabilities(design) for line in f.lines()]
     sections.append(("Availability along each flow", availability))

@@ -79,7 +79,12 @@ def flow_under_availability_target(ctx: Context) -> Iterator[Hit]:
         For each flow a client starts: every component on its request path, each at its
         uptime (declared `availability=`, a managed service's published SLA, or 99.5% per
         instance), redundant copies as `1 - (1 - a)^n`, multiplied along the path; below
-        `Requirements.availability` (a number or words such as "high") is a finding.
+        `Requirements.availability` (a number or words such as "high") is a finding. An
+        external service called while the user waits (a payment provider's charge) is on
+        the path, at its provider's SLA or a labelled rule of thumb (99.9%); the external
+        that starts a flow (a webhook) is its caller, and `asynchronous=True` steps are not
+        waited for. When the weakest part is a provider's service, the help says what helps
+        there: its real SLA, a second provider or region, or taking the call off the path.
     Why it matters:
         "What availability requirements? 99.9% vs 99.99% vs 99.999%": the target is only met
         when every part of the path meets it together; one instance at 99.5% caps a
@@ -92,7 +97,8 @@ def flow_under_availability_target(ctx: Context) -> Iterator[Hit]:
         Independence is assumed; the figure can only be as good as the declared uptimes. A
         managed service with a lower SLA than the target (S3 at 99.9%) fails a 99.99% flow,
         as the SLA says it may: suppress with a reason (multi-region, a fallback) if the
-        design covers it.
+        design covers it. A third party without a listed SLA is taken at a rule of thumb:
+        declare its figure with `availability=`.
     """
     for flow in ctx.availabilities:
         if not flow.under_target or flow.target is None:
@@ -102,4 +108,14 @@ def flow_under_availability_target(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             f"flows[{flow.index}]",
             f"flow '{flow.flow}' availability {flow.sum_text()} < {flow.target:g}% target{why}",
+            help=_PROVIDER_HELP if weakest is not None and weakest.managed else None,
         )
+
+
+#: A provider's service has no instances to add: what helps is its real figure, a second
+#: one, or not waiting for it.
+_PROVIDER_HELP = (
+    "the weakest part is a provider's service: declare its real SLA (`availability=`), add "
+    "a second provider or region to fail over to, or take the call "
+    "off the request path (asynchronous, answering with a pending state)"
+)
