@@ -74,3 +74,23 @@ def test_cassandra_holds_what_datastax_sizes_a_node_for_and_scylla_claims_nothin
     assert TECH["cassandra"].storage_bytes == 2e12
     assert "DataStax" in TECH["cassandra"].source and "2 TB" in TECH["cassandra"].source
     assert TECH["scylla"].storage_bytes is None and TECH["scylla"].distributed_writes
+
+
+@pytest.mark.parametrize(
+    ("kind", "technology", "said"),
+    [
+        ("cache", "Unbound", "the cache default (no figure for Unbound): redis.io"),
+        ("load_balancer", "Nginx", "the load_balancer default (no figure for Nginx): HAProxy"),
+        ("database", "PostgreSQL", "the guide: 'a single PostgreSQL instance"),  # named there
+        ("load_balancer", "HAProxy", "HAProxy Technologies blog"),
+        ("cache", None, "redis.io"),
+    ],
+)
+def test_a_kind_figure_standing_in_for_a_technology_says_so(
+    kind: str, technology: str | None, said: str
+) -> None:
+    from sketch import Component
+    from sketch.estimating.catalogue import Catalogue
+
+    component = Component(name="x", kind=kind, technology=technology)
+    assert Catalogue().figures(component).source.startswith(said)

@@ -13,6 +13,7 @@ argue with, not a promise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -253,6 +254,14 @@ class Catalogue:
             figures = TECHNOLOGY_DEFAULTS[key]
         elif key and component.kind == Kind.queue and "fifo" in key and "sqs" in key:
             figures = TECHNOLOGY_DEFAULTS["sqsfifo"]
+        elif key and figures.source and key not in re.sub(r"[^a-z0-9]", "", figures.source.lower()):
+            # The kind's figure stands in for a technology the catalogue does not know and its
+            # source does not name: say so, or "Unbound" reads as sized by the Redis benchmark.
+            figures = replace(
+                figures,
+                source=f"the {component.kind.value} default (no figure for "
+                f"{component.technology}): {figures.source}",
+            )
         if design_capacity is not None:
             if component.kind in (Kind.service, Kind.worker) and design_capacity.qps_per_server:
                 figures = _with(figures, design_capacity.qps_per_server, "scale.capacity")
