@@ -21,7 +21,7 @@ from sketch.estimating.catalogue import Catalogue, NodeFigures
 from sketch.estimating.conventions import Conventions
 from sketch.estimating.derive import estimate
 from sketch.estimating.figures import Estimates, FigureName
-from sketch.estimating.nodes import all_nodes, primaries, shard_count
+from sketch.estimating.nodes import all_nodes, primaries, shard_count, standby_instances
 from sketch.estimating.routing import Contribution, operation_of, route
 from sketch.estimating.spoken import X, count, count_in_steps, exact_number, size
 from sketch.estimating.volumes import PARETO_FRACTION
@@ -358,7 +358,7 @@ def _components(
         why = list(tally.why)
         if tally.contributions and not at_peak:
             why.append("judged at the average: no peak factor is given")
-        standbys = _standby_instances(component, figures)
+        standbys = standby_instances(component, figures.distributed_writes)
         if standbys and (writes or tally.stored):
             why.append(
                 f"writes and storage on one primary a shard; its other {standbys:,} "
@@ -387,14 +387,6 @@ def _components(
             )
         )
     return loads
-
-
-def _standby_instances(component: Component, figures: NodeFigures) -> int:
-    """Instances beyond one primary a shard that a single-primary database leaves idle for
-    writes and storage: said, since a ring of equal nodes would otherwise look like one."""
-    if component.kind != Kind.database or figures.distributed_writes:
-        return 0
-    return primaries(component) - shard_count(component)
 
 
 def _replicas_of(design: Design, primary: str) -> list[Component]:

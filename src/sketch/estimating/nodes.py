@@ -10,7 +10,7 @@ answering requests, 100 holding memory, 12 copies of each shard), so every count
 
 from __future__ import annotations
 
-from sketch.model import Component
+from sketch.model import Component, Kind
 
 
 def shard_count(component: Component) -> int:
@@ -36,3 +36,12 @@ def copies_per_key(component: Component, read_replicas: int = 0, distributed: bo
     its replication factor."""
     parts = primaries(component) if distributed else shard_count(component)
     return max(1, (all_nodes(component) + read_replicas) // parts)
+
+
+def standby_instances(component: Component, distributed: bool) -> int:
+    """Instances beyond one primary a shard that a single-primary database leaves idle for
+    writes and storage (0 for a `distributed` store, whose every node takes writes, and for
+    anything but a database): said, since a ring of equal nodes would otherwise look like one."""
+    if component.kind != Kind.database or distributed:
+        return 0
+    return primaries(component) - shard_count(component)

@@ -151,17 +151,12 @@ def _single_primary_help(ctx: Context, o: Overload) -> str | None:
     """A database of many equal instances is read as a relational one (one primary a shard,
     the rest standbys) unless its technology is known to spread writes: a Dynamo-style ring
     of an unlisted engine would be told it has one node. Say so, and how to say otherwise."""
-    from sketch.estimating.nodes import primaries, shard_count
+    from sketch.estimating.nodes import standby_instances
 
     component = ctx.design.component(o.load.name)
-    if (
-        component is None
-        or o.dimension.name not in ("writes", "storage")
-        or component.kind != Kind.database
-        or o.load.figures.distributed_writes
-    ):
+    if component is None or o.dimension.name not in ("writes", "storage"):
         return None
-    idle = primaries(component) - shard_count(component)
+    idle = standby_instances(component, o.load.figures.distributed_writes)
     if idle <= 0:
         return None
     return (
